@@ -1,0 +1,86 @@
+// The simulator's mutable state in one place: the scenario and its clock, the
+// fault script, the rate-limit buckets, and what it has been asked.
+import { FaultPicker } from './fault-picker';
+import { RateLimiter } from './rate-limiter';
+import { seededRandom } from './rng';
+import { DEFAULT_RATE_LIMITS, type Scenario } from './scenario';
+import { positionAt, type TimelinePosition } from './timeline';
+
+export interface SimClock {
+  now(): number;
+}
+
+export interface RecordedRequest {
+  atMs: number;
+  at: string;
+  method: string;
+  path: string;
+  model: string | null;
+  stream: boolean;
+  status: number | null;
+  outcome: string;
+  requestId: string | null;
+}
+
+const REQUEST_LOG_LIMIT = 1000;
+
+export class SimulatorState {
+  scenario!: Scenario;
+  startedAtMs = 0;
+  picker!: FaultPicker;
+  rateLimiter!: RateLimiter;
+  counts = new Map<string, number>();
+  log: RecordedRequest[] = [];
+
+  constructor(
+    scenario: Scenario,
+    readonly clock: SimClock,
+  ) {
+    this.useScenario(scenario);
+  }
+
+  /** Switches scenario and starts everything afresh: timeline, counts, log, script, buckets. */
+  useScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+    this.startedAtMs = this.clock.now();
+    this.picker = new FaultPicker(seededRandom(scenario.seed ?? 1));
+    this.rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...scenario.rateLimits });
+    this.counts.clear();
+    this.log = [];
+  }
+
+  reset(): void {
+    this.useScenario(this.scenario);
+  }
+
+  elapsedMs(): number {
+    return this.clock.now() - this.startedAtMs;
+  }
+
+  position(): TimelinePosition {
+    return positionAt(this.scenario, this.elapsedMs());
+  }
+
+  count(method: string, path: string): void {
+    const key = `${method} ${path}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  record(entry: Omit<RecordedRequest, 'atMs' | 'at'> & { atMs: number }): void {
+    this.log.push({ ...entry, at: new Date(entry.atMs).toISOString() });
+    if (this.log.length > REQUEST_LOG_LIMIT) this.log.splice(0, this.log.length - REQUEST_LOG_LIMIT);
+  }
+
+  describe(): object {
+    const position = this.position();
+    return {
+      scenario: this.scenario.name,
+      phase: position.api.phase.name,
+      phaseIndex: position.api.index,
+      elapsedMs: this.elapsedMs(),
+      statusPagePhase: position.statusPage.phase.name,
+      requests: Object.fromEntries(this.counts),
+      scriptRemaining: this.picker.scriptRemaining,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+// The status-page half: Atlassian Statuspage v2 JSON, with the real page id,
+// component ids and field names, showing whichever phase the page admits to.
+import { createHash } from 'node:crypto';
+import { SIM_COMPONENTS, STATUS_PAGE_ID, STATUS_PAGE_NAME } from './components';
+import { type ComponentStatus, type Indicator, type Scenario, type StatusPageSpec } from './scenario';
+import { type TimelinePosition } from './timeline';
+
+const DEFAULT_DESCRIPTIONS: Record<Indicator, string> = {
+  none: 'All Systems Operational',
+  minor: 'Partially Degraded Service',
+  major: 'Partial System Outage',
+  critical: 'Major System Outage',
+  maintenance: 'Service Under Maintenance',
+};
+
+export interface StatusPageDocuments {
+  spec: StatusPageSpec;
+  updatedAtMs: number;
+  summary: object;
+  status: object;
+  components: object;
+  unresolvedIncidents: object;
+  upcomingMaintenances: object;
+  activeMaintenances: object;
+  allMaintenances: object;
+}
+
+/** Statuspage-style 12-character ids, stable for a given scenario and phase. */
+function stableId(...parts: (string | number)[]): string {
+  const digest = createHash('sha256').update(parts.join('/')).digest();
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < 12; i++) out += alphabet[digest[i]! % alphabet.length];
+  return out;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export function buildStatusPage(scenario: Scenario, position: TimelinePosition, startedAtEpochMs: number, baseUrl: string): StatusPageDocuments {
+  const { phase, index, shownSinceMs } = position.statusPage;
+  const spec = phase.statusPage;
+  const since = startedAtEpochMs + shownSinceMs;
+  const page = { id: STATUS_PAGE_ID, name: STATUS_PAGE_NAME, url: baseUrl, time_zone: 'Etc/UTC', updated_at: iso(since) };
+
+  const components = SIM_COMPONENTS.map((component) => {
+    const status: ComponentStatus = spec.components?.[component.id] ?? 'operational';
+    return {
+      id: component.id,
+      name: component.name,
+      status,
+      created_at: '2023-07-11T17:43:48.000Z',
+      updated_at: iso(status === 'operational' ? startedAtEpochMs : since),
+      position: component.position,
+      description: component.description,
+      showcase: true,
+      start_date: '2023-07-11',
+      group_id: null,
+      page_id: STATUS_PAGE_ID,
+      group: false,
+      only_show_if_degraded: false,
+    };
+  });
+  const affected = components.filter((c) => c.status !== 'operational');
+  const affectedUpdates = affected.map((c) => ({ code: c.id, name: c.name, old_status: 'operational', new_status: c.status }));
+
+  const incidents = (spec.incidents ?? []).map((incident, i) => {
+    const id = stableId(scenario.name, index, 'incident', i);
+    return {
+      id,
+      name: incident.name,
+      status: incident.status,
+      created_at: iso(since),
+      updated_at: iso(since),
+      monitoring_at: incident.status === 'monitoring' ? iso(since) : null,
+      resolved_at: null,
+      impact: incident.impact,
+      shortlink: `${baseUrl}/incidents/${id}`,
+      started_at: iso(since),
+      page_id: STATUS_PAGE_ID,
+      incident_updates: [
+        {
+          id: stableId(scenario.name, index, 'incident-update', i),
+          status: incident.status,
+          body: incident.body,
+          incident_id: id,
+          created_at: iso(since),
+          updated_at: iso(since),
+          display_at: iso(since),
+          affected_components: affectedUpdates,
+          deliver_notifications: true,
+        },
+      ],
+      components: affected,
+    };
+  });
+
+  const maintenances = (spec.maintenances ?? []).map((maintenance, i) => {
+    const id = stableId(scenario.name, index, 'maintenance', i);
+    const from = since + maintenance.startsInMinutes * 60_000;
+    return {
+      id,
+      name: maintenance.name,
+      status: maintenance.status,
+      created_at: iso(Math.min(since, from)),
+      updated_at: iso(since),
+      monitoring_at: null,
+      resolved_at: null,
+      impact: 'maintenance',
+      shortlink: `${baseUrl}/incidents/${id}`,
+      started_at: iso(from),
+      page_id: STATUS_PAGE_ID,
+      scheduled_for: iso(from),
+      scheduled_until: iso(from + maintenance.durationMinutes * 60_000),
+      incident_updates: [
+        {
+          id: stableId(scenario.name, index, 'maintenance-update', i),
+          status: maintenance.status,
+          body: maintenance.body,
+          incident_id: id,
+          created_at: iso(since),
+          updated_at: iso(since),
+          display_at: iso(since),
+          affected_components: affectedUpdates,
+          deliver_notifications: true,
+        },
+      ],
+      components: affected,
+    };
+  });
+
+  const status = { indicator: spec.indicator, description: spec.description ?? DEFAULT_DESCRIPTIONS[spec.indicator] };
+  return {
+    spec,
+    updatedAtMs: since,
+    summary: { page, components, incidents, scheduled_maintenances: maintenances, status },
+    status: { page, status },
+    components: { page, components },
+    unresolvedIncidents: { page, incidents },
+    upcomingMaintenances: { page, scheduled_maintenances: maintenances.filter((m) => m.status === 'scheduled') },
+    activeMaintenances: { page, scheduled_maintenances: maintenances.filter((m) => m.status === 'in_progress') },
+    allMaintenances: { page, scheduled_maintenances: maintenances },
+  };
+}
+
+/** Which document a status-page path asks for, or undefined when it is not one. */
+export function statusPageDocumentFor(pathname: string, docs: StatusPageDocuments): object | undefined {
+  switch (pathname) {
+    case '/api/v2/summary.json':
+      return docs.summary;
+    case '/api/v2/status.json':
+      return docs.status;
+    case '/api/v2/components.json':
+      return docs.components;
+    case '/api/v2/incidents/unresolved.json':
+    case '/api/v2/incidents.json':
+      return docs.unresolvedIncidents;
+    case '/api/v2/scheduled-maintenances/upcoming.json':
+      return docs.upcomingMaintenances;
+    case '/api/v2/scheduled-maintenances/active.json':
+      return docs.activeMaintenances;
+    case '/api/v2/scheduled-maintenances.json':
+      return docs.allMaintenances;
+    default:
+      return undefined;
+  }
+}
