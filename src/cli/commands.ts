@@ -1,7 +1,7 @@
 // The command table: each command's flags and how it runs.
 import { type ParseArgsConfig } from 'node:util';
 import { type CliIo } from './io';
-import { runSimCommand, type SimFlags } from './sim-command';
+import { runSimCommand } from './sim-command';
 
 export interface Command {
   summary: string;
@@ -13,7 +13,7 @@ export const COMMANDS: Record<string, Command> = {
   sim: {
     summary: 'sim [--scenario NAME|FILE] [--port N] [--require-key]   run the local simulator of the API and status page',
     options: { scenario: { type: 'string' }, port: { type: 'string' }, 'require-key': { type: 'boolean' } },
-    run: (flags, io) => runSimCommand(flags as SimFlags, io),
+    run: (flags, io) => runSimCommand(flags, io),
   },
 };
 

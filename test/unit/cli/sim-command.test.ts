@@ -22,7 +22,7 @@ describe('claude-health sim', () => {
     assert.match(handshake.apiBaseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(handshake.statusPageUrl, `${handshake.apiBaseUrl}/api/v2/summary.json`);
     assert.equal(handshake.scenario, 'storm');
-    const state = await (await fetch(`${handshake.apiBaseUrl}/_sim/state`)).json();
+    const state = (await (await fetch(`${handshake.apiBaseUrl}/_sim/state`)).json()) as { phase: string };
     assert.equal(state.phase, 'calm');
     await fetch(handshake.statusPageUrl);
     const exitCode = await new Promise<number | null>((resolve) => {

@@ -4,6 +4,13 @@ import { SimClient } from '../../support/sim-client';
 
 const KEY = 'sk-ant-api03-SENTINEL-sim-api-test-0000';
 const HEADERS = { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' };
+interface ModelPage {
+  data: { id: string }[];
+  has_more: boolean;
+  first_id: string;
+  last_id: string;
+}
+
 const MESSAGE = { model: 'claude-haiku-4-5', max_tokens: 1, messages: [{ role: 'user', content: 'ping' }] };
 
 describe('simulator: Claude API half', () => {
@@ -79,13 +86,13 @@ describe('simulator: Claude API half', () => {
   });
 
   it('pages /v1/models like the real one', async () => {
-    const first = await (await fetch(`${sim.url}/v1/models?limit=2`, { headers: HEADERS })).json();
+    const first = (await (await fetch(`${sim.url}/v1/models?limit=2`, { headers: HEADERS })).json()) as ModelPage;
     assert.equal(first.data.length, 2);
     assert.equal(first.has_more, true);
-    assert.equal(first.first_id, first.data[0].id);
-    const next = await (await fetch(`${sim.url}/v1/models?limit=100&after_id=${first.last_id}`, { headers: HEADERS })).json();
+    assert.equal(first.first_id, first.data[0]!.id);
+    const next = (await (await fetch(`${sim.url}/v1/models?limit=100&after_id=${first.last_id}`, { headers: HEADERS })).json()) as ModelPage;
     assert.equal(next.has_more, false);
-    assert.ok(!next.data.some((m: { id: string }) => first.data.some((f: { id: string }) => f.id === m.id)));
+    assert.ok(!next.data.some((m) => first.data.some((f) => f.id === m.id)));
     const bad = await fetch(`${sim.url}/v1/models?limit=0`, { headers: HEADERS });
     assert.equal(bad.status, 400);
   });

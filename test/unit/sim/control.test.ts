@@ -45,7 +45,7 @@ describe('simulator: control endpoints', () => {
   });
 
   it('lists the built-in scenarios', async () => {
-    const { scenarios } = await (await fetch(`${sim.url}/_sim/scenarios`)).json();
-    assert.ok(scenarios.some((s: { name: string; description: string }) => s.name === 'storm' && s.description.includes('529')));
+    const { scenarios } = (await (await fetch(`${sim.url}/_sim/scenarios`)).json()) as { scenarios: { name: string; description: string }[] };
+    assert.ok(scenarios.some((s) => s.name === 'storm' && s.description.includes('529')));
   });
 });
