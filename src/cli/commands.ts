@@ -1,7 +1,11 @@
 // The command table: each command's flags and how it runs.
 import { type ParseArgsConfig } from 'node:util';
 import { type CliIo } from './io';
+import { DIAGNOSE_OPTIONS, DIAGNOSE_SUMMARY, runDiagnoseCommand } from './diagnose-command';
+import { PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
 import { runSimCommand } from './sim-command';
+import { runSnippetCommand } from './snippet-command';
+import { runStatusCommand, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
 
 export interface Command {
   summary: string;
@@ -10,6 +14,14 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  status: { summary: STATUS_SUMMARY, options: STATUS_OPTIONS, run: (flags, io) => runStatusCommand(flags, io) },
+  probe: { summary: PROBE_SUMMARY, options: PROBE_OPTIONS, run: (flags, io) => runProbeCommand(flags, io) },
+  diagnose: { summary: DIAGNOSE_SUMMARY, options: DIAGNOSE_OPTIONS, run: (flags, io) => runDiagnoseCommand(flags, io) },
+  snippet: {
+    summary: 'snippet --lang python|python-async|typescript|javascript|go|java [--variant basic|circuit-breaker|fallback|streaming]   print a retry wrapper',
+    options: { lang: { type: 'string' }, variant: { type: 'string' } },
+    run: (flags, io) => runSnippetCommand(flags, io),
+  },
   sim: {
     summary: 'sim [--scenario NAME|FILE] [--port N] [--require-key]   run the local simulator of the API and status page',
     options: { scenario: { type: 'string' }, port: { type: 'string' }, 'require-key': { type: 'boolean' } },

@@ -164,6 +164,11 @@ function requireString(value: Json, path: string): string {
   return value;
 }
 
+function requireText(value: Json, path: string): string {
+  if (typeof value !== 'string') fail(path, 'must be a string');
+  return value;
+}
+
 function requireNumber(value: Json, path: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     fail(path, `must be a number from ${min} to ${max}`);
@@ -328,7 +333,7 @@ export function parseScenario(value: Json, path = 'scenario'): Scenario {
   const phases = value.phases.map((item, i, all) => parsePhase(item, `${path}.phases[${i}]`, i === all.length - 1, loop));
   const scenario: Scenario = {
     name: requireString(value.name, `${path}.name`),
-    description: value.description === undefined ? '' : requireString(value.description, `${path}.description`),
+    description: value.description === undefined ? '' : requireText(value.description, `${path}.description`),
     phases,
     loop,
   };

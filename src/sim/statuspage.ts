@@ -65,25 +65,26 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
   const affected = components.filter((c) => c.status !== 'operational');
   const affectedUpdates = affected.map((c) => ({ code: c.id, name: c.name, old_status: 'operational', new_status: c.status }));
 
-  const incidents = (spec.incidents ?? []).map((incident, i) => {
-    const id = stableId(scenario.name, index, 'incident', i);
+  // Incidents and maintenances share Statuspage's incident shape; maintenances add their schedule.
+  const incidentShaped = (kind: string, i: number, entry: { name: string; status: string; body: string }, impact: string, createdAt: number, startedAt: number) => {
+    const id = stableId(scenario.name, index, kind, i);
     return {
       id,
-      name: incident.name,
-      status: incident.status,
-      created_at: iso(since),
+      name: entry.name,
+      status: entry.status,
+      created_at: iso(createdAt),
       updated_at: iso(since),
-      monitoring_at: incident.status === 'monitoring' ? iso(since) : null,
+      monitoring_at: entry.status === 'monitoring' ? iso(since) : null,
       resolved_at: null,
-      impact: incident.impact,
+      impact,
       shortlink: `${baseUrl}/incidents/${id}`,
-      started_at: iso(since),
+      started_at: iso(startedAt),
       page_id: STATUS_PAGE_ID,
       incident_updates: [
         {
-          id: stableId(scenario.name, index, 'incident-update', i),
-          status: incident.status,
-          body: incident.body,
+          id: stableId(scenario.name, index, `${kind}-update`, i),
+          status: entry.status,
+          body: entry.body,
           incident_id: id,
           created_at: iso(since),
           updated_at: iso(since),
@@ -94,39 +95,15 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
       ],
       components: affected,
     };
-  });
+  };
 
+  const incidents = (spec.incidents ?? []).map((incident, i) => incidentShaped('incident', i, incident, incident.impact, since, since));
   const maintenances = (spec.maintenances ?? []).map((maintenance, i) => {
-    const id = stableId(scenario.name, index, 'maintenance', i);
     const from = since + maintenance.startsInMinutes * 60_000;
     return {
-      id,
-      name: maintenance.name,
-      status: maintenance.status,
-      created_at: iso(Math.min(since, from)),
-      updated_at: iso(since),
-      monitoring_at: null,
-      resolved_at: null,
-      impact: 'maintenance',
-      shortlink: `${baseUrl}/incidents/${id}`,
-      started_at: iso(from),
-      page_id: STATUS_PAGE_ID,
+      ...incidentShaped('maintenance', i, maintenance, 'maintenance', Math.min(since, from), from),
       scheduled_for: iso(from),
       scheduled_until: iso(from + maintenance.durationMinutes * 60_000),
-      incident_updates: [
-        {
-          id: stableId(scenario.name, index, 'maintenance-update', i),
-          status: maintenance.status,
-          body: maintenance.body,
-          incident_id: id,
-          created_at: iso(since),
-          updated_at: iso(since),
-          display_at: iso(since),
-          affected_components: affectedUpdates,
-          deliver_notifications: true,
-        },
-      ],
-      components: affected,
     };
   });
 

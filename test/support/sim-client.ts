@@ -1,18 +1,9 @@
 // Test-side access to a running simulator: start/stop it, script faults, read what it saw.
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server';
 import { type ScriptedFault } from '../../src/sim/scenario';
+import { type RecordedRequest } from '../../src/sim/state';
 
-export interface RecordedRequest {
-  atMs: number;
-  at: string;
-  method: string;
-  path: string;
-  model: string | null;
-  stream: boolean;
-  status: number | null;
-  outcome: string;
-  requestId: string | null;
-}
+export type { RecordedRequest };
 
 export interface SimState {
   scenario: string;

@@ -1,0 +1,153 @@
+// `claude-health status`: reads the status page once and prints it, as JSON
+// with --json. Exit 0 when the page is green (and the named components are
+// operational), 1 when it reports trouble or cannot be read, 2 for bad flags.
+import { systemClock, type Clock } from '../core/clock';
+import { checkHttpUrl, DEFAULT_STATUS_PAGE_URL } from '../core/settings';
+import { createNodeFetch } from '../core/probe/transport/node-fetch';
+import { fetchStatusPage, STATUS_PAGE_TIMEOUT_MS } from '../core/statuspage/fetch';
+import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/statuspage/types';
+import { describeComponentStatus } from '../core/statuspage/verdict';
+import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
+
+/** Parsed flags, as node:util parseArgs gives them for STATUS_OPTIONS. */
+export type CliFlags = Readonly<Record<string, string | boolean | undefined>>;
+
+export const STATUS_SUMMARY =
+  'status [--json] [--status-url SUMMARY_URL] [--component ID,...] [--timeout-ms N] [--proxy URL]   read the Claude status page';
+
+/** For parseArgs: --status-url (summary.json; --url is accepted too), --component (ids that must be operational), --timeout-ms, --proxy (else HTTPS_PROXY/HTTP_PROXY, NO_PROXY). */
+export const STATUS_OPTIONS = {
+  json: { type: 'boolean' },
+  'status-url': { type: 'string' },
+  url: { type: 'string' },
+  component: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  proxy: { type: 'string' },
+} as const;
+
+export function stringFlag(flags: CliFlags, name: string): string | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+export function booleanFlag(flags: CliFlags, name: string): boolean {
+  const value = flags[name];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new UsageError(`--${name} takes no value`);
+  return value;
+}
+
+export interface StatusJson {
+  indicator: string;
+  description: string;
+  components: { id: string; name: string; status: ComponentStatus }[];
+  incidents: {
+    id: string;
+    name: string;
+    status: string;
+    impact: string;
+    updatedAt: string | null;
+    url: string | null;
+    latestUpdate: { status: string; body: string; createdAt: string | null } | null;
+  }[];
+  maintenances: {
+    id: string;
+    name: string;
+    status: string;
+    active: boolean;
+    scheduledFor: string | null;
+    scheduledUntil: string | null;
+    url: string | null;
+  }[];
+  fetchedAt: string;
+  /** Present only when the page could not be read. */
+  error?: { kind: string; message: string; httpStatus: number | null; code: string | null };
+}
+
+export function parseTimeoutMs(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100 || value > 600_000) {
+    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 100 to 600000, not "${raw}"`);
+  }
+  return value;
+}
+
+/** The JSON document for a snapshot, or for an unreadable page (indicator `unknown`). */
+export function statusJson(snapshot: StatusSnapshot | undefined, error: StatusPageError | undefined, fetchedAt: number): StatusJson {
+  const out: StatusJson = {
+    indicator: snapshot?.indicator ?? 'unknown',
+    description: snapshot?.description ?? 'Status unknown: the status page could not be read',
+    components: (snapshot?.components ?? []).map((c) => ({ id: c.id, name: c.name, status: c.status })),
+    incidents: (snapshot?.incidents ?? []).map((i) => ({
+      id: i.id,
+      name: i.name,
+      status: i.status,
+      impact: i.impact,
+      updatedAt: i.updatedAt ?? null,
+      url: i.url ?? null,
+      latestUpdate: i.latestUpdate ? { status: i.latestUpdate.status, body: i.latestUpdate.body, createdAt: i.latestUpdate.createdAt ?? null } : null,
+    })),
+    maintenances: (snapshot?.maintenances ?? []).map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.status,
+      active: m.active,
+      scheduledFor: m.scheduledFor ?? null,
+      scheduledUntil: m.scheduledUntil ?? null,
+      url: m.url ?? null,
+    })),
+    fetchedAt: new Date(snapshot?.fetchedAt ?? fetchedAt).toISOString(),
+  };
+  if (error) out.error = { kind: error.kind, message: error.message, httpStatus: error.httpStatus ?? null, code: error.code ?? null };
+  return out;
+}
+
+function isHealthy(json: StatusJson, requiredComponents: readonly string[]): boolean {
+  if (json.error) return false;
+  if (requiredComponents.length === 0) return json.indicator === 'none';
+  return requiredComponents.every((id) => json.components.some((c) => c.id === id && c.status === 'operational'));
+}
+
+function textReport(json: StatusJson): string {
+  const lines = [`Claude status: ${json.description} (indicator: ${json.indicator})`];
+  if (json.error) lines.push(`  could not read the status page: ${json.error.message}`);
+  for (const c of json.components) lines.push(`  ${c.name} [${c.id}]: ${describeComponentStatus(c.status)}`);
+  for (const i of json.incidents) {
+    lines.push(`  incident: ${i.name} (${i.status}, ${i.impact} impact${i.updatedAt ? `, updated ${i.updatedAt}` : ''})${i.url ? ` ${i.url}` : ''}`);
+    if (i.latestUpdate) lines.push(`    ${i.latestUpdate.body}`);
+  }
+  for (const m of json.maintenances) {
+    lines.push(`  maintenance: ${m.name} (${m.active ? 'in progress' : 'scheduled'}, ${m.scheduledFor ?? '?'} to ${m.scheduledUntil ?? '?'})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock = systemClock): Promise<number> {
+  const json = booleanFlag(flags, 'json');
+  const rawUrl = stringFlag(flags, 'status-url') ?? stringFlag(flags, 'url') ?? DEFAULT_STATUS_PAGE_URL;
+  const checked = checkHttpUrl(rawUrl);
+  if (!checked.ok) throw new UsageError(`--url ${checked.reason}`);
+  const timeoutMs = parseTimeoutMs(stringFlag(flags, 'timeout-ms'), STATUS_PAGE_TIMEOUT_MS);
+  const components = (stringFlag(flags, 'component') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const transport = createNodeFetch({ proxyUrl: stringFlag(flags, 'proxy'), env: io.env });
+  try {
+    const result = await fetchStatusPage({ url: checked.url, fetch: transport.fetch, clock, timeoutMs });
+    // No validators were sent, so a 304 cannot be a real answer here.
+    const error: StatusPageError | undefined =
+      result.kind === 'failed' ? result.error
+      : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: 'HTTP 304 to an unconditional request' }
+      : undefined;
+    const document = statusJson(result.kind === 'fresh' ? result.snapshot : undefined, error, clock.now());
+    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document));
+    if (error && !json) io.stderr(`claude-health status: ${error.message}\n`);
+    return isHealthy(document, components) ? EXIT_OK : EXIT_UNHEALTHY;
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,144 @@
+// Which official Claude SDKs the workspace uses, at which versions, and what
+// that means for 529/429 handling: an old Python SDK without OverloadedError,
+// a TypeScript SDK before 1.0 (old API version, no OverloadedError), and
+// retry wrappers around calls whose SDK still retries by itself.
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { seconds, type CheckContext, type CheckDefinition } from '../check';
+import { scanManifest, type SdkFinding } from '../sdk-scan/manifests';
+import { findRetryWrappers, type RetryWrapperFinding } from '../sdk-scan/retry-wrappers';
+import { olderThan, type Version } from '../sdk-scan/versions';
+import { walkWorkspace } from '../sdk-scan/walk';
+import type { CheckOutcome, JsonObject } from '../types';
+
+const PYTHON_OVERLOADED_ERROR: Version = [0, 47, 0];
+const TYPESCRIPT_ONE: Version = [1, 0, 0];
+
+interface Remark {
+  level: 'warn' | 'info';
+  text: string;
+  hint?: string;
+}
+
+const LANGUAGE_NAMES = { typescript: 'TypeScript', python: 'Python', go: 'Go', java: 'Java' } as const;
+
+function describeFinding(f: SdkFinding): string {
+  const version = f.spec.raw || 'any version';
+  return `${f.file}: ${f.package} ${version}${f.resolved || f.spec.exact ? '' : ' (range)'}`;
+}
+
+/** Per folder, a lock file's resolved version wins over the manifest's range. */
+function effective(findings: SdkFinding[]): SdkFinding[] {
+  const byKey = new Map<string, SdkFinding>();
+  for (const f of findings) {
+    const key = `${path.posix.dirname(f.file)}|${f.package}`;
+    const seen = byKey.get(key);
+    if (!seen || (f.resolved && !seen.resolved)) byKey.set(key, f);
+  }
+  return [...byKey.values()];
+}
+
+function versionRemarks(findings: SdkFinding[]): Remark[] {
+  const remarks: Remark[] = [];
+  for (const f of effective(findings)) {
+    if (f.package === 'anthropic') {
+      const age = olderThan(f.spec, PYTHON_OVERLOADED_ERROR);
+      if (age === 'older') {
+        remarks.push({
+          level: 'warn',
+          text: `${describeFinding(f)}: older than 0.47, so it has no anthropic.OverloadedError; 529s arrive as InternalServerError, and \`except anthropic.OverloadedError\` itself fails with AttributeError`,
+          hint: `Upgrade the Python SDK to 0.47 or later (pip install -U "anthropic>=0.47") in ${f.file}.`,
+        });
+      } else if (age === 'maybe-older') {
+        remarks.push({ level: 'info', text: `${describeFinding(f)}: allows versions before 0.47 (no OverloadedError); the installed version decides` });
+      }
+    }
+    if (f.package === '@anthropic-ai/sdk') {
+      const age = olderThan(f.spec, TYPESCRIPT_ONE);
+      if (age === 'older' || age === 'maybe-older') {
+        remarks.push({
+          level: 'info',
+          text: `${describeFinding(f)}: ${age === 'older' ? 'before' : 'allows versions before'} 1.0, which send anthropic-version 2023-06-01 with x-api-key (still accepted) and have no OverloadedError class (a 529 is an InternalServerError with status 529)`,
+        });
+      }
+    }
+  }
+  return remarks;
+}
+
+function wrapperRemarks(wrappers: RetryWrapperFinding[]): Remark[] {
+  const filesWithRetriesOff = [...new Set(wrappers.filter((w) => w.sdkRetriesOff).map((w) => w.file))];
+  const remarks: Remark[] = [];
+  for (const w of wrappers) {
+    if (w.sdkRetriesOff) continue;
+    const setting = w.language === 'python' ? 'max_retries=0' : w.language === 'typescript' ? 'maxRetries: 0' : w.language === 'go' ? 'option.WithMaxRetries(0)' : '.maxRetries(0)';
+    const what = `${w.file}:${w.line}: ${w.wrapper === 'loop' ? 'a retry loop' : w.wrapper} around an SDK call whose own retries are on (${setting} is not set in this file): up to 3 x N attempts`;
+    if (filesWithRetriesOff.length) {
+      remarks.push({ level: 'info', text: `${what}, unless the client comes from ${filesWithRetriesOff[0]}, which sets ${setting}` });
+    } else {
+      remarks.push({
+        level: 'warn',
+        text: what,
+        hint: `Create the client with ${setting} where you wrap calls in your own retries (${w.file}:${w.line}), or drop the wrapper and let the SDK retry.`,
+      });
+    }
+  }
+  return remarks;
+}
+
+async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
+  const root = context.input.workspaceFolder!;
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    return { status: 'skip', detail: `the workspace folder ${root} does not exist or is not a folder` };
+  }
+  const started = context.stopwatch.now();
+  const walk = await walkWorkspace(root, context.signal);
+  const findings: SdkFinding[] = [];
+  const wrappers: RetryWrapperFinding[] = [];
+  for (const file of walk.files) {
+    if (file.kind === 'manifest') findings.push(...scanManifest(file.name, file.text, file.relative));
+    else wrappers.push(...findRetryWrappers(file.relative, file.text));
+  }
+  const remarks = [...versionRemarks(findings), ...wrapperRemarks(wrappers)];
+  const scanned = `${walk.files.length} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
+  const notes = findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`);
+  notes.push(...remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`));
+  notes.push(`Scanned ${scanned}${walk.stoppedBecause ? `; stopped early: ${walk.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
+  const data: JsonObject = {
+    folder: root,
+    sdks: findings.map((f) => ({ ecosystem: f.ecosystem, package: f.package, spec: f.spec.raw, resolved: f.resolved, file: f.file })),
+    retryWrappers: wrappers.map((w) => ({ file: w.file, line: w.line, wrapper: w.wrapper, sdkRetriesOff: w.sdkRetriesOff })),
+    files: walk.files.length,
+    bytes: walk.bytes,
+    stoppedEarly: walk.stoppedBecause ?? null,
+  };
+  const sdkList = [...new Set(effective(findings).map((f) => `${f.package} ${f.spec.raw || '(any)'}`))];
+  const found = sdkList.length ? `found ${sdkList.join(', ')}` : 'no official Claude SDK found';
+  const warnings = remarks.filter((r) => r.level === 'warn');
+  const first = warnings[0];
+  if (first) {
+    return {
+      status: 'warn',
+      detail: `${found}; ${warnings.length} problem${warnings.length > 1 ? 's' : ''}: ${first.text}`,
+      hint: first.hint ?? 'See the details.',
+      notes,
+      data,
+      headline: `SDK setup: ${first.text}`,
+    };
+  }
+  return { status: 'pass', detail: `${found} (${scanned})`, notes, data };
+}
+
+export const sdkVersionsCheck: CheckDefinition = {
+  id: 'sdk-versions',
+  title: 'SDK versions',
+  needs: [],
+  timeoutMs: 10_000,
+  notApplicable: (_plan, input) => (input.workspaceFolder ? undefined : { status: 'skip', detail: 'no workspace folder open' }),
+  run: checkSdkVersions,
+  timedOut: (ms) => ({
+    status: 'warn',
+    detail: `the workspace scan did not finish within ${seconds(ms)}`,
+    hint: 'The folder is very large or on a slow disk: open the project folder itself rather than a parent of many projects.',
+  }),
+};

@@ -1,0 +1,92 @@
+// What Anthropic's status page says right now about the watched components,
+// with open incidents and maintenance; read through the same proxy settings
+// as everything else.
+import { createNodeFetch } from '../../probe/transport/node-fetch';
+import { fetchStatusPage } from '../../statuspage/fetch';
+import { describeComponentStatus, pageVerdict, type PageState } from '../../statuspage/verdict';
+import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';
+import type { CheckOutcome, JsonObject } from '../types';
+
+const STATUS_FOR_STATE: Record<PageState, 'pass' | 'warn' | 'fail'> = {
+  operational: 'pass',
+  degraded: 'warn',
+  maintenance: 'warn',
+  outage: 'fail',
+  unknown: 'warn',
+};
+
+async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
+  const { plan } = context;
+  const transport = createNodeFetch({
+    ...plan.proxySettings,
+    ca: plan.ca,
+    rejectUnauthorized: plan.strictSSL,
+    lookup: plan.lookup,
+    connectTimeoutMs: innerBudget(context),
+  });
+  try {
+    const result = await fetchStatusPage({
+      url: plan.statusPageUrl,
+      fetch: transport.fetch,
+      clock: context.clock,
+      timeoutMs: innerBudget(context),
+      signal: context.signal,
+    });
+    if (result.kind !== 'fresh') {
+      const message = result.kind === 'failed' ? result.error.message : 'the page answered 304 to an unconditional request';
+      return {
+        status: 'warn',
+        detail: `could not read ${plan.statusPageUrl}: ${message}`,
+        hint: 'Open https://status.claude.com in a browser; if it loads there, this network blocks or rewrites the page (check the proxy).',
+        data: { url: plan.statusPageUrl, error: message },
+      };
+    }
+    const snapshot = result.snapshot;
+    const verdict = pageVerdict(snapshot, undefined, plan.watchedComponents);
+    const notes: string[] = [`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
+    for (const component of verdict.watched) notes.push(`${component.name}: ${describeComponentStatus(component.status)}.`);
+    if (verdict.watched.length === 0) notes.push(`None of the watched components (${plan.watchedComponents.join(', ')}) is on the page.`);
+    for (const incident of verdict.incidents) {
+      const latest = incident.latestUpdate ? `: ${incident.latestUpdate.body}` : '';
+      notes.push(`Incident (${incident.status}, ${incident.impact} impact): ${incident.name}${latest}${incident.url ? ` ${incident.url}` : ''}`);
+    }
+    for (const maintenance of verdict.maintenances) {
+      const when = maintenance.scheduledFor ? ` from ${maintenance.scheduledFor}${maintenance.scheduledUntil ? ` to ${maintenance.scheduledUntil}` : ''}` : '';
+      notes.push(`Maintenance (${maintenance.active ? 'in progress' : 'scheduled'}): ${maintenance.name}${when}`);
+    }
+    const data: JsonObject = {
+      url: plan.statusPageUrl,
+      indicator: snapshot.indicator,
+      description: snapshot.description,
+      state: verdict.state,
+      components: verdict.watched.map((c) => ({ id: c.id, name: c.name, status: c.status })),
+      incidents: verdict.incidents.map((i) => ({ id: i.id, name: i.name, status: i.status, impact: i.impact, url: i.url ?? null })),
+      maintenances: verdict.maintenances.map((m) => ({ id: m.id, name: m.name, status: m.status, active: m.active })),
+    };
+    const status = STATUS_FOR_STATE[verdict.state];
+    const detail = verdict.reason.replace(/^status page: /, '');
+    if (status === 'pass') {
+      const openIncidents = snapshot.incidents.length ? `; ${snapshot.incidents.length} open incident(s) elsewhere on the page` : '';
+      return { status, detail: `${detail}${openIncidents}`, notes, data };
+    }
+    const hint =
+      verdict.state === 'maintenance' ? 'Maintenance is under way: expect errors until it ends; the incident link has the schedule.'
+      : 'The problem is on Anthropic\'s side: make sure your code retries 529 and 5xx with backoff, follow the incident link for updates, and try again later.';
+    return { status, detail, hint, notes, data, headline: `Anthropic reports ${verdict.state === 'outage' ? 'an outage' : verdict.state === 'maintenance' ? 'maintenance' : 'degraded service'}: ${detail}` };
+  } finally {
+    transport.close();
+  }
+}
+
+export const statusPageCheck: CheckDefinition = {
+  id: 'status-page',
+  title: 'Status page',
+  needs: [],
+  timeoutMs: 10_000,
+  run: checkStatusPage,
+  timedOut: (ms, context) => ({
+    status: 'warn',
+    detail: `${context.plan.statusPageUrl} did not answer within ${seconds(ms)}`,
+    hint: 'Open https://status.claude.com in a browser; if it loads there, this network blocks the page (check the proxy).',
+  }),
+};

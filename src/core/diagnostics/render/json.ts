@@ -1,0 +1,14 @@
+// The report as one JSON document: {checks, summary, startedAt, durationMs}
+// (and `cancelled: true` when the run was stopped). Pure.
+import type { DiagnosticsReport } from '../types';
+
+export function renderJson(report: DiagnosticsReport): string {
+  const document: Record<string, unknown> = {
+    checks: report.checks,
+    summary: report.summary,
+    startedAt: report.startedAt,
+    durationMs: report.durationMs,
+  };
+  if (report.cancelled) document.cancelled = true;
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

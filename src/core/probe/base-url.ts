@@ -1,0 +1,72 @@
+// Where the API key goes. The base URL comes from the setting, then
+// ANTHROPIC_BASE_URL, then the public API. A plain-http base URL to anything
+// but this machine would send the key in clear text, so the key is held back
+// until the user allows that origin explicitly.
+import { checkHttpUrl, DEFAULT_API_BASE_URL } from '../settings';
+
+export type BaseUrlSource = 'setting' | 'environment' | 'default';
+
+export interface ResolvedBaseUrl {
+  url: string;
+  source: BaseUrlSource;
+  /** Set when a configured value was unusable and skipped. */
+  problem?: string;
+}
+
+export function resolveApiBaseUrl(setting: string | undefined, env: Readonly<Record<string, string | undefined>>): ResolvedBaseUrl {
+  const problems: string[] = [];
+  const candidates: [string | undefined, BaseUrlSource, string][] = [
+    [setting, 'setting', 'claudeHealth.apiBaseUrl'],
+    [env.ANTHROPIC_BASE_URL, 'environment', 'ANTHROPIC_BASE_URL'],
+  ];
+  for (const [raw, source, label] of candidates) {
+    if (raw === undefined || raw.trim() === '') continue;
+    const checked = checkHttpUrl(raw.trim());
+    if (checked.ok) return withProblem({ url: checked.url, source }, problems);
+    problems.push(`${label} ${checked.reason}; it is ignored.`);
+  }
+  return withProblem({ url: DEFAULT_API_BASE_URL, source: 'default' }, problems);
+}
+
+function withProblem(resolved: ResolvedBaseUrl, problems: string[]): ResolvedBaseUrl {
+  return problems.length ? { ...resolved, problem: problems.join(' ') } : resolved;
+}
+
+export type KeySendDecision =
+  | { send: true }
+  | { send: false; origin: string; reason: string };
+
+/**
+ * Whether the key may be sent to `baseUrl`. https anywhere and http to a
+ * loopback address are fine; http elsewhere needs the origin to be in
+ * `allowedInsecureOrigins` (the adapter stores the user's explicit consent).
+ */
+export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readonly string[] = []): KeySendDecision {
+  let parsed: URL;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    return { send: false, origin: baseUrl, reason: `the API base URL ${baseUrl} is not a valid URL` };
+  }
+  if (parsed.protocol === 'https:') return { send: true };
+  if (parsed.protocol !== 'http:') {
+    return { send: false, origin: parsed.origin, reason: `the API base URL must use https:// (got ${parsed.protocol})` };
+  }
+  if (isLoopbackHost(parsed.hostname)) return { send: true };
+  if (allowedInsecureOrigins.includes(parsed.origin)) return { send: true };
+  return {
+    send: false,
+    origin: parsed.origin,
+    reason: `the API base URL ${parsed.origin} uses plain http:// to another machine; the API key is not sent there until you allow it`,
+  };
+}
+
+/** localhost, *.localhost, 127.0.0.0/8 and ::1 (with or without brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
+}

@@ -1,0 +1,148 @@
+// One probe round through the official SDK with maxRetries 0, so every raw 529
+// and 429 is seen rather than retried away. The SDK is loaded on first use
+// only (the build rewrites this import to a bundle of its own), which keeps
+// activation cheap when probing is off or no key is set.
+import { systemStopwatch, type Clock, type Stopwatch } from '../clock';
+import type { ProbeMode } from '../settings';
+import { classifyError, classifySuccess, classifyUnexpected, type Classification } from './classify';
+import { redactSecrets } from './redact';
+import type { FetchLike } from './transport/node-fetch';
+import type { ProbeResult } from './types';
+
+const importSdk = () => import('@anthropic-ai/sdk');
+type SdkModule = Awaited<ReturnType<typeof importSdk>>;
+type Client = InstanceType<SdkModule['Anthropic']>;
+
+let sdkModule: Promise<SdkModule> | undefined;
+
+/** Loads the SDK once; a failed load is retried on the next call. */
+export function loadSdk(): Promise<SdkModule> {
+  const loading =
+    sdkModule ??
+    importSdk().catch((error: unknown) => {
+      sdkModule = undefined;
+      throw error;
+    });
+  sdkModule = loading;
+  return loading;
+}
+
+export interface ProbeRequest {
+  mode: ProbeMode;
+  /** message: every model is probed; count_tokens: the first; models: none. */
+  models: readonly string[];
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs: number;
+  /** Proxy-aware transport (createNodeFetch). */
+  fetch: FetchLike;
+  clock: Clock;
+  stopwatch?: Stopwatch;
+  /** Cancels the round (the monitor is being disposed). */
+  signal?: AbortSignal;
+}
+
+const PROMPT = [{ role: 'user' as const, content: 'ping' }];
+
+interface Answer {
+  response: Response;
+  /** Set when a 200 did not carry what the API sends (a captive portal's page, say). */
+  unexpected?: string;
+}
+
+function contentTypeOf(response: Response): string {
+  return (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Reads a JSON answer and checks it has the field the API always sends. */
+async function checkJson(response: Response, field: string): Promise<Answer> {
+  const type = contentTypeOf(response);
+  const text = await response.text();
+  if (!type.includes('json')) {
+    return { response, unexpected: `HTTP ${response.status} with ${type ? `a ${type} body` : 'no content type'} instead of JSON (a captive portal or proxy?)` };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { response, unexpected: `HTTP ${response.status} with malformed JSON (${text.length} characters; truncated?)` };
+  }
+  const valid = typeof body === 'object' && body !== null && field in body;
+  return valid ? { response } : { response, unexpected: `HTTP ${response.status} with JSON that is not an API answer (no "${field}")` };
+}
+
+async function call(client: Client, mode: ProbeMode, model: string | undefined, signal: AbortSignal): Promise<Answer> {
+  switch (mode) {
+    case 'models':
+      return checkJson(await client.models.list({ limit: 1 }, { signal }).asResponse(), 'data');
+    case 'count_tokens':
+      return checkJson(await client.messages.countTokens({ model: model ?? '', messages: PROMPT }, { signal }).asResponse(), 'input_tokens');
+    case 'message': {
+      // Streaming, so an overload that arrives as an `event: error` after a 200 is seen too.
+      const { data, response } = await client.messages
+        .create({ model: model ?? '', max_tokens: 1, messages: PROMPT, stream: true }, { signal })
+        .withResponse();
+      let events = 0;
+      for await (const event of data) if (event) events++;
+      if (contentTypeOf(response) !== 'text/event-stream' || events === 0) {
+        return { response, unexpected: `HTTP ${response.status} without an event stream (a captive portal or proxy?)` };
+      }
+      return { response };
+    }
+  }
+}
+
+async function probeOnce(client: Client, request: ProbeRequest, model: string | undefined): Promise<ProbeResult> {
+  const stopwatch = request.stopwatch ?? systemStopwatch;
+  const at = request.clock.now();
+  const started = stopwatch.now();
+  const controller = new AbortController();
+  let deadlineHit = false;
+  // Real time on purpose: this bounds real I/O. The SDK's own timeout stops at the headers.
+  const deadline = setTimeout(() => {
+    deadlineHit = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const cancel = () => controller.abort();
+  request.signal?.addEventListener('abort', cancel, { once: true });
+  let classification: Classification;
+  try {
+    const answer = await call(client, request.mode, model, controller.signal);
+    classification =
+      deadlineHit ? classifyError(undefined, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs })
+      : answer.unexpected ? classifyUnexpected(answer.response.status, answer.response.headers, answer.unexpected, request.clock.now())
+      : classifySuccess(answer.response.status, answer.response.headers, request.clock.now());
+  } catch (error) {
+    classification = classifyError(error, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs });
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', cancel);
+  }
+  const result: ProbeResult = {
+    mode: request.mode,
+    ...classification,
+    at,
+    latencyMs: Math.max(0, Math.round(stopwatch.now() - started)),
+    message: redactSecrets(classification.message, [request.apiKey]),
+  };
+  if (model !== undefined) result.model = model;
+  return result;
+}
+
+/** Runs one round: one result, or one per model in message mode. Never rejects for network reasons. */
+export async function runProbe(request: ProbeRequest): Promise<ProbeResult[]> {
+  const { Anthropic } = await loadSdk();
+  const client = new Anthropic({
+    apiKey: request.apiKey,
+    baseURL: request.baseUrl,
+    maxRetries: 0,
+    timeout: request.timeoutMs,
+    fetch: request.fetch,
+    logLevel: 'off',
+  });
+  const targets: (string | undefined)[] =
+    request.mode === 'models' ? [undefined]
+    : request.mode === 'count_tokens' ? [request.models[0] ?? 'claude-haiku-4-5']
+    : [...request.models];
+  return Promise.all(targets.map((model) => probeOnce(client, request, model)));
+}

@@ -1,0 +1,136 @@
+// Reads the status page: a conditional GET (If-None-Match / If-Modified-Since,
+// so an unchanged page costs a 304), bounded in time and in size, and turned
+// into a snapshot or a classified error. It never throws.
+import type { Clock } from '../clock';
+import { headerValue } from '../headers';
+import type { FetchLike } from '../probe/transport/node-fetch';
+import { describeNetworkError, isAbortLike, networkErrorCode } from '../probe/transport/network-error';
+import { parseSummary } from './parse';
+import type { StatusPageError, StatusSnapshot, Validators } from './types';
+
+export const STATUS_PAGE_TIMEOUT_MS = 10_000;
+/** The real summary is tens of kB; anything near this is not a status page. */
+export const STATUS_PAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+export interface StatusPageRequest {
+  url: string;
+  fetch: FetchLike;
+  clock: Clock;
+  /** Sent as If-None-Match / If-Modified-Since when present. */
+  validators?: Validators;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Cancels the request (the monitor is being disposed). */
+  signal?: AbortSignal;
+}
+
+export type StatusPageResult =
+  | { kind: 'fresh'; snapshot: StatusSnapshot; validators: Validators }
+  | { kind: 'not_modified'; validators: Validators }
+  | { kind: 'failed'; error: StatusPageError };
+
+class BodyTooLarge extends Error {}
+
+async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new BodyTooLarge();
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+    if (done || !value) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function validatorsOf(response: Response): Validators {
+  const validators: Validators = {};
+  const etag = headerValue(response.headers, 'etag');
+  if (etag && etag.length <= 256) validators.etag = etag;
+  const lastModified = headerValue(response.headers, 'last-modified');
+  if (lastModified && lastModified.length <= 64 && !Number.isNaN(Date.parse(lastModified))) validators.lastModified = lastModified;
+  return validators;
+}
+
+function failed(error: StatusPageError): StatusPageResult {
+  return { kind: 'failed', error };
+}
+
+export async function fetchStatusPage(request: StatusPageRequest): Promise<StatusPageResult> {
+  const timeoutMs = request.timeoutMs ?? STATUS_PAGE_TIMEOUT_MS;
+  const maxBytes = request.maxBytes ?? STATUS_PAGE_MAX_BYTES;
+  const controller = new AbortController();
+  let timedOut = false;
+  // Real time on purpose: this bounds real I/O, whatever clock schedules the polls.
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const cancel = () => controller.abort();
+  request.signal?.addEventListener('abort', cancel, { once: true });
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.validators?.etag) headers['if-none-match'] = request.validators.etag;
+  if (request.validators?.lastModified) headers['if-modified-since'] = request.validators.lastModified;
+  const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+  try {
+    const response = await request.fetch(request.url, { headers, signal: controller.signal });
+    if (response.status === 304) {
+      await response.body?.cancel().catch(() => undefined);
+      return { kind: 'not_modified', validators: { ...request.validators, ...validatorsOf(response) } };
+    }
+    const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => undefined);
+      const body = contentType.includes('html') ? ' (an HTML error page)' : '';
+      return failed({ kind: 'http_status', httpStatus: response.status, message: `HTTP ${response.status}${body}` });
+    }
+    const bytes = await readBounded(response, maxBytes);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const trimmed = text.trimStart();
+    if (contentType.includes('html') || trimmed.startsWith('<')) {
+      return failed({ kind: 'not_json', httpStatus: 200, message: 'an HTML page instead of JSON (a captive portal or proxy?)' });
+    }
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch {
+      return failed({
+        kind: 'invalid_json',
+        httpStatus: 200,
+        message: trimmed === '' ? 'an empty answer instead of JSON' : `malformed JSON (${bytes.byteLength} bytes; truncated?)`,
+      });
+    }
+    const parsed = parseSummary(document, request.clock.now());
+    if (!parsed.ok) return failed({ kind: 'unrecognised', httpStatus: 200, message: parsed.message });
+    return { kind: 'fresh', snapshot: parsed.snapshot, validators: validatorsOf(response) };
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      return failed({ kind: 'too_large', httpStatus: 200, message: `the answer is larger than ${Math.round(maxBytes / 1024)} kB` });
+    }
+    if (timedOut) return failed({ kind: 'timeout', message: `no complete answer within ${seconds}` });
+    const code = networkErrorCode(error);
+    if (code) return failed({ kind: 'network', code, message: describeNetworkError(error, code) });
+    if (isAbortLike(error)) return failed({ kind: 'network', message: 'the request was cancelled' });
+    return failed({ kind: 'network', message: `request failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}` });
+  } finally {
+    clearTimeout(deadline);
+    request.signal?.removeEventListener('abort', cancel);
+  }
+}

@@ -1,0 +1,108 @@
+// What the status page says about the components we watch, as a state and a
+// sentence. Components are matched by id; when none of the watched ones is on
+// the page, the page-wide indicator decides.
+import type { ComponentStatus, Indicator, StatusComponent, StatusIncident, StatusMaintenance, StatusPageError, StatusSnapshot } from './types';
+
+export type PageState = 'operational' | 'degraded' | 'outage' | 'maintenance' | 'unknown';
+
+export interface PageVerdict {
+  state: PageState;
+  /** e.g. "status page: Claude API partial outage (Elevated errors on Claude API)". */
+  reason: string;
+  watched: StatusComponent[];
+  /** Unresolved incidents that touch a watched component, or all when the page does not say which. */
+  incidents: StatusIncident[];
+  /** Maintenance in progress or scheduled that touches a watched component. */
+  maintenances: StatusMaintenance[];
+}
+
+const COMPONENT_WORDS: Record<ComponentStatus, string> = {
+  operational: 'operational',
+  degraded_performance: 'degraded performance',
+  partial_outage: 'partial outage',
+  major_outage: 'major outage',
+  under_maintenance: 'under maintenance',
+  unknown: 'status unknown',
+};
+
+export function describeComponentStatus(status: ComponentStatus): string {
+  return COMPONENT_WORDS[status];
+}
+
+function stateOfComponent(status: ComponentStatus): PageState {
+  switch (status) {
+    case 'operational':
+      return 'operational';
+    case 'degraded_performance':
+    case 'partial_outage':
+      return 'degraded';
+    case 'major_outage':
+      return 'outage';
+    case 'under_maintenance':
+      return 'maintenance';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+function stateOfIndicator(indicator: Indicator): PageState {
+  switch (indicator) {
+    case 'none':
+      return 'operational';
+    case 'minor':
+    case 'major':
+      return 'degraded';
+    case 'critical':
+      return 'outage';
+    case 'maintenance':
+      return 'maintenance';
+    case 'unknown':
+      return 'unknown';
+  }
+}
+
+const SEVERITY: Record<PageState, number> = { unknown: 0, operational: 1, degraded: 2, maintenance: 3, outage: 4 };
+
+export function worsePageState(a: PageState, b: PageState): PageState {
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
+function touches(componentIds: readonly string[], watched: readonly string[]): boolean {
+  return componentIds.length === 0 || componentIds.some((id) => watched.includes(id));
+}
+
+export function pageVerdict(
+  snapshot: StatusSnapshot | undefined,
+  lastError: StatusPageError | undefined,
+  watchedIds: readonly string[],
+): PageVerdict {
+  if (lastError || !snapshot) {
+    return {
+      state: 'unknown',
+      reason: lastError ? `status page unreadable: ${lastError.message}` : 'status page not read yet',
+      watched: snapshot ? snapshot.components.filter((c) => watchedIds.includes(c.id)) : [],
+      incidents: snapshot?.incidents ?? [],
+      maintenances: snapshot?.maintenances ?? [],
+    };
+  }
+  const watched = snapshot.components.filter((component) => watchedIds.includes(component.id));
+  const incidents = snapshot.incidents.filter((incident) => touches(incident.componentIds, watchedIds));
+  const maintenances = snapshot.maintenances.filter((m) => touches(m.componentIds, watchedIds));
+  let state: PageState;
+  let what: string;
+  if (watched.length > 0) {
+    state = watched.map((c) => stateOfComponent(c.status)).reduce(worsePageState, 'operational');
+    const unwell = watched.filter((c) => c.status !== 'operational');
+    what = unwell.length === 0 ? 'operational' : unwell.map((c) => `${c.name} ${describeComponentStatus(c.status)}`).join(', ');
+  } else {
+    state = stateOfIndicator(snapshot.indicator);
+    what = `${snapshot.description} (watched components not on the page)`;
+  }
+  if (state !== 'outage' && maintenances.some((m) => m.active)) {
+    state = 'maintenance';
+    if (!what.includes('maintenance')) what = `${what}; maintenance in progress`;
+  }
+  const named = state === 'operational' ? [] : [...incidents, ...maintenances.filter((m) => m.active)].map((item) => item.name);
+  const suffix = named.length ? ` (${named.slice(0, 2).join('; ')}${named.length > 2 ? '; …' : ''})` : '';
+  return { state, reason: `status page: ${what}${suffix}`, watched, incidents, maintenances };
+}

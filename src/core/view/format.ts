@@ -1,0 +1,80 @@
+// Small formatters shared by the status bar, the tooltip and notifications.
+
+export interface TimeFormat {
+  /** IANA zone; default the machine's (tests pass 'UTC'). */
+  timeZone?: string;
+  locale?: string;
+}
+
+export function formatLatency(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '?';
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
+}
+
+/** 14:03:07 in local time (or the given zone). */
+export function formatClock(ms: number, format: TimeFormat = {}): string {
+  if (!Number.isFinite(ms)) return '?';
+  try {
+    return new Intl.DateTimeFormat(format.locale ?? 'en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+      timeZone: format.timeZone,
+    }).format(new Date(ms));
+  } catch {
+    return new Date(ms).toISOString().slice(11, 19);
+  }
+}
+
+/** "just now", "42 s ago", "3 min ago", "2 h ago". */
+export function formatAgo(thenMs: number, nowMs: number): string {
+  const seconds = Math.max(0, Math.round((nowMs - thenMs) / 1000));
+  if (seconds < 2) return 'just now';
+  if (seconds < 120) return `${seconds} s ago`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min ago`;
+  return `${Math.round(minutes / 60)} h ago`;
+}
+
+/** "in 45 s", "in 3 min". */
+export function formatIn(thenMs: number, nowMs: number): string {
+  const seconds = Math.max(0, Math.round((thenMs - nowMs) / 1000));
+  if (seconds < 120) return `in ${seconds} s`;
+  return `in ${Math.round(seconds / 60)} min`;
+}
+
+export function formatSeconds(seconds: number): string {
+  return Number.isInteger(seconds) ? `${seconds} s` : `${seconds.toFixed(1)} s`;
+}
+
+const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/**
+ * A latency sparkline: one block per value scaled between the smallest and
+ * largest; `undefined` (a failed probe) shows as `×`.
+ */
+export function sparkline(values: readonly (number | undefined)[]): string {
+  const numbers = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  if (numbers.length === 0) return values.map(() => '×').join('');
+  const min = Math.min(...numbers);
+  const max = Math.max(...numbers);
+  const span = max - min;
+  return values
+    .map((value) => {
+      if (value === undefined || !Number.isFinite(value)) return '×';
+      const index = span === 0 ? 0 : Math.round(((value - min) / span) * (BLOCKS.length - 1));
+      return BLOCKS[index] ?? '▁';
+    })
+    .join('');
+}
+
+export const STATE_TITLES = {
+  operational: 'Operational',
+  degraded: 'Degraded',
+  outage: 'Outage',
+  maintenance: 'Maintenance',
+  unknown: 'Unknown',
+  unconfigured: 'Not configured',
+} as const;

@@ -1,0 +1,86 @@
+// The status bar item's text, icon and background, from a MonitorView. Short
+// on purpose: the state's icon, latency while things are fine, and the 529 and
+// 429 counts of the window whenever there were any.
+import type { HealthState } from '../health';
+import type { MonitorView } from '../monitor';
+import { formatLatency, STATE_TITLES } from './format';
+
+export type StatusBarBackground = 'none' | 'warning' | 'error';
+
+export interface StatusBarModel {
+  /** With `$(codicon)` syntax, ready for StatusBarItem.text. */
+  text: string;
+  background: StatusBarBackground;
+  /** The newest data is older than two intervals. */
+  stale: boolean;
+  /** For StatusBarItem.accessibilityInformation. */
+  accessibilityLabel: string;
+}
+
+export const STATE_ICONS: Record<HealthState, string> = {
+  operational: 'pass',
+  degraded: 'warning',
+  outage: 'error',
+  maintenance: 'tools',
+  unknown: 'question',
+  unconfigured: 'key',
+};
+
+const BACKGROUNDS: Record<HealthState, StatusBarBackground> = {
+  operational: 'none',
+  degraded: 'warning',
+  outage: 'error',
+  maintenance: 'warning',
+  unknown: 'none',
+  unconfigured: 'none',
+};
+
+/** Data counts as stale when the newest is older than two of the intervals that should have refreshed it. */
+export function isStale(view: MonitorView): boolean {
+  if (view.dataAt === undefined) return false;
+  const probing = view.probe.key?.kind !== 'missing' && view.probe.key?.kind !== 'held_back';
+  const intervalSeconds = probing && view.probe.lastRoundAt !== undefined ? view.settings.probeIntervalSeconds : view.settings.statusPageIntervalSeconds;
+  return view.now - view.dataAt > 2 * intervalSeconds * 1000;
+}
+
+/** `529×3 429×1`, or empty when neither was seen in the window. */
+export function codeCounts(view: MonitorView): string {
+  const parts: string[] = [];
+  if (view.window.overloaded > 0) parts.push(`529×${view.window.overloaded}`);
+  if (view.window.rateLimited > 0) parts.push(`429×${view.window.rateLimited}`);
+  return parts.join(' ');
+}
+
+function latestOkLatency(view: MonitorView): number | undefined {
+  for (let i = view.recent.length - 1; i >= 0; i--) {
+    const event = view.recent[i];
+    if (event?.outcome === 'ok') return event.latencyMs;
+  }
+  return undefined;
+}
+
+export function renderStatusBar(view: MonitorView): StatusBarModel {
+  const state = view.health.state;
+  const stale = isStale(view);
+  const counts = codeCounts(view);
+  const parts = [`$(${STATE_ICONS[state]})`, 'Claude'];
+  const okLatency = latestOkLatency(view);
+  switch (state) {
+    case 'operational':
+      if (okLatency !== undefined && view.probe.lastRound.some((r) => r.outcome === 'ok')) parts.push(formatLatency(okLatency));
+      break;
+    case 'unconfigured':
+      parts.push('no key');
+      break;
+    case 'unknown':
+      break;
+    default:
+      parts.push(state);
+  }
+  if (counts) parts.push(counts);
+  if (stale) parts.push('(stale)');
+  const label = [`Claude API: ${STATE_TITLES[state]}`, counts ? `recent errors ${counts.replace(/×/g, ' times ')}` : '', stale ? 'data is stale' : '']
+    .filter(Boolean)
+    .join(', ');
+  return { text: parts.join(' '), background: BACKGROUNDS[state], stale, accessibilityLabel: label };
+}

@@ -1,0 +1,45 @@
+// A TCP relay on 127.0.0.1 that holds every chunk for `oneWayMs` in each
+// direction, so loopback servers behind it answer with a round-trip time like
+// a real network's. Bytes pass unchanged (TLS goes through end to end).
+import * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface LatencyRelay {
+  port: number;
+  close(): Promise<void>;
+}
+
+function delayed(from: net.Socket, to: net.Socket, oneWayMs: number): void {
+  // Timers with the same delay fire in the order they were set, so chunks keep their order.
+  from.on('data', (chunk: Buffer) => setTimeout(() => to.destroyed || to.write(chunk), oneWayMs));
+  from.on('end', () => setTimeout(() => to.end(), oneWayMs));
+  from.on('error', () => to.destroy());
+  from.on('close', () => setTimeout(() => to.destroy(), oneWayMs));
+}
+
+export async function startLatencyRelay(targetPort: number, oneWayMs: number): Promise<LatencyRelay> {
+  const sockets = new Set<net.Socket>();
+  const keep = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  const server = net.createServer((client) => {
+    keep(client);
+    const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
+    keep(upstream);
+    delayed(client, upstream, oneWayMs);
+    delayed(upstream, client, oneWayMs);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

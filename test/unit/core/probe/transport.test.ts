@@ -1,0 +1,141 @@
+// The transport under the SDK and the status page: real CONNECT proxies, real
+// TLS, a real resolver, all on 127.0.0.1.
+import assert from 'node:assert/strict';
+import { ManualClock } from '../../../../src/core/clock';
+import { runProbe } from '../../../../src/core/probe/run-probe';
+import { createNodeFetch, type NodeFetchOptions } from '../../../../src/core/probe/transport/node-fetch';
+import type { ProbeResult } from '../../../../src/core/probe/types';
+import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
+import { SimClient } from '../../../support/sim-client';
+import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy';
+import { startNxdomainServer } from '../support/dns-server';
+import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
+import { closedPort } from '../support/servers';
+import { startTlsFront, TEST_CA } from '../support/tls-front';
+
+describe('transport: proxies, TLS and DNS', function () {
+  this.timeout(20_000);
+  let sim: SimClient;
+  let proxy: ConnectProxy;
+  const clock = new ManualClock();
+
+  before(async () => {
+    sim = await SimClient.start({ scenario: 'healthy', requiredApiKey: SENTINEL_KEY });
+    proxy = await startConnectProxy();
+  });
+  after(async () => {
+    await proxy.close();
+    await sim.close();
+  });
+
+  async function probeVia(options: NodeFetchOptions, baseUrl: string): Promise<ProbeResult> {
+    const transport = createNodeFetch(options);
+    try {
+      const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl, timeoutMs: 5000, fetch: transport.fetch, clock });
+      assert.ok(result);
+      assertNoSentinel(JSON.stringify(result), 'probe result');
+      return result;
+    } finally {
+      transport.close();
+    }
+  }
+
+  it('sends the SDK through the configured proxy (http.proxy)', async () => {
+    const before = proxy.tunnels.length;
+    const result = await probeVia({ proxyUrl: proxy.url, env: {} }, sim.url);
+    assert.equal(result.outcome, 'ok');
+    assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${new URL(sim.url).port}`]);
+  });
+
+  it('sends the status page through the proxy from HTTP_PROXY, and skips it for NO_PROXY hosts', async () => {
+    const transport = createNodeFetch({ env: { HTTP_PROXY: proxy.url } });
+    const before = proxy.tunnels.length;
+    const result = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: transport.fetch, clock });
+    assert.equal(result.kind, 'fresh');
+    assert.equal(proxy.tunnels.length, before + 1);
+    transport.close();
+    const bypass = createNodeFetch({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+    const direct = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: bypass.fetch, clock });
+    assert.equal(direct.kind, 'fresh');
+    assert.equal(proxy.tunnels.length, before + 1, 'NO_PROXY went direct');
+    bypass.close();
+  });
+
+  it('sends proxy credentials, and reports a 407 as a proxy failure without leaking them', async () => {
+    const authorization = `Basic ${Buffer.from('alice:s3cret').toString('base64')}`;
+    const guarded = await startConnectProxy({ requireAuthorization: authorization });
+    try {
+      const ok = await probeVia({ proxyUrl: `http://alice:s3cret@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
+      assert.equal(ok.outcome, 'ok');
+      assert.equal(guarded.authorizations[0], authorization);
+      const refused = await probeVia({ proxyUrl: `http://alice:wrong@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
+      assert.equal(refused.outcome, 'network_error');
+      assert.equal(refused.networkCode, 'ERR_PROXY_TUNNEL');
+      assert.ok(!refused.message.includes('wrong') && !refused.message.includes('s3cret'));
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('reports a proxy that is down with its code', async () => {
+    const port = await closedPort();
+    const result = await probeVia({ proxyUrl: `http://127.0.0.1:${port}`, env: {} }, sim.url);
+    assert.equal(result.outcome, 'network_error');
+    assert.equal(result.networkCode, 'ECONNREFUSED');
+    assert.equal(result.message, 'ECONNREFUSED: connection refused (reaching the proxy)');
+  });
+
+  it('refuses an unsupported proxy with a classified error, not a crash', async () => {
+    const result = await probeVia({ proxyUrl: 'socks5://127.0.0.1:1080', env: {} }, sim.url);
+    assert.equal(result.outcome, 'network_error');
+    assert.equal(result.networkCode, 'ERR_PROXY_INVALID');
+  });
+
+  describe('over real TLS', () => {
+    it('probes https through a TLS front with a trusted CA, directly and through the proxy', async () => {
+      const front = await startTlsFront(new URL(sim.url).port ? Number(new URL(sim.url).port) : 80);
+      try {
+        const direct = await probeVia({ ca: TEST_CA, env: {} }, front.url);
+        assert.equal(direct.outcome, 'ok');
+        const before = proxy.tunnels.length;
+        const proxied = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, front.url);
+        assert.equal(proxied.outcome, 'ok');
+        assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${front.port}`]);
+      } finally {
+        await front.close();
+      }
+    });
+
+    it('names an untrusted certificate (a TLS-inspecting proxy) and an expired one', async () => {
+      const port = Number(new URL(sim.url).port);
+      const front = await startTlsFront(port);
+      const expired = await startTlsFront(port, 'expired');
+      try {
+        const untrusted = await probeVia({ env: {} }, front.url);
+        assert.equal(untrusted.outcome, 'network_error');
+        assert.equal(untrusted.networkCode, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+        const old = await probeVia({ ca: TEST_CA, env: {} }, expired.url);
+        assert.equal(old.networkCode, 'CERT_HAS_EXPIRED');
+        assert.equal(old.message, 'CERT_HAS_EXPIRED: TLS certificate has expired');
+        const viaProxy = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, expired.url);
+        assert.equal(viaProxy.networkCode, 'CERT_HAS_EXPIRED');
+      } finally {
+        await front.close();
+        await expired.close();
+      }
+    });
+  });
+
+  it('reports a name that does not resolve as ENOTFOUND (resolver on loopback)', async () => {
+    const dns = await startNxdomainServer();
+    try {
+      const result = await probeVia({ lookup: dns.lookup, env: {} }, 'http://api.claude-health.test:9');
+      assert.equal(result.outcome, 'network_error');
+      assert.equal(result.networkCode, 'ENOTFOUND');
+      assert.equal(result.message, 'ENOTFOUND: DNS lookup failed (host not found)');
+      assert.ok(dns.queries >= 1, 'the loopback resolver was asked');
+    } finally {
+      await dns.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { cleanText, parseSummary, safeLink } from '../../../../src/core/statuspage/parse';
+
+const FETCHED_AT = Date.UTC(2026, 0, 1, 12, 0, 0);
+const fixture = (): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'summary-incident.json'), 'utf8'));
+
+describe('status page parsing', () => {
+  it('reads indicator, components by id, unresolved incidents with their latest update, and maintenance', () => {
+    const parsed = parseSummary(fixture(), FETCHED_AT);
+    assert.ok(parsed.ok);
+    const { snapshot } = parsed;
+    assert.equal(snapshot.indicator, 'major');
+    assert.equal(snapshot.description, 'Partial System Outage');
+    assert.equal(snapshot.fetchedAt, FETCHED_AT);
+    assert.equal(snapshot.pageUpdatedAt, '2026-01-01T11:58:00.000Z');
+    assert.deepEqual(
+      snapshot.components.map((c) => [c.id, c.status]),
+      [
+        ['rwppv331jlwc', 'operational'],
+        ['k8w3r06qmzrp', 'partial_outage'],
+        ['yyzkbfz2thpt', 'degraded_performance'],
+        ['newcomp00001', 'unknown'],
+      ],
+    );
+    assert.deepEqual(snapshot.incidents.map((i) => i.id), ['inc00000001a', 'inc00000002b']);
+    const [first, second] = snapshot.incidents;
+    assert.equal(first?.status, 'identified');
+    assert.equal(first?.impact, 'major');
+    assert.equal(first?.url, 'https://stspg.io/abc123');
+    assert.deepEqual(first?.latestUpdate, { status: 'identified', body: 'We have identified the cause.', createdAt: '2026-01-01T11:55:00.000Z' });
+    assert.deepEqual(first?.componentIds, ['k8w3r06qmzrp']);
+    assert.equal(second?.url, undefined, 'a javascript: link is dropped');
+    assert.equal(second?.latestUpdate, undefined);
+    assert.equal(snapshot.maintenances.length, 1);
+    assert.equal(snapshot.maintenances[0]?.active, false);
+    assert.equal(snapshot.maintenances[0]?.scheduledFor, '2026-01-02T02:00:00.000Z');
+    assert.ok(snapshot.warnings.some((w) => w.includes('unknown status')));
+    assert.ok(snapshot.warnings.some((w) => w.includes('components[5]')));
+  });
+
+  it('turns an unknown indicator into unknown, keeping the rest', () => {
+    const parsed = parseSummary({ status: { indicator: 'on_fire', description: 'Hmm' }, components: [] }, FETCHED_AT);
+    assert.ok(parsed.ok);
+    assert.equal(parsed.snapshot.indicator, 'unknown');
+    assert.equal(parsed.snapshot.description, 'Hmm');
+    assert.match(parsed.snapshot.warnings[0] ?? '', /"on_fire" is not one we know/);
+  });
+
+  it('fails with a reason on documents that are not a Statuspage answer', () => {
+    for (const document of [null, 42, 'text', [], { hello: 'world' }]) {
+      const parsed = parseSummary(document, FETCHED_AT);
+      assert.equal(parsed.ok, false);
+    }
+  });
+
+  it('never throws on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        parseSummary(value, FETCHED_AT);
+        parseSummary({ status: value, components: value, incidents: value, scheduled_maintenances: value }, FETCHED_AT);
+        return true;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cleans text and keeps only http(s) links', () => {
+    assert.equal(cleanText('  a\n\tb\u202e c ', 10), 'a b c');
+    assert.equal(cleanText('x'.repeat(20), 10), `${'x'.repeat(9)}…`);
+    assert.equal(cleanText(42, 10), undefined);
+    assert.equal(safeLink('command:claudeHealth.refresh'), undefined);
+    assert.equal(safeLink('http://stspg.io/x'), 'http://stspg.io/x');
+  });
+});

@@ -1,0 +1,121 @@
+// The proxy check and everything that goes through a proxy, against a CONNECT
+// proxy on 127.0.0.1 (with and without required credentials).
+import assert from 'node:assert/strict';
+import { renderJson } from '../../../src/core/diagnostics/render/json';
+import { renderMarkdown } from '../../../src/core/diagnostics/render/markdown';
+import { runDiagnostics } from '../../../src/core/diagnostics/runner';
+import { startSimulator, type RunningSimulator } from '../../../src/sim/server';
+import { testCertificates } from '../../support/loopback/certificates';
+import { startConnectProxy, type ConnectProxy } from '../../support/loopback/connect-proxy';
+import { closedPort, startHttpsServer } from '../../support/loopback/servers';
+import { assertKeyNeverShown, checkOf, loopbackInput } from './support';
+
+describe('diagnostics: proxy', () => {
+  let sim: RunningSimulator;
+  let open: ConnectProxy;
+  let guarded: ConnectProxy;
+  before(async () => {
+    sim = await startSimulator();
+    open = await startConnectProxy();
+    guarded = await startConnectProxy({ username: 'alice', password: 'pr0xy-S3CRET' });
+  });
+  after(async () => {
+    await Promise.all([sim.close(), open.close(), guarded.close()]);
+  });
+
+  it('passes with a direct connection when no proxy is configured', async () => {
+    const proxy = checkOf(await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl), { only: ['proxy'] }), 'proxy');
+    assert.equal(proxy.status, 'pass');
+    assert.equal(proxy.detail, 'no proxy configured: direct connection');
+  });
+
+  it('tunnels through VS Code\'s http.proxy: DNS left to the proxy, TCP to the proxy, HTTP and auth through the tunnel', async () => {
+    const before = open.requests.length;
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: open.url }), { timeoutMs: 10_000 });
+    const proxy = checkOf(report, 'proxy');
+    assert.equal(proxy.status, 'pass');
+    assert.match(proxy.detail, new RegExp(`^requests go through http://127\\.0\\.0\\.1:${open.port}; CONNECT 127\\.0\\.0\\.1:${sim.port} opened in`));
+    assert.match(proxy.notes.join('\n'), /VS Code: http\.proxy=http:\/\/127\.0\.0\.1:\d+/);
+    assert.equal(checkOf(report, 'dns').status, 'skip');
+    const tcp = checkOf(report, 'tcp');
+    assert.equal(tcp.status, 'pass');
+    assert.match(tcp.detail, new RegExp(`^the proxy http://127\\.0\\.0\\.1:${open.port} port ${open.port}:`));
+    assert.equal(checkOf(report, 'http').status, 'pass');
+    assert.equal(checkOf(report, 'auth').status, 'pass');
+    assert.equal(checkOf(report, 'status-page').status, 'pass');
+    const tunnels = open.requests.slice(before).filter((r) => r.status === 200).map((r) => r.authority);
+    assert.ok(tunnels.filter((a) => a === `127.0.0.1:${sim.port}`).length >= 3, `proxy, http, auth and status page tunnel: ${tunnels.join(', ')}`);
+  });
+
+  it('fails with a credentials hint on 407, never shows the proxy password, and blocks what needs the tunnel', async () => {
+    const wrong = `http://alice:wrong-PASSWORD@127.0.0.1:${guarded.port}`;
+    const report = await runDiagnostics(loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { HTTPS_PROXY: wrong } }), { only: ['auth'], timeoutMs: 10_000 });
+    const proxy = checkOf(report, 'proxy');
+    assert.equal(proxy.status, 'fail');
+    assert.match(proxy.detail, /wants credentials \(407 Proxy Authentication Required\)/);
+    assert.match(proxy.hint ?? '', /user and password in the proxy URL/);
+    assert.match(proxy.notes.join('\n'), /HTTPS_PROXY=http:\/\/alice:\*\*\*@127\.0\.0\.1:\d+/);
+    assert.equal(checkOf(report, 'tls').blockedBy, 'proxy');
+    assert.equal(checkOf(report, 'auth').blockedBy, 'proxy');
+    assert.match(report.summary, /^Proxy fails: proxy http:\/\/alice:\*\*\*@127\.0\.0\.1:\d+ wants credentials/);
+    for (const text of [renderMarkdown(report), renderJson(report)]) assert.equal(text.includes('wrong-PASSWORD'), false);
+    assertKeyNeverShown(report);
+  });
+
+  it('fails with 407 when no credentials are given at all', async () => {
+    const proxy = checkOf(await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: guarded.url }), { only: ['proxy'] }), 'proxy');
+    assert.equal(proxy.status, 'fail');
+    assert.equal(proxy.data?.proxyStatus, 407);
+  });
+
+  it('passes with the right credentials', async () => {
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: `http://alice:pr0xy-S3CRET@127.0.0.1:${guarded.port}` }), { only: ['auth'] });
+    assert.equal(checkOf(report, 'proxy').status, 'pass');
+    assert.equal(checkOf(report, 'auth').status, 'pass');
+    assert.equal(renderJson(report).includes('pr0xy-S3CRET'), false);
+  });
+
+  it('does the TLS handshake inside the tunnel for an https API', async () => {
+    const certs = testCertificates();
+    const server = await startHttpsServer({ key: certs.valid.key, cert: certs.valid.cert, forwardTo: sim.url });
+    try {
+      const report = await runDiagnostics(loopbackInput(server.url, sim.statusPageUrl, { httpProxy: open.url, ca: [certs.ca.cert] }), { only: ['auth'], timeoutMs: 10_000 });
+      const tls = checkOf(report, 'tls');
+      assert.equal(tls.status, 'pass', tls.detail);
+      assert.match(tls.notes[0] ?? '', /through the proxy tunnel/);
+      assert.equal(checkOf(report, 'auth').status, 'pass');
+      assert.ok(open.requests.some((r) => r.authority === `127.0.0.1:${server.port}` && r.status === 200));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('goes direct when NO_PROXY exempts the API host', async () => {
+    const report = await runDiagnostics(
+      loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { HTTPS_PROXY: guarded.url, NO_PROXY: 'localhost,127.0.0.1' } }),
+      { only: ['proxy', 'dns'] },
+    );
+    const proxy = checkOf(report, 'proxy');
+    assert.equal(proxy.status, 'pass');
+    assert.equal(proxy.detail, '127.0.0.1 is exempt from the proxy (NO_PROXY / http.noProxy): direct connection');
+    assert.equal(checkOf(report, 'dns').status, 'pass');
+  });
+
+  it('says nothing listens when the proxy port is closed', async () => {
+    const port = await closedPort();
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: `127.0.0.1:${port}` }), { only: ['tcp', 'proxy'] });
+    const proxy = checkOf(report, 'proxy');
+    assert.equal(proxy.status, 'fail');
+    assert.match(proxy.detail, /could not be reached \(ECONNREFUSED: connection refused\)/);
+    assert.match(proxy.hint ?? '', /Nothing listens on 127\.0\.0\.1:\d+/);
+    const tcp = checkOf(report, 'tcp');
+    assert.equal(tcp.status, 'fail');
+    assert.match(tcp.hint ?? '', /proxy/);
+  });
+
+  it('rejects a proxy setting it cannot use', async () => {
+    const proxy = checkOf(await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: 'socks5://127.0.0.1:1080' }), { only: ['proxy'] }), 'proxy');
+    assert.equal(proxy.status, 'fail');
+    assert.match(proxy.detail, /socks5 proxies are not supported/);
+  });
+});
