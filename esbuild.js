@@ -4,6 +4,7 @@
 'use strict';
 const esbuild = require('esbuild');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +14,14 @@ const sdkAsSiblingBundle = {
   name: 'sdk-as-sibling-bundle',
   setup(build) {
     build.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, () => ({ path: './anthropic-sdk.js', external: true }));
+  },
+};
+
+/** The snippet templates, likewise: a sibling bundle required on first use. */
+const catalogAsSiblingBundle = {
+  name: 'catalog-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /catalog\.generated(\.js)?$/ }, () => ({ path: './snippet-catalog.js', external: true }));
   },
 };
 
@@ -29,12 +38,24 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
   { ...common, entryPoints: ['src/sdk-bundle.ts'], outfile: 'dist/anthropic-sdk.js', minify: true, sourcemap: false },
+  { ...common, entryPoints: ['src/core/snippets/catalog.generated.ts'], outfile: 'dist/snippet-catalog.js', minify: true, sourcemap: false },
 ];
 
+/** The snippet catalog and the contributed snippet files come from the same templates. */
+function generateSnippets() {
+  const run = (args) => {
+    const result = spawnSync(process.execPath, args, { cwd: __dirname, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`snippet generation failed: node ${args.join(' ')}`);
+  };
+  run(['scripts/generate-snippets.mjs']);
+  run(['--import', 'tsx', 'scripts/write-contributed-snippets.ts']);
+}
+
 async function main() {
+  generateSnippets();
   if (watch) {
     for (const options of builds) {
       const ctx = await esbuild.context(options);

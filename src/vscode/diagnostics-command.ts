@@ -1,0 +1,126 @@
+// Claude Health: Run Connection Diagnostics. Gathers the inputs VS Code knows
+// (settings, key, proxy settings, where the extension host runs), runs the core
+// ladder with progress and cancel, and opens the report as Markdown with
+// copy and save-as-JSON actions. The key never reaches the report.
+import * as vscode from 'vscode';
+import { runDiagnostics } from '../core/diagnostics/runner';
+import { type DiagnosticsInput, type DiagnosticsReport } from '../core/diagnostics/types';
+import { renderJson } from '../core/diagnostics/render/json';
+import { renderMarkdown } from '../core/diagnostics/render/markdown';
+import { redactSecrets } from '../core/probe/redact';
+import { CHECK_IDS } from '../core/diagnostics/types';
+import { type ApiKeyStore } from './api-key';
+import { type Log } from './log';
+import { readSettings } from './settings-reader';
+import { type StatusBarView } from './status-bar-view';
+
+export interface RunDiagnosticsArgs {
+  /** Send one tiny billed message too; asked when absent and message probes are off. */
+  inference?: boolean;
+}
+
+const KEY_SOURCES = { 'secret-storage': 'SecretStorage', environment: 'ANTHROPIC_API_KEY', none: undefined } as const;
+
+async function askAboutInference(): Promise<boolean | undefined> {
+  const free = { label: vscode.l10n.t('Run the free checks'), detail: vscode.l10n.t('Config, proxy, DNS, TCP, TLS, HTTP, auth, rate limits, status page, SDK versions.'), inference: false };
+  const billed = {
+    label: vscode.l10n.t('Also send one tiny message'),
+    detail: vscode.l10n.t('Billed: about 10 input tokens and 1 output token. The only check that meets an inference 529 right now.'),
+    inference: true,
+  };
+  const picked = await vscode.window.showQuickPick([free, billed], { title: vscode.l10n.t('Run Connection Diagnostics') });
+  return picked?.inference;
+}
+
+async function gatherInput(keys: ApiKeyStore, allowedInsecureOrigins: readonly string[], inference: boolean): Promise<DiagnosticsInput> {
+  const { settings } = readSettings();
+  const http = vscode.workspace.getConfiguration('http');
+  const diagnostics = vscode.workspace.getConfiguration('claudeHealth.diagnostics');
+  const { key, source } = await keys.get();
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  const dnsServers = diagnostics.get<unknown>('dnsServers');
+  const input: DiagnosticsInput = {
+    apiBaseUrlSetting: settings.apiBaseUrl,
+    allowedInsecureOrigins,
+    env: process.env,
+    statusPageUrl: settings.statusPageUrl,
+    watchedComponents: settings.watchedComponents,
+    inference: { enabled: inference, model: settings.probeModels[0] },
+    vscodeVersion: vscode.version,
+    appHost: vscode.env.appHost,
+    httpProxyStrictSSL: http.get<boolean>('proxyStrictSSL') !== false,
+  };
+  if (key) input.apiKey = key;
+  const keySource = KEY_SOURCES[source];
+  if (keySource) input.apiKeySource = keySource;
+  if (vscode.env.remoteName) input.remoteName = vscode.env.remoteName;
+  if (folder) input.workspaceFolder = folder.uri.fsPath;
+  if (Array.isArray(dnsServers)) input.dnsServers = dnsServers.filter((s): s is string => typeof s === 'string');
+  const proxy = http.get<string>('proxy');
+  if (proxy) input.httpProxy = proxy;
+  const proxySupport = http.get<string>('proxySupport');
+  if (proxySupport) input.httpProxySupport = proxySupport;
+  const noProxy = http.get<unknown>('noProxy');
+  if (Array.isArray(noProxy)) input.httpNoProxy = noProxy.filter((s): s is string => typeof s === 'string');
+  const systemCertificates = http.get<boolean>('systemCertificates');
+  if (typeof systemCertificates === 'boolean') input.httpSystemCertificates = systemCertificates;
+  return input;
+}
+
+async function showReport(report: DiagnosticsReport, secret: string | undefined): Promise<void> {
+  const markdown = redactSecrets(renderMarkdown(report), [secret]);
+  const json = redactSecrets(renderJson(report), [secret]);
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { preview: false });
+  const copy = vscode.l10n.t('Copy Report');
+  const save = vscode.l10n.t('Save as JSON…');
+  const failed = report.checks.some((check) => check.status === 'fail');
+  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(vscode.l10n.t('Claude Health diagnostics: {0}', report.summary), copy, save);
+  if (choice === copy) {
+    await vscode.env.clipboard.writeText(markdown);
+  } else if (choice === save) {
+    const target = await vscode.window.showSaveDialog({ filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(`claude-health-diagnostics-${report.startedAt.replace(/[:.]/g, '-')}.json`) });
+    if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(json, 'utf8'));
+  }
+}
+
+export async function runDiagnosticsCommand(
+  deps: { keys: ApiKeyStore; log: Log; statusBar: StatusBarView; allowedInsecureOrigins: () => readonly string[] },
+  args: RunDiagnosticsArgs = {},
+): Promise<DiagnosticsReport | undefined> {
+  const { settings } = readSettings();
+  const inference = args.inference ?? (settings.probeMode === 'message' ? true : await askAboutInference());
+  if (inference === undefined) return undefined;
+  const input = await gatherInput(deps.keys, deps.allowedInsecureOrigins(), inference);
+  const timeoutMs = vscode.workspace.getConfiguration('claudeHealth.diagnostics').get<number>('timeoutMs');
+  deps.statusBar.setBusy(vscode.l10n.t('Claude: diagnosing…'));
+  try {
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Claude Health: diagnosing the connection'), cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        let done = 0;
+        try {
+          return await runDiagnostics(input, {
+            signal: controller.signal,
+            // Each check has its own limit; the run as a whole gets room for the dependent chain.
+            ...(typeof timeoutMs === 'number' ? { timeoutMs: Math.max(timeoutMs * 3, 5_000) } : {}),
+            onProgress: (check) => {
+              done++;
+              progress.report({ message: `${check.title}: ${check.status} (${done}/${CHECK_IDS.length})`, increment: 100 / CHECK_IDS.length });
+            },
+          });
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+    deps.log.info(`diagnostics: ${report.summary} (${report.durationMs} ms)`);
+    await showReport(report, input.apiKey);
+    return report;
+  } finally {
+    deps.statusBar.setBusy(undefined);
+  }
+}

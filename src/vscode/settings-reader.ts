@@ -1,0 +1,38 @@
+// Reads `claudeHealth.*` and VS Code's proxy settings into the core's types.
+// Machine-scoped settings are resolved by VS Code itself: a workspace value for
+// them is ignored, so a cloned repository cannot redirect the key.
+import * as vscode from 'vscode';
+import { type NodeFetchOptions } from '../core/probe/transport/node-fetch';
+import { SETTINGS_SECTION, validateSettings, type ValidatedSettings } from '../core/settings';
+
+export function readSettings(): ValidatedSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return validateSettings((key) => config.get(key));
+}
+
+/** VS Code's http.proxy, http.noProxy and http.proxyStrictSSL, for our own requests. */
+export function readConnection(): Omit<NodeFetchOptions, 'env'> {
+  const http = vscode.workspace.getConfiguration('http');
+  const connection: Omit<NodeFetchOptions, 'env'> = {};
+  const proxy = http.get<string>('proxy');
+  if (typeof proxy === 'string' && proxy.trim() !== '') connection.proxyUrl = proxy.trim();
+  const noProxy = http.get<unknown>('noProxy');
+  if (Array.isArray(noProxy)) connection.noProxy = noProxy.filter((entry): entry is string => typeof entry === 'string');
+  if (http.get<boolean>('proxyStrictSSL') === false) connection.rejectUnauthorized = false;
+  return connection;
+}
+
+export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
+  return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((key) => event.affectsConfiguration(key));
+}
+
+/** The human status page for a summary.json URL: the same site, without /api/v2/... */
+export function statusPageHome(summaryUrl: string): string | undefined {
+  try {
+    const url = new URL(summaryUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.origin}${url.pathname.replace(/\/api\/v2\/.*$/, '/')}`;
+  } catch {
+    return undefined;
+  }
+}
