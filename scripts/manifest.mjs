@@ -56,7 +56,7 @@ const properties = Object.fromEntries([
   }, 'When to show a notification about a health change (once per change).'),
   s('snippets.maxAttempts', { type: 'number', default: 10, minimum: 1, maximum: 100, order: 20 }, 'Default attempts of an inserted retry wrapper.'),
   s('snippets.deadlineSeconds', { type: 'number', default: 60, minimum: 1, maximum: 3600, order: 21 }, 'Default overall deadline of an inserted retry wrapper, in seconds.'),
-  s('snippets.baseDelayMs', { type: 'number', default: 500, minimum: 1, maximum: 60000, order: 22 }, 'Default first backoff delay of an inserted retry wrapper, in milliseconds.'),
+  s('snippets.baseDelayMs', { type: 'number', default: 1000, minimum: 1, maximum: 60000, order: 22 }, 'Default first backoff delay of an inserted retry wrapper, in milliseconds.'),
   s('snippets.maxDelayMs', { type: 'number', default: 8000, minimum: 1, maximum: 600000, order: 23 }, 'Default cap of the backoff delay, in milliseconds.'),
   s('snippets.fallbackModel', { type: 'string', default: 'claude-haiku-4-5', order: 24 }, 'Model the fallback variant switches to after sustained 529 overloads.'),
   s('diagnostics.dnsServers', { type: 'array', items: { type: 'string' }, default: ['1.1.1.1', '8.8.8.8'], scope: 'machine', order: 30 }, 'Public DNS resolvers the diagnostics compare the system resolver with (`host` or `host:port`). Empty: no comparison.'),

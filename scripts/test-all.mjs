@@ -15,7 +15,9 @@ const layers = [
   { name: 'typecheck', command: ['npx', 'tsc', '-p', '.', '--noEmit'] },
   { name: 'lint', command: ['npx', 'eslint', '.'] },
   { name: 'build', command: ['node', 'esbuild.js'] },
-  { name: 'unit', suite: true, command: ['npx', 'mocha', '--config', '.mocharc.unit.json'] },
+  { name: 'unit', suite: true, command: ['npm', 'run', '--silent', 'test:unit'] },
+  { name: 'snippets', suite: true, command: ['npm', 'run', '--silent', 'test:snippets'] },
+  { name: 'e2e', suite: true, command: ['npm', 'run', '--silent', 'test:e2e'] },
 ];
 
 const only = process.argv.slice(2);

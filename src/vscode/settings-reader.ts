@@ -10,11 +10,12 @@ export function readSettings(): ValidatedSettings {
   return validateSettings((key) => config.get(key));
 }
 
-/** VS Code's http.proxy, http.noProxy and http.proxyStrictSSL, for our own requests. */
+/** VS Code's http.proxy, http.noProxy, http.proxyStrictSSL and http.proxySupport, for our own requests. */
 export function readConnection(): Omit<NodeFetchOptions, 'env'> {
   const http = vscode.workspace.getConfiguration('http');
   const connection: Omit<NodeFetchOptions, 'env'> = {};
-  const proxy = http.get<string>('proxy');
+  // http.proxySupport "off" tells VS Code to leave extensions' traffic alone; we honour it for http.proxy too.
+  const proxy = http.get<string>('proxySupport') === 'off' ? undefined : http.get<string>('proxy');
   if (typeof proxy === 'string' && proxy.trim() !== '') connection.proxyUrl = proxy.trim();
   const noProxy = http.get<unknown>('noProxy');
   if (Array.isArray(noProxy)) connection.noProxy = noProxy.filter((entry): entry is string => typeof entry === 'string');
@@ -23,7 +24,7 @@ export function readConnection(): Omit<NodeFetchOptions, 'env'> {
 }
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((key) => event.affectsConfiguration(key));
+  return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxySupport'].some((key) => event.affectsConfiguration(key));
 }
 
 /** The human status page for a summary.json URL: the same site, without /api/v2/... */

@@ -23,7 +23,7 @@ export interface SnippetPolicy {
 export const DEFAULT_SNIPPET_POLICY: SnippetPolicy = {
   maxAttempts: 10,
   deadlineSeconds: 60,
-  baseDelayMs: 500,
+  baseDelayMs: 1000,
   maxDelayMs: 8000,
   fallbackModel: 'claude-haiku-4-5',
   breakerFailureThreshold: 5,

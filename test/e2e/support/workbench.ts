@@ -1,0 +1,340 @@
+// Drives the VS Code workbench in Debian's Chromium through Playwright, the way a
+// person would: F1 and a command title, the status bar, notifications, the
+// editor. Every wait is on a condition in the page, bounded by a timeout; a
+// cold start of the first extension status item took ~19 s here, hence the
+// generous bounds.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { readE2eTools } from './code-server';
+
+/** The workbench shell and an extension's first status item, on a cold start. */
+export const STARTUP_TIMEOUT_MS = 90_000;
+/** Anything that answers a click or a key. */
+export const UI_TIMEOUT_MS = 15_000;
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
+
+/**
+ * Headless, and nothing that talks to Google: no sync, no component updates,
+ * no background requests, no QUIC. Every host name resolves to nothing except
+ * loopback, so even a stray request cannot leave the machine.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: readE2eTools().chromium, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface NotificationInfo {
+  severity: 'info' | 'warning' | 'error' | 'unknown';
+  message: string;
+  source: string;
+  buttons: string[];
+}
+
+export type StatusBarKind = 'error' | 'warning' | 'prominent' | 'standard';
+
+/** One status bar entry, found by the id its extension gave it. */
+export class StatusBarItem {
+  constructor(private readonly page: Page, readonly locator: Locator) {}
+
+  async waitUntilVisible(timeoutMs = STARTUP_TIMEOUT_MS): Promise<this> {
+    await this.locator.waitFor({ state: 'visible', timeout: timeoutMs });
+    return this;
+  }
+
+  /** The label as shown, codicons dropped (e.g. "Claude 120 ms"). */
+  async text(): Promise<string> {
+    return normalize(await this.locator.locator('.statusbar-item-label').innerText());
+  }
+
+  /** Codicon names in the label, e.g. ["pass"]. */
+  async icons(): Promise<string[]> {
+    const classes: string[] = await this.locator.locator('.codicon').evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
+    return classes.flatMap((names) => names.split(/\s+/).filter((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin').map((c) => c.slice('codicon-'.length)));
+  }
+
+  /** What the background colour says: errorBackground → "error", warningBackground → "warning". */
+  async kind(): Promise<StatusBarKind> {
+    const classes = (await this.locator.getAttribute('class')) ?? '';
+    if (classes.includes('error-kind')) return 'error';
+    if (classes.includes('warning-kind')) return 'warning';
+    if (classes.includes('prominent-kind')) return 'prominent';
+    return 'standard';
+  }
+
+  async ariaLabel(): Promise<string> {
+    return (await this.locator.getAttribute('aria-label')) ?? '';
+  }
+
+  /** Waits until the label satisfies `accept`, and returns it. */
+  async waitForText(accept: (text: string) => boolean, timeoutMs = UI_TIMEOUT_MS, what = 'the expected text'): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    for (;;) {
+      last = await this.text().catch(() => '');
+      if (accept(last)) return last;
+      if (Date.now() > deadline) throw new Error(`status bar item never showed ${what} within ${timeoutMs} ms; last text: "${last}"`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Hovers the item and returns the hover's text (its rendered markdown); the hover is closed again. */
+  async tooltip(): Promise<string> {
+    const text = await this.showTooltip();
+    await dismissHover(this.page);
+    return text;
+  }
+
+  /** Hovers the item and leaves the hover open (for a screenshot); returns its text. */
+  async showTooltip(): Promise<string> {
+    const hover = this.page.locator('.workbench-hover-container .monaco-hover, .monaco-hover.workbench-hover').filter({ visible: true });
+    await this.locator.hover();
+    await hover.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return normalize(await hover.first().innerText());
+  }
+
+  async hideTooltip(): Promise<void> {
+    await dismissHover(this.page);
+  }
+}
+
+async function dismissHover(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await page.locator('.workbench-hover-container').filter({ visible: true }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS }).catch(() => undefined);
+}
+
+/** Monaco renders spaces as no-break spaces and may leave trailing blanks. */
+function normalize(text: string): string {
+  return text.replace(/\u00a0/g, ' ').replace(/[ \t]+\n/g, '\n').trim();
+}
+
+export class Workbench {
+  private constructor(private readonly context: BrowserContext, readonly page: Page) {}
+
+  /** Opens the workbench at `url` and waits until it can take commands. */
+  static async open(browser: Browser, url: string): Promise<Workbench> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    const workbench = new Workbench(context, page);
+    await workbench.waitUntilReady();
+    return workbench;
+  }
+
+  /** The shell is drawn and the status bar is there (it appears once the workbench restored). */
+  async waitUntilReady(timeoutMs = STARTUP_TIMEOUT_MS): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.locator('.part.editor').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** A status bar entry by the id given to createStatusBarItem (the DOM id is prefixed with the extension id). */
+  statusBarItem(id: string): StatusBarItem {
+    return new StatusBarItem(this.page, this.page.locator(`.part.statusbar .statusbar-item[id$=${JSON.stringify(`.${id}`)}]`));
+  }
+
+  /** A status bar entry by its accessible label (what a screen reader says), e.g. /Claude API/. */
+  statusBarItemLabelled(label: RegExp): StatusBarItem {
+    const items = this.page.locator('.part.statusbar .statusbar-item');
+    return new StatusBarItem(this.page, items.filter({ has: this.page.getByRole('button', { name: label }) }).first());
+  }
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  private get quickInputBox(): Locator {
+    return this.quickInput.locator('.quick-input-box input');
+  }
+
+  /**
+   * Whether the command palette lists a command of exactly this title, with the
+   * title typed in as a person would (the list is virtualised: only a filter
+   * narrow enough puts a row on screen).
+   */
+  async paletteLists(title: string): Promise<boolean> {
+    await this.openPalette(title);
+    const row = this.paletteRow(title);
+    const listed = await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).then(() => true, () => false);
+    await this.closeQuickInput();
+    return listed;
+  }
+
+  private paletteRow(title: string): Locator {
+    return this.quickInput.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(title, { exact: true }) }).first();
+  }
+
+  private async openPalette(filter: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.quickInputBox.fill(`>${filter}`);
+  }
+
+  async closeQuickInput(): Promise<void> {
+    if (await this.quickInput.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.quickInput.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    }
+  }
+
+  /**
+   * Runs a command through F1 by its full title ("Claude Health: Show Log").
+   * Fails if the palette does not list it (the extension did not contribute or activate it).
+   */
+  async runCommand(title: string, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    await this.openPalette(title);
+    const row = this.paletteRow(title);
+    try {
+      await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    } catch {
+      const listed = await this.quickInput.locator('.monaco-list-row .label-name').allInnerTexts();
+      throw new Error(`the command palette does not list "${title}"; it lists: ${listed.map(normalize).join(' | ') || 'nothing'}`);
+    }
+    await row.click();
+  }
+
+  /**
+   * Answers an input box opened by a command: waits until the quick input shows
+   * `title` (the input box's title or prompt), types `value`, presses Enter.
+   */
+  async answerInputBox(title: string | RegExp, value: string): Promise<void> {
+    const header = this.quickInput.locator('.quick-input-title, .quick-input-message, .quick-input-header');
+    await header.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.quickInputBox.fill(value);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** The notification toasts on screen now. */
+  async notifications(): Promise<NotificationInfo[]> {
+    const toasts = this.page.locator('.notifications-toasts .notification-toast .notification-list-item');
+    const count = await toasts.count();
+    const found: NotificationInfo[] = [];
+    for (let i = 0; i < count; i++) {
+      const toast = toasts.nth(i);
+      const icon = (await toast.locator('.notification-list-item-icon').getAttribute('class')) ?? '';
+      found.push({
+        severity: icon.includes('codicon-error') ? 'error' : icon.includes('codicon-warning') ? 'warning' : icon.includes('codicon-info') ? 'info' : 'unknown',
+        message: normalize(await toast.locator('.notification-list-item-message').innerText()),
+        source: normalize((await toast.locator('.notification-list-item-source').innerText().catch(() => '')).replace(/^Source:\s*/, '')),
+        buttons: (await toast.locator('.notification-list-item-buttons-container .monaco-button').allInnerTexts()).map(normalize),
+      });
+    }
+    return found;
+  }
+
+  /** Waits for a toast whose message matches, and returns it. */
+  async waitForNotification(message: string | RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<NotificationInfo> {
+    const toast = this.notificationToast(message);
+    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+    const all = await this.notifications();
+    const matching = all.find((n) => (typeof message === 'string' ? n.message.includes(message) : message.test(n.message)));
+    if (!matching) throw new Error(`notification "${String(message)}" vanished before it could be read`);
+    return matching;
+  }
+
+  /** Clicks a button of the toast whose message matches. */
+  async clickNotificationButton(message: string | RegExp, button: string): Promise<void> {
+    const toast = this.notificationToast(message);
+    await toast.locator('.notification-list-item-buttons-container .monaco-button').getByText(button, { exact: true }).click({ timeout: UI_TIMEOUT_MS });
+  }
+
+  private notificationToast(message: string | RegExp): Locator {
+    return this.page
+      .locator('.notifications-toasts .notification-toast .notification-list-item')
+      .filter({ has: this.page.locator('.notification-list-item-message', { hasText: message }) })
+      .first();
+  }
+
+  /** Opens a workspace file through Quick Open (Ctrl+P), as a person would. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('Control+P');
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.quickInputBox.fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.quickInput.locator('.monaco-list-row .label-name').getByText(name, { exact: true }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.part.editor .tab.active').filter({ hasText: name }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.activeEditorLines().first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  }
+
+  private activeEditorLines(): Locator {
+    return this.page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines .view-line');
+  }
+
+  /**
+   * The active editor's text as rendered. Monaco draws only the lines in view,
+   * which covers the small files the tests open.
+   */
+  async activeEditorText(): Promise<string> {
+    return readRenderedLines(this.activeEditorLines());
+  }
+
+  /** Text of the Output panel, when a command showed an output channel. */
+  async outputPanelText(): Promise<string> {
+    return readRenderedLines(this.outputPanel().locator('.monaco-editor .view-lines .view-line'));
+  }
+
+  /** Waits until the Output panel is open on the channel named `channel`. */
+  async waitForOutputChannel(channel: string, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+    const panel = this.outputPanel();
+    await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+    // The channel picker is a <select> in the panel's title bar.
+    const picker = this.page.locator('.part.panel .monaco-select-box, .part.panel select').first();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const selected = await picker.evaluate((node) => {
+        // No DOM lib in this project's types: describe the little we read.
+        const select = node as unknown as { selectedOptions?: ArrayLike<{ textContent: string | null }>; title?: string };
+        return select.selectedOptions?.[0]?.textContent ?? select.title ?? '';
+      }).catch(() => '');
+      if (selected.trim() === channel) return;
+      if (Date.now() > deadline) throw new Error(`the Output panel never showed the "${channel}" channel (selected: "${selected}")`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  private outputPanel(): Locator {
+    return this.page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
+  }
+
+  /** Saves a PNG of the whole window to docs/screenshots/NAME.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const file = path.join(screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+async function readRenderedLines(lines: Locator): Promise<string> {
+  const rendered = await lines.evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const line = node as unknown as { style: { top: string }; innerText: string };
+      return { top: Number.parseFloat(line.style.top) || 0, text: line.innerText };
+    }),
+  );
+  rendered.sort((a, b) => a.top - b.top);
+  return rendered.map((line) => line.text.replace(/\u00a0/g, ' ').trimEnd()).join('\n');
+}

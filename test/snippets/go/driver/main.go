@@ -1,0 +1,335 @@
+// Driver for the Go retry-wrapper snippets. The mocha suite renders each variant into
+// its own package of this module (basic, circuitbreaker, fallback, streaming; each
+// keeps the snippet's own package clause), builds this program once, and keeps it
+// running: it reads one JSON command per line on stdin and prints one JSON result
+// per line on stdout. The suite scripts the simulator before each command.
+//
+//	{"case": "...", "action": "call", "variant": "basic", "params": {...}}
+//	{"case": "...", "action": "breaker", "params": {...}}        a shared breaker opens, probes, closes
+//	{"case": "...", "action": "breaker-volume", "params": {...}} a shared breaker waits for its volume
+//
+// The simulator's URL and the key come from ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/anthropics/anthropic-sdk-go"
+	"github.com/anthropics/anthropic-sdk-go/option"
+
+	basic "snippetdriver/basic"
+	circuitbreaker "snippetdriver/circuitbreaker"
+	fallback "snippetdriver/fallback"
+	streaming "snippetdriver/streaming"
+)
+
+type command struct {
+	Case    string `json:"case"`
+	Action  string `json:"action"`
+	Variant string `json:"variant"`
+	Params  params `json:"params"`
+}
+
+// params are the policy values (small, to keep the suite quick) and the case's knobs.
+type params struct {
+	MaxAttempts      int    `json:"maxAttempts"`
+	DeadlineMs       int    `json:"deadlineMs"`
+	BaseDelayMs      int    `json:"baseDelayMs"`
+	MaxDelayMs       int    `json:"maxDelayMs"`
+	Model            string `json:"model"`
+	FallbackModel    string `json:"fallbackModel"`
+	FallbackAfter    int    `json:"fallbackAfter"`
+	CancelAfterMs    int    `json:"cancelAfterMs"`
+	FailureThreshold int    `json:"failureThreshold"`
+	MinimumRequests  int    `json:"minimumRequests"`
+	OpenForMs        int    `json:"openForMs"`
+	Callers          int    `json:"callers"`
+}
+
+type retryRecord struct {
+	Attempt   int    `json:"attempt"`
+	DelayMs   int64  `json:"delayMs"`
+	Status    int    `json:"status"`
+	RequestID string `json:"requestId"`
+	// BreakerState is the shared breaker's state when the retry was decided.
+	BreakerState string `json:"breakerState,omitempty"`
+}
+
+type errorReport struct {
+	Kind      string `json:"kind"` // give_up | api (the SDK's error, unchanged) | canceled | other
+	Type      string `json:"type"` // the Go type of the error returned
+	Message   string `json:"message"`
+	Reason    string `json:"reason,omitempty"`
+	Attempts  int    `json:"attempts,omitempty"`
+	Status    int    `json:"status,omitempty"` // of the API error it is or carries
+	ErrorType string `json:"errorType,omitempty"`
+	RequestID string `json:"requestId,omitempty"`
+}
+
+type callReport struct {
+	Case         string        `json:"case,omitempty"`
+	Variant      string        `json:"variant"`
+	Outcome      string        `json:"outcome"` // ok | error | driver_error
+	Model        string        `json:"model,omitempty"`
+	UsedFallback bool          `json:"usedFallback"`
+	Text         string        `json:"text"`
+	Events       []string      `json:"events,omitempty"`
+	Retries      []retryRecord `json:"retries"`
+	Error        *errorReport  `json:"error,omitempty"`
+	ElapsedMs    int64         `json:"elapsedMs"`
+}
+
+type transition struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	AtMs int64  `json:"atMs"`
+}
+
+type breakerReport struct {
+	Case        string       `json:"case"`
+	Outcome     string       `json:"outcome"`
+	Transitions []transition `json:"transitions"`
+	Callers     []callReport `json:"callers"`
+	OpenedAtMs  int64        `json:"openedAtMs,omitempty"`
+	FinalState  string       `json:"finalState"`
+}
+
+func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+
+func newClient() *anthropic.Client {
+	client := anthropic.NewClient(option.WithBaseURL(os.Getenv("ANTHROPIC_BASE_URL")), option.WithAPIKey(os.Getenv("ANTHROPIC_API_KEY")))
+	return &client
+}
+
+func messageParams(model string) anthropic.MessageNewParams {
+	return anthropic.MessageNewParams{
+		Model:     anthropic.Model(model),
+		MaxTokens: 16,
+		Messages:  []anthropic.MessageParam{anthropic.NewUserMessage(anthropic.NewTextBlock("Say hello"))},
+	}
+}
+
+func textOf(message *anthropic.Message) string {
+	var text strings.Builder
+	for _, block := range message.Content {
+		text.WriteString(block.Text)
+	}
+	return text.String()
+}
+
+// describeError says why a call ended and which API error it is or carries.
+func describeError(err error) *errorReport {
+	report := &errorReport{Kind: "other", Type: fmt.Sprintf("%T", err), Message: err.Error()}
+	var apiErr *anthropic.Error
+	if errors.As(err, &apiErr) {
+		report.Status, report.ErrorType, report.RequestID = apiErr.StatusCode, string(apiErr.Type()), apiErr.RequestID
+	}
+	// Each variant has its own GiveUpError type.
+	var gb *basic.GiveUpError
+	var gc *circuitbreaker.GiveUpError
+	var gf *fallback.GiveUpError
+	var gs *streaming.GiveUpError
+	switch {
+	case errors.As(err, &gb):
+		report.Kind, report.Reason, report.Attempts = "give_up", gb.Reason, gb.Attempts
+	case errors.As(err, &gc):
+		report.Kind, report.Reason, report.Attempts = "give_up", gc.Reason, gc.Attempts
+	case errors.As(err, &gf):
+		report.Kind, report.Reason, report.Attempts = "give_up", gf.Reason, gf.Attempts
+	case errors.As(err, &gs):
+		report.Kind, report.Reason, report.Attempts = "give_up", gs.Reason, gs.Attempts
+	case errors.Is(err, context.Canceled):
+		report.Kind = "canceled"
+	default:
+		if _, unchanged := err.(*anthropic.Error); unchanged {
+			report.Kind = "api"
+		}
+	}
+	return report
+}
+
+// cancelAfter cancels ctx with context.Canceled, as a caller would.
+func cancelAfter(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	timer := time.AfterFunc(d, cancel)
+	return ctx, func() { timer.Stop(); cancel() }
+}
+
+// call makes one call through a variant's entry point with the given policy.
+func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) callReport {
+	ctx := context.Background()
+	if p.CancelAfterMs > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = cancelAfter(ctx, ms(p.CancelAfterMs))
+		defer cancel()
+	}
+	client := newClient()
+	request := messageParams(p.Model)
+	report := callReport{Variant: variant, Retries: []retryRecord{}}
+	var mu sync.Mutex
+	onRetry := func(attempt int, delay time.Duration, status int, requestID string) {
+		record := retryRecord{Attempt: attempt, DelayMs: delay.Milliseconds(), Status: status, RequestID: requestID}
+		if breaker != nil {
+			record.BreakerState = string(breaker.State())
+		}
+		mu.Lock()
+		report.Retries = append(report.Retries, record)
+		mu.Unlock()
+	}
+	started := time.Now()
+	var err error
+	switch variant {
+	case "basic":
+		var message *anthropic.Message
+		message, err = basic.CreateMessageWithRetry(ctx, client, request,
+			basic.WithMaxAttempts(p.MaxAttempts), basic.WithDeadline(ms(p.DeadlineMs)),
+			basic.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), basic.WithOnRetry(onRetry))
+		if err == nil {
+			report.Model, report.Text = string(message.Model), textOf(message)
+		}
+	case "circuit-breaker":
+		if breaker == nil {
+			breaker = circuitbreaker.NewCircuitBreaker(circuitbreaker.BreakerSettings{})
+		}
+		var message *anthropic.Message
+		message, err = circuitbreaker.CreateMessageWithRetry(ctx, client, request,
+			circuitbreaker.WithMaxAttempts(p.MaxAttempts), circuitbreaker.WithDeadline(ms(p.DeadlineMs)),
+			circuitbreaker.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), circuitbreaker.WithOnRetry(onRetry),
+			circuitbreaker.WithCircuitBreaker(breaker))
+		if err == nil {
+			report.Model, report.Text = string(message.Model), textOf(message)
+		}
+	case "fallback":
+		options := []fallback.Option{fallback.WithMaxAttempts(p.MaxAttempts), fallback.WithDeadline(ms(p.DeadlineMs)),
+			fallback.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), fallback.WithOnRetry(onRetry)}
+		if p.FallbackModel != "" {
+			options = append(options, fallback.WithFallback(anthropic.Model(p.FallbackModel), p.FallbackAfter))
+		}
+		var result *fallback.Result
+		result, err = fallback.CreateMessageWithRetry(ctx, client, request, options...)
+		if err == nil {
+			report.Model, report.UsedFallback, report.Text = string(result.Model), result.UsedFallback, textOf(result.Message)
+		}
+	case "streaming":
+		report.Events = []string{}
+		var text strings.Builder
+		onEvent := func(event anthropic.MessageStreamEventUnion) {
+			mu.Lock()
+			defer mu.Unlock()
+			report.Events = append(report.Events, event.Type)
+			if event.Type == "content_block_delta" {
+				text.WriteString(event.Delta.Text)
+			}
+		}
+		var message *anthropic.Message
+		message, err = streaming.StreamMessageWithRetry(ctx, client, request, onEvent,
+			streaming.WithMaxAttempts(p.MaxAttempts), streaming.WithDeadline(ms(p.DeadlineMs)),
+			streaming.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), streaming.WithOnRetry(onRetry))
+		// The text the caller was shown, also when the stream failed part-way.
+		report.Text = text.String()
+		if err == nil {
+			report.Model = string(message.Model)
+			if got := textOf(message); got != report.Text {
+				err = fmt.Errorf("the accumulated message %q differs from the streamed text %q", got, report.Text)
+			}
+		}
+	default:
+		return callReport{Variant: variant, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown variant " + variant}}
+	}
+	report.ElapsedMs = time.Since(started).Milliseconds()
+	report.Outcome = "ok"
+	if err != nil {
+		report.Outcome, report.Error = "error", describeError(err)
+	}
+	return report
+}
+
+func newRecordingBreaker(p params, started time.Time, transitions *[]transition) *circuitbreaker.CircuitBreaker {
+	return circuitbreaker.NewCircuitBreaker(circuitbreaker.BreakerSettings{
+		FailureThreshold: p.FailureThreshold, MinimumRequests: p.MinimumRequests, OpenFor: ms(p.OpenForMs),
+		// Runs under the breaker's lock, so the slice needs no lock of its own.
+		OnStateChange: func(from, to circuitbreaker.BreakerState) {
+			*transitions = append(*transitions, transition{string(from), string(to), time.Since(started).Milliseconds()})
+		},
+	})
+}
+
+// breakerCase: the first caller's failures open a shared breaker; the other callers
+// start while it is open, and everyone waits for the trial requests.
+func breakerCase(p params) breakerReport {
+	started := time.Now()
+	transitions := []transition{}
+	breaker := newRecordingBreaker(p, started, &transitions)
+	reports := make([]callReport, p.Callers)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); reports[0] = call("circuit-breaker", p, breaker) }()
+	for breaker.State() != circuitbreaker.BreakerOpen {
+		if time.Since(started) > 10*time.Second {
+			wg.Wait()
+			return breakerReport{Outcome: "driver_error", Callers: reports, Transitions: transitions, FinalState: string(breaker.State())}
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	openedAtMs := time.Since(started).Milliseconds()
+	for i := 1; i < p.Callers; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); reports[i] = call("circuit-breaker", p, breaker) }()
+	}
+	wg.Wait()
+	return breakerReport{Outcome: "done", Transitions: transitions, Callers: reports, OpenedAtMs: openedAtMs, FinalState: string(breaker.State())}
+}
+
+// breakerVolumeCase: one caller after another on a shared breaker, so the breaker's
+// request count is known at every retry.
+func breakerVolumeCase(p params) breakerReport {
+	transitions := []transition{}
+	breaker := newRecordingBreaker(p, time.Now(), &transitions)
+	callers := make([]callReport, 0, p.Callers)
+	for range p.Callers {
+		callers = append(callers, call("circuit-breaker", p, breaker))
+	}
+	return breakerReport{Outcome: "done", Transitions: transitions, Callers: callers, FinalState: string(breaker.State())}
+}
+
+func run(line []byte) any {
+	var c command
+	if err := json.Unmarshal(line, &c); err != nil {
+		return callReport{Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: err.Error()}}
+	}
+	switch c.Action {
+	case "call":
+		report := call(c.Variant, c.Params, nil)
+		report.Case = c.Case
+		return report
+	case "breaker":
+		report := breakerCase(c.Params)
+		report.Case = c.Case
+		return report
+	case "breaker-volume":
+		report := breakerVolumeCase(c.Params)
+		report.Case = c.Case
+		return report
+	}
+	return callReport{Case: c.Case, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown action " + c.Action}}
+}
+
+func main() {
+	input := bufio.NewScanner(os.Stdin)
+	input.Buffer(make([]byte, 1<<20), 1<<20)
+	output := json.NewEncoder(os.Stdout)
+	for input.Scan() {
+		if err := output.Encode(run(input.Bytes())); err != nil {
+			fmt.Fprintln(os.Stderr, "driver:", err)
+			os.Exit(1)
+		}
+	}
+}

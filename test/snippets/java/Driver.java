@@ -1,0 +1,310 @@
+package snippetdriver;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Driver for the Java retry-wrapper snippets. The mocha suite renders each variant into its own
+ * package of this project (claude.retry.basic, claude.retry.circuitbreaker, claude.retry.fallback,
+ * claude.retry.streaming: only the package line differs from what a user gets), builds it once,
+ * and keeps this JVM running: it reads one JSON command per line on stdin and prints one JSON
+ * result per line on stdout. The suite scripts the simulator before each command.
+ *
+ * <pre>
+ *   {"case": "...", "action": "call", "variant": "basic", "params": {...}}
+ *   {"case": "...", "action": "breaker", "params": {...}}         a shared breaker opens, probes, closes
+ *   {"case": "...", "action": "breaker-volume", "params": {...}}  a shared breaker waits for its volume
+ * </pre>
+ *
+ * The simulator's URL and the key come from ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY.
+ */
+public final class Driver {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Driver() {}
+
+    /** The policy and scenario knobs a test passes as JSON. */
+    record Params(
+            int maxAttempts, long deadlineMs, long baseDelayMs, long maxDelayMs, String model, String fallbackModel,
+            int fallbackAfter, long cancelAfterMs, int failureThreshold, int minimumRequests, long openForMs, int callers) {
+        static Params parse(JsonNode node) {
+            return new Params(
+                    node.path("maxAttempts").asInt(10), node.path("deadlineMs").asLong(10_000),
+                    node.path("baseDelayMs").asLong(20), node.path("maxDelayMs").asLong(100),
+                    node.path("model").asText("claude-haiku-4-5"), node.path("fallbackModel").asText("claude-haiku-4-5"),
+                    node.path("fallbackAfter").asInt(3), node.path("cancelAfterMs").asLong(0),
+                    node.path("failureThreshold").asInt(5), node.path("minimumRequests").asInt(5),
+                    node.path("openForMs").asLong(2000), node.path("callers").asInt(1));
+        }
+    }
+
+    static AnthropicClient newClient() {
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(System.getenv("ANTHROPIC_BASE_URL"))
+                .apiKey(System.getenv("ANTHROPIC_API_KEY"))
+                .build();
+    }
+
+    static MessageCreateParams request(Params p) {
+        return MessageCreateParams.builder().model(p.model()).maxTokens(16).addUserMessage("ping").build();
+    }
+
+    static String textOf(Message message) {
+        return message.content().stream()
+                .map(ContentBlock::text)
+                .flatMap(Optional::stream)
+                .map(block -> block.text())
+                .collect(Collectors.joining());
+    }
+
+    static String typeOf(RawMessageStreamEvent event) {
+        if (event.isMessageStart()) return "message_start";
+        if (event.isMessageDelta()) return "message_delta";
+        if (event.isMessageStop()) return "message_stop";
+        if (event.isContentBlockStart()) return "content_block_start";
+        if (event.isContentBlockDelta()) return "content_block_delta";
+        if (event.isContentBlockStop()) return "content_block_stop";
+        return "unknown";
+    }
+
+    /** Why a call ended, and which API error it is or carries. */
+    static Map<String, Object> describeError(Throwable error) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("kind", "other");
+        report.put("type", error.getClass().getName());
+        report.put("message", String.valueOf(error.getMessage()));
+        Throwable api = error;
+        while (api != null && !(api instanceof AnthropicServiceException)) api = api.getCause();
+        if (api instanceof AnthropicServiceException e) {
+            report.put("status", e.statusCode());
+            report.put("errorType", e.type().map(Object::toString).orElse(""));
+            report.put("requestId", e.requestId().orElse(""));
+        }
+        if (error instanceof claude.retry.basic.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof claude.retry.circuitbreaker.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof claude.retry.fallback.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof claude.retry.streaming.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof InterruptedException) report.put("kind", "canceled");
+        else if (error instanceof AnthropicServiceException) report.put("kind", "api");
+        return report;
+    }
+
+    static void giveUp(Map<String, Object> report, RuntimeException error, int attempts) {
+        report.put("kind", "give_up");
+        report.put("attempts", attempts);
+        // The message is "gave up after N attempt(s): <reason>; last error: ...".
+        String message = error.getMessage();
+        int reasonEnd = message.indexOf("; last error: ");
+        report.put("reason", message.substring(message.indexOf(": ") + 2, reasonEnd < 0 ? message.length() : reasonEnd));
+    }
+
+    /** One call through the variant's entry point with the given policy. */
+    static Map<String, Object> call(String variant, Params p, claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker shared) {
+        Map<String, Object> report = Collections.synchronizedMap(new LinkedHashMap<>());
+        report.put("variant", variant);
+        report.put("usedFallback", false);
+        report.put("text", "");
+        List<Map<String, Object>> retries = Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Duration deadline = Duration.ofMillis(p.deadlineMs());
+        Duration base = Duration.ofMillis(p.baseDelayMs());
+        Duration max = Duration.ofMillis(p.maxDelayMs());
+        claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker breaker = shared != null || !variant.equals("circuit-breaker") ? shared
+                : new claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker(); // the snippet's defaults
+        ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor();
+        if (p.cancelAfterMs() > 0) {
+            Thread caller = Thread.currentThread();
+            canceller.schedule(caller::interrupt, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
+        }
+        long started = System.nanoTime();
+        AnthropicClient client = newClient();
+        try {
+            MessageCreateParams params = request(p);
+            switch (variant) {
+                case "basic" -> {
+                    Message message = claude.retry.basic.ClaudeRetry.createMessageWithRetry(client, params,
+                            claude.retry.basic.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .build());
+                    answered(report, message, message.model().asString(), false);
+                }
+                case "circuit-breaker" -> {
+                    Message message = claude.retry.circuitbreaker.ClaudeRetry.createMessageWithRetry(client, params,
+                            claude.retry.circuitbreaker.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, breaker.state().name())))
+                                    .breaker(breaker)
+                                    .build());
+                    answered(report, message, message.model().asString(), false);
+                }
+                case "fallback" -> {
+                    claude.retry.fallback.ClaudeRetry.Result result = claude.retry.fallback.ClaudeRetry.createMessageWithRetry(client, params,
+                            claude.retry.fallback.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .fallback(p.fallbackModel(), p.fallbackAfter())
+                                    .build());
+                    answered(report, result.message(), result.model(), result.usedFallback());
+                }
+                case "streaming" -> {
+                    report.put("events", events);
+                    // The text the caller is shown, kept also when the stream fails part-way.
+                    report.put("text", "");
+                    StringBuffer shown = new StringBuffer();
+                    Message message = claude.retry.streaming.ClaudeRetry.streamMessageWithRetry(client, params, event -> {
+                                events.add(typeOf(event));
+                                event.contentBlockDelta().flatMap(delta -> delta.delta().text()).ifPresent(delta -> shown.append(delta.text()));
+                                report.put("text", shown.toString());
+                            },
+                            claude.retry.streaming.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .build());
+                    answered(report, message, message.model().asString(), false);
+                    if (!textOf(message).equals(shown.toString())) {
+                        throw new IllegalStateException("the accumulated message differs from the streamed text: " + textOf(message) + " / " + shown);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown variant " + variant);
+            }
+        } catch (InterruptedException | RuntimeException error) {
+            report.put("outcome", "error");
+            report.put("error", describeError(error));
+        } finally {
+            client.close();
+            canceller.shutdownNow();
+            Thread.interrupted(); // a cancel that fired after the call ended must not leak into the next one
+        }
+        report.put("retries", new ArrayList<>(retries));
+        report.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return report;
+    }
+
+    static void answered(Map<String, Object> report, Message message, String model, boolean usedFallback) {
+        report.put("outcome", "ok");
+        report.put("model", model);
+        report.put("usedFallback", usedFallback);
+        report.put("text", textOf(message));
+    }
+
+    static Map<String, Object> retry(int attempt, Duration delay, int status, Optional<String> requestId, String breakerState) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("attempt", attempt);
+        record.put("delayMs", delay.toMillis());
+        record.put("status", status);
+        record.put("requestId", requestId.orElse(""));
+        if (breakerState != null) record.put("breakerState", breakerState.toLowerCase().replace('_', '-'));
+        return record;
+    }
+
+    static claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker recordingBreaker(Params p, List<Map<String, Object>> transitions, long started) {
+        // The listener runs under the breaker's lock, so the list sees changes in order.
+        return new claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker(
+                p.failureThreshold(), p.minimumRequests(), Duration.ofMillis(p.openForMs()), (from, to) -> {
+                    Map<String, Object> change = new LinkedHashMap<>();
+                    change.put("from", from.name().toLowerCase().replace('_', '-'));
+                    change.put("to", to.name().toLowerCase().replace('_', '-'));
+                    change.put("atMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    transitions.add(change);
+                });
+    }
+
+    static Thread start(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
+    }
+
+    /** The first caller's failures open a shared breaker; the others start while it is open. */
+    static Map<String, Object> breakerCase(Params p) throws Exception {
+        long started = System.nanoTime();
+        List<Map<String, Object>> transitions = Collections.synchronizedList(new ArrayList<>());
+        var breaker = recordingBreaker(p, transitions, started);
+        List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(p.callers(), null)));
+        List<Thread> threads = new ArrayList<>();
+        threads.add(start(() -> reports.set(0, call("circuit-breaker", p, breaker))));
+        while (breaker.state() != claude.retry.circuitbreaker.ClaudeRetry.BreakerState.OPEN) {
+            if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(10)) throw new IllegalStateException("the breaker never opened");
+            Thread.sleep(2);
+        }
+        long openedAtMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        for (int i = 1; i < p.callers(); i++) {
+            int index = i;
+            threads.add(start(() -> reports.set(index, call("circuit-breaker", p, breaker))));
+        }
+        for (Thread thread : threads) thread.join();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("transitions", new ArrayList<>(transitions));
+        out.put("callers", new ArrayList<>(reports));
+        out.put("openedAtMs", openedAtMs);
+        out.put("finalState", breaker.state().name().toLowerCase().replace('_', '-'));
+        return out;
+    }
+
+    /** One caller after another on a shared breaker, so its request count is known at each retry. */
+    static Map<String, Object> breakerVolumeCase(Params p) {
+        long started = System.nanoTime();
+        List<Map<String, Object>> transitions = Collections.synchronizedList(new ArrayList<>());
+        var breaker = recordingBreaker(p, transitions, started);
+        Map<String, Object> first = call("circuit-breaker", p, breaker);
+        Map<String, Object> second = call("circuit-breaker", p, breaker);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("transitions", new ArrayList<>(transitions));
+        out.put("callers", List.of(first, second));
+        out.put("finalState", breaker.state().name().toLowerCase().replace('_', '-'));
+        return out;
+    }
+
+    static Map<String, Object> run(String line) {
+        String name = "";
+        try {
+            JsonNode command = JSON.readTree(line);
+            name = command.path("case").asText("");
+            Params p = Params.parse(command.path("params"));
+            Map<String, Object> out = switch (command.path("action").asText("")) {
+                case "call" -> call(command.path("variant").asText(""), p, null);
+                case "breaker" -> breakerCase(p);
+                case "breaker-volume" -> breakerVolumeCase(p);
+                default -> throw new IllegalArgumentException("unknown action " + command.path("action"));
+            };
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("case", name);
+            result.putAll(out);
+            return result;
+        } catch (Exception driverFailure) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("case", name);
+            result.put("outcome", "driver_error");
+            result.put("error", Map.of("kind", "driver", "message", String.valueOf(driverFailure)));
+            return result;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = input.readLine(); line != null; line = input.readLine()) {
+            System.out.println(JSON.writeValueAsString(run(line)));
+            System.out.flush();
+        }
+        // OkHttp's pools keep non-daemon threads alive for a while; stdin is closed, so stop now.
+        System.exit(0);
+    }
+}

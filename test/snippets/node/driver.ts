@@ -1,0 +1,218 @@
+// Runs one case against a rendered retry wrapper (TypeScript compiled, or JavaScript as
+// rendered) and prints one JSON line: what the caller saw. The mocha suite compares it
+// with what the simulator saw. Usage: node driver.js '<DriverCase as JSON>'.
+// The API key comes from ANTHROPIC_API_KEY and is never printed.
+import Anthropic from '@anthropic-ai/sdk';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export type Variant = 'basic' | 'circuit-breaker' | 'fallback' | 'streaming';
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface RetryInfo {
+  attempt: number;
+  delayMs: number;
+  status: number | undefined;
+  requestId: string | null | undefined;
+  error: unknown;
+}
+
+export interface RetryOptions {
+  maxAttempts?: number;
+  deadlineMs?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  signal?: AbortSignal;
+  onRetry?: (retry: RetryInfo) => void;
+}
+
+// The public shape of each variant, as its header comment documents it. A generated
+// conformance file in the build checks every rendered module against these.
+export interface BasicApi {
+  createMessageWithRetry(client: Anthropic, params: Anthropic.MessageCreateParamsNonStreaming, options?: RetryOptions): Promise<Anthropic.Message>;
+}
+
+export interface BreakerLike {
+  readonly state: BreakerState;
+}
+
+export interface BreakerOptions {
+  failureThreshold?: number;
+  minimumRequests?: number;
+  openMs?: number;
+  onStateChange?: (state: BreakerState) => void;
+}
+
+export interface BreakerApi {
+  CircuitBreaker: new (options?: BreakerOptions) => BreakerLike;
+  createMessageWithRetry(
+    client: Anthropic,
+    params: Anthropic.MessageCreateParamsNonStreaming,
+    options: RetryOptions & { breaker: BreakerLike },
+  ): Promise<Anthropic.Message>;
+}
+
+export interface FallbackApi {
+  createMessageWithRetry(
+    client: Anthropic,
+    params: Anthropic.MessageCreateParamsNonStreaming,
+    options?: RetryOptions & { fallbackModel?: string; overloadsBeforeFallback?: number; onRetry?: (retry: RetryInfo & { model: string }) => void },
+  ): Promise<{ message: Anthropic.Message; model: string; usedFallback: boolean }>;
+}
+
+export interface StreamingApi {
+  createMessageWithRetry(
+    client: Anthropic,
+    params: Anthropic.MessageStreamParams,
+    options?: RetryOptions & { onEvent?: (event: Anthropic.MessageStreamEvent, snapshot: Anthropic.Message) => void },
+  ): Promise<Anthropic.Message>;
+}
+
+export interface DriverCase {
+  variant: Variant;
+  /** Folder holding the runnable wrapper modules (<variant>.js). */
+  wrappersDir: string;
+  baseURL: string;
+  /** 'call': one caller. 'crowd': several concurrent callers sharing one breaker. */
+  kind: 'call' | 'crowd';
+  model?: string;
+  options?: Omit<RetryOptions, 'signal' | 'onRetry'> & { fallbackModel?: string; overloadsBeforeFallback?: number };
+  breaker?: Omit<BreakerOptions, 'onStateChange'>;
+  /** Aborts the call through its AbortSignal after this many ms. */
+  abortAfterMs?: number;
+  callers?: number;
+}
+
+export interface ErrorReport {
+  name: string;
+  message: string;
+  status?: number;
+  type?: string | null;
+  errorCode?: string | null;
+  requestId?: string | null;
+  reason?: string;
+  attempts?: number;
+  lastError?: ErrorReport;
+}
+
+export interface CallReport {
+  outcome: 'ok' | 'error';
+  elapsedMs: number;
+  retries: { attempt: number; delayMs: number; status: number | null; requestId: string | null; model?: string }[];
+  model?: string;
+  usedFallback?: boolean;
+  text?: string;
+  /** Stream event types as onEvent received them. */
+  events?: string[];
+  error?: ErrorReport;
+}
+
+export interface CrowdReport {
+  callers: CallReport[];
+  transitions: { state: BreakerState; atMs: number }[];
+}
+
+function describeError(error: unknown, depth = 0): ErrorReport {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const fields = error as Error & Partial<{ status: number; type: string | null; errorCode: string | null; requestID: string | null; reason: string; attempts: number; lastError: unknown }>;
+  const report: ErrorReport = { name: error.name, message: error.message };
+  if (typeof fields.status === 'number') report.status = fields.status;
+  if (fields.type !== undefined) report.type = fields.type;
+  if (fields.errorCode !== undefined) report.errorCode = fields.errorCode;
+  if (fields.requestID !== undefined) report.requestId = fields.requestID;
+  if (fields.reason !== undefined) report.reason = fields.reason;
+  if (fields.attempts !== undefined) report.attempts = fields.attempts;
+  if (fields.lastError !== undefined && depth < 2) report.lastError = describeError(fields.lastError, depth + 1);
+  return report;
+}
+
+function messageText(message: Anthropic.Message): string {
+  return message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+}
+
+async function load<T>(spec: DriverCase): Promise<T> {
+  return (await import(pathToFileURL(path.join(spec.wrappersDir, `${spec.variant}.js`)).href)) as T;
+}
+
+/** One call; stream event types go to `events` as onEvent receives them (they matter when the call fails, too). */
+type Call = (options: RetryOptions, events: string[]) => Promise<Pick<CallReport, 'model' | 'usedFallback' | 'text'>>;
+
+/** One call of the variant under test, whatever its result type. */
+async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLike | undefined): Promise<Call> {
+  const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 8, messages: [{ role: 'user' as const, content: 'ping' }] };
+  const options = spec.options ?? {};
+  switch (spec.variant) {
+    case 'basic': {
+      const api = await load<BasicApi>(spec);
+      return async (extra) => ({ text: messageText(await api.createMessageWithRetry(client, params, { ...options, ...extra })) });
+    }
+    case 'circuit-breaker': {
+      const api = await load<BreakerApi>(spec);
+      const shared = breaker ?? new api.CircuitBreaker(spec.breaker);
+      return async (extra) => ({ text: messageText(await api.createMessageWithRetry(client, params, { ...options, ...extra, breaker: shared })) });
+    }
+    case 'fallback': {
+      const api = await load<FallbackApi>(spec);
+      return async (extra) => {
+        const result = await api.createMessageWithRetry(client, params, { ...options, ...extra });
+        return { text: messageText(result.message), model: result.model, usedFallback: result.usedFallback };
+      };
+    }
+    case 'streaming': {
+      const api = await load<StreamingApi>(spec);
+      return async (extra, events) => {
+        const message = await api.createMessageWithRetry(client, params, { ...options, ...extra, onEvent: (event) => events.push(event.type) });
+        return { text: messageText(message) };
+      };
+    }
+  }
+}
+
+async function runCall(call: Call, abortAfterMs: number | undefined, streaming: boolean): Promise<CallReport> {
+  const retries: CallReport['retries'] = [];
+  const events: string[] = [];
+  const controller = new AbortController();
+  const abortTimer = abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
+  const started = performance.now();
+  const onRetry = (retry: RetryInfo & { model?: string }) => {
+    const entry: CallReport['retries'][number] = { attempt: retry.attempt, delayMs: retry.delayMs, status: retry.status ?? null, requestId: retry.requestId ?? null };
+    if (retry.model !== undefined) entry.model = retry.model;
+    retries.push(entry);
+  };
+  try {
+    const result = await call({ onRetry, signal: controller.signal }, events);
+    return { outcome: 'ok', elapsedMs: performance.now() - started, retries, ...result, ...(streaming ? { events } : {}) };
+  } catch (error) {
+    return { outcome: 'error', elapsedMs: performance.now() - started, retries, error: describeError(error), ...(streaming ? { events } : {}) };
+  } finally {
+    clearTimeout(abortTimer);
+  }
+}
+
+async function main(): Promise<void> {
+  const spec = JSON.parse(process.argv[2] ?? '') as DriverCase;
+  // maxRetries 5 on purpose: a wrapper that let the SDK retry too would show 6x the requests.
+  const client = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY, baseURL: spec.baseURL, maxRetries: 5 });
+  if (spec.kind === 'call') {
+    const call = await makeCall(spec, client, undefined);
+    process.stdout.write(`${JSON.stringify(await runCall(call, spec.abortAfterMs, spec.variant === 'streaming'))}\n`);
+    return;
+  }
+  const api = await load<BreakerApi>(spec);
+  const startedAt = performance.now();
+  const transitions: CrowdReport['transitions'] = [];
+  const breaker = new api.CircuitBreaker({ ...spec.breaker, onStateChange: (state) => transitions.push({ state, atMs: performance.now() - startedAt }) });
+  const call = await makeCall(spec, client, breaker);
+  const callers = await Promise.all(Array.from({ length: spec.callers ?? 1 }, () => runCall(call, spec.abortAfterMs, false)));
+  process.stdout.write(`${JSON.stringify({ callers, transitions } satisfies CrowdReport)}\n`);
+}
+
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(`unhandled rejection: ${String(reason)}\n`);
+  process.exitCode = 3;
+});
+
+main().catch((error: unknown) => {
+  process.stderr.write(`driver failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,282 @@
+"""Runs the rendered Python retry wrappers against the simulator for the snippet tests.
+
+Reads one JSON command per line on stdin and writes one JSON result per line on
+stdout, so the interpreter and the SDK load once for the whole suite. The wrappers
+are imported from the packages `wrappers_sync` and `wrappers_async`, which the test
+writes next to this file in its temporary project; mypy --strict checks this file
+together with them, so every call below is checked against the rendered signatures.
+
+The client comes from the environment (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL), with
+the SDK's own retries left on and raised: the wrappers must turn them off, and the
+test counts the requests the simulator saw to prove it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import threading
+import time
+from typing import Any, Callable, Optional
+
+import anthropic
+
+from wrappers_async import basic as async_basic
+from wrappers_async import circuit_breaker as async_circuit_breaker
+from wrappers_async import fallback as async_fallback
+from wrappers_async import streaming as async_streaming
+from wrappers_sync import basic as sync_basic
+from wrappers_sync import circuit_breaker as sync_circuit_breaker
+from wrappers_sync import fallback as sync_fallback
+from wrappers_sync import streaming as sync_streaming
+
+Json = dict[str, Any]
+
+# A user's client as it usually is: the SDK retries on by default; more of them here
+# makes any stacking show up plainly in the simulator's request counts.
+CLIENT_MAX_RETRIES = 4
+
+
+def sync_client() -> anthropic.Anthropic:
+    return anthropic.Anthropic(max_retries=CLIENT_MAX_RETRIES)
+
+
+def async_client() -> anthropic.AsyncAnthropic:
+    return anthropic.AsyncAnthropic(max_retries=CLIENT_MAX_RETRIES)
+
+
+class Recorder:
+    """Collects the wrappers' on_retry calls (threads may call it at once)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.retries: list[Json] = []
+
+    def __call__(self, attempt: int, delay: float, status: Optional[int], request_id: Optional[str]) -> None:
+        with self._lock:
+            self.retries.append({"attempt": attempt, "delay": delay, "status": status, "requestId": request_id})
+
+
+def describe_error(error: BaseException) -> Json:
+    described: Json = {"type": type(error).__name__, "message": str(error)}
+    if isinstance(error, anthropic.APIStatusError):
+        described["status"] = error.status_code
+        body = error.body
+        if isinstance(body, dict) and isinstance(body.get("error"), dict):
+            described["errorType"] = body["error"].get("type")
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str):
+        described["reason"] = reason
+    last_error = getattr(error, "last_error", None)
+    if isinstance(last_error, BaseException):
+        described["lastError"] = describe_error(last_error)
+    return described
+
+
+def error_result(error: Exception) -> Json:
+    if isinstance(error, StreamFailed):
+        return {"outcome": "error", "error": describe_error(error.error), **error.log.as_json()}
+    return {"outcome": "error", "error": describe_error(error)}
+
+
+def outcome_of(run: Callable[[], Json]) -> Json:
+    """Runs one call; the result says how it ended, what it returned and how long it took."""
+    started = time.monotonic()
+    try:
+        result = {"outcome": "ok", **run()}
+    except Exception as error:  # every failure is data for the test
+        result = error_result(error)
+    result["elapsedMs"] = round((time.monotonic() - started) * 1000)
+    return result
+
+
+def text_of(message: anthropic.types.Message) -> str:
+    return "".join(block.text for block in message.content if block.type == "text")
+
+
+def sync_call(command: Json, breaker: Optional[sync_circuit_breaker.CircuitBreaker] = None) -> Json:
+    variant: str = command["variant"]
+    policy: Json = command.get("policy", {})
+    params: Json = command["params"]
+    recorder = Recorder()
+
+    def run() -> Json:
+        with sync_client() as client:
+            if variant == "basic":
+                message = sync_basic.create_message_with_retry(client, on_retry=recorder, **policy, **params)
+                return {"model": message.model, "text": text_of(message)}
+            if variant == "circuit-breaker":
+                shared = breaker or sync_circuit_breaker.CircuitBreaker(**command.get("breaker", {}))
+                message = sync_circuit_breaker.create_message_with_retry(client, shared, on_retry=recorder, **policy, **params)
+                return {"model": message.model, "text": text_of(message)}
+            if variant == "fallback":
+                result = sync_fallback.create_message_with_retry(
+                    client, on_retry=recorder, **command.get("fallback", {}), **policy, **params
+                )
+                return {"model": result.model, "fellBack": result.fell_back, "text": text_of(result.message)}
+            if variant == "streaming":
+                return consume_sync_stream(sync_streaming.stream_message_with_retry(client, on_retry=recorder, **policy, **params))
+            raise ValueError(f"unknown variant {variant}")
+
+    result = outcome_of(run)
+    result["retries"] = recorder.retries
+    return result
+
+
+class StreamLog:
+    """What a consumer of a wrapped stream saw, kept when the stream fails midway."""
+
+    def __init__(self) -> None:
+        self.event_types: list[str] = []
+        self.text = ""
+        self.final_model: Optional[str] = None
+
+    def see(self, event: Any) -> None:
+        self.event_types.append(event.type)
+        if event.type == "text":
+            self.text += event.text
+        if event.type == "message_stop":
+            self.final_model = event.message.model
+
+    def as_json(self) -> Json:
+        return {"eventTypes": self.event_types, "text": self.text, "model": self.final_model}
+
+
+def consume_sync_stream(events: Any) -> Json:
+    log = StreamLog()
+    try:
+        for event in events:
+            log.see(event)
+    except Exception as error:
+        raise StreamFailed(error, log) from error
+    return log.as_json()
+
+
+class StreamFailed(Exception):
+    """A stream error, with what the consumer had already seen."""
+
+    def __init__(self, error: Exception, log: StreamLog) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.log = log
+
+
+def sync_breaker(command: Json) -> Json:
+    """A caller trips the shared breaker, then `callers` threads go through it together."""
+    breaker = sync_circuit_breaker.CircuitBreaker(**command["breaker"])
+    tripping = sync_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
+    state_after_trip = breaker.state
+    results: list[Json] = [{} for _ in range(command["callers"])]
+
+    def caller(index: int) -> None:
+        results[index] = sync_call({**command, "variant": "circuit-breaker"}, breaker)
+
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(command["callers"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"trip": tripping, "stateAfterTrip": state_after_trip, "callers": results, "stateAfter": breaker.state}
+
+
+async def async_call(command: Json, breaker: Optional[async_circuit_breaker.CircuitBreaker] = None) -> Json:
+    variant: str = command["variant"]
+    policy: Json = command.get("policy", {})
+    params: Json = command["params"]
+    recorder = Recorder()
+    started = time.monotonic()
+    result: Json
+    try:
+        async with async_client() as client:
+            if variant == "basic":
+                message = await async_basic.acreate_message_with_retry(client, on_retry=recorder, **policy, **params)
+                result = {"outcome": "ok", "model": message.model, "text": text_of(message)}
+            elif variant == "circuit-breaker":
+                shared = breaker or async_circuit_breaker.CircuitBreaker(**command.get("breaker", {}))
+                message = await async_circuit_breaker.acreate_message_with_retry(client, shared, on_retry=recorder, **policy, **params)
+                result = {"outcome": "ok", "model": message.model, "text": text_of(message)}
+            elif variant == "fallback":
+                answer = await async_fallback.acreate_message_with_retry(
+                    client, on_retry=recorder, **command.get("fallback", {}), **policy, **params
+                )
+                result = {"outcome": "ok", "model": answer.model, "fellBack": answer.fell_back, "text": text_of(answer.message)}
+            elif variant == "streaming":
+                log = StreamLog()
+                try:
+                    async for event in async_streaming.astream_message_with_retry(client, on_retry=recorder, **policy, **params):
+                        log.see(event)
+                except Exception as error:
+                    raise StreamFailed(error, log) from error
+                result = {"outcome": "ok", **log.as_json()}
+            else:
+                raise ValueError(f"unknown variant {variant}")
+    except Exception as error:  # every failure is data for the test
+        result = error_result(error)
+    result["elapsedMs"] = round((time.monotonic() - started) * 1000)
+    result["retries"] = recorder.retries
+    return result
+
+
+async def async_breaker(command: Json) -> Json:
+    """A caller trips the shared breaker, then `callers` tasks go through it together."""
+    breaker = async_circuit_breaker.CircuitBreaker(**command["breaker"])
+    tripping = await async_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
+    state_after_trip = await breaker.state()
+    callers = [async_call({**command, "variant": "circuit-breaker"}, breaker) for _ in range(command["callers"])]
+    results = await asyncio.gather(*callers)
+    return {"trip": tripping, "stateAfterTrip": state_after_trip, "callers": list(results), "stateAfter": await breaker.state()}
+
+
+async def async_cancel(command: Json) -> Json:
+    """Cancels a call while it waits between attempts; the wait must end at once."""
+    recorder = Recorder()
+    async with async_client() as client:
+        task = asyncio.create_task(
+            async_basic.acreate_message_with_retry(client, on_retry=recorder, **command.get("policy", {}), **command["params"])
+        )
+        while not recorder.retries:  # the first attempt failed and the wrapper now waits
+            await asyncio.sleep(0.01)
+        cancelled_at = time.monotonic()
+        task.cancel()
+        try:
+            await task
+            outcome = "ok"
+        except asyncio.CancelledError:
+            outcome = "cancelled"
+        return {"outcome": outcome, "cancelMs": round((time.monotonic() - cancelled_at) * 1000), "retries": recorder.retries}
+
+
+def run_command(command: Json) -> Json:
+    flavor = command["flavor"]
+    action = command["action"]
+    if flavor == "sync" and action == "call":
+        result = sync_call(command)
+    elif flavor == "sync" and action == "breaker":
+        result = sync_breaker(command)
+    elif flavor == "async" and action == "call":
+        result = asyncio.run(async_call(command))
+    elif flavor == "async" and action == "breaker":
+        result = asyncio.run(async_breaker(command))
+    elif flavor == "async" and action == "cancel":
+        result = asyncio.run(async_cancel(command))
+    else:
+        raise ValueError(f"unknown command {flavor} {action}")
+    return {"case": command.get("case"), **result}
+
+
+def main() -> None:
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            result = run_command(json.loads(line))
+        except Exception as error:  # a broken command must not end the session silently
+            result = {"outcome": "driver_error", "error": describe_error(error)}
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
