@@ -107,10 +107,20 @@ function ensureNode24() {
   if (version !== NODE_VERSION) throw new ToolInstallError(`${toolPaths.node} reports ${version ?? 'nothing'}, expected ${NODE_VERSION}`);
 }
 
+/**
+ * The environment without what an enclosing `npm run` exports: npm reads inherited
+ * npm_config_* variables as its own config, so an install started from `npm test`
+ * would carry the outer npm's user agent ("node/v20"), which code-server's
+ * postinstall reads to check the Node major, and fail.
+ */
+function withoutNpmLifecycle(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
+}
+
 function envForNode24() {
   const nodeBinDir = path.dirname(toolPaths.node);
   return {
-    ...process.env,
+    ...withoutNpmLifecycle(process.env),
     // npm, node-gyp and code-server's postinstall (which checks the Node major) all run on Node 24.
     PATH: `${nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeHeadersDir(),
