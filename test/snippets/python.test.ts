@@ -13,7 +13,8 @@ import { renderCode } from '../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../src/core/snippets/types';
 import { type ScriptedFault } from '../../src/sim/scenario';
 import { SimClient, type RecordedRequest } from '../support/sim-client';
-import { type BreakerResult, type CallResult, type CancelResult, PythonDriver } from './python/driver-process';
+import { type BreakerResult, type CallResult, type CancelResult, startPythonDriver } from './python/driver-process';
+import { type LineDriver } from './support/line-driver';
 import { ensurePythonToolchain, PYTHON_SNIPPET_DIR, SNIPPETS_TOOLS_DIR, type PythonToolchain } from './support/python-toolchain';
 
 const execFileAsync = promisify(execFile);
@@ -84,7 +85,7 @@ describe('Python retry wrappers against the simulator', function () {
   let projectDir: string;
   let mypy: { ok: boolean; output: string };
   let sim: SimClient;
-  let driver: PythonDriver;
+  let driver: LineDriver;
 
   before(async function () {
     this.timeout(900_000); // a cold start installs the SDK and mypy into the venv
@@ -93,7 +94,7 @@ describe('Python retry wrappers against the simulator', function () {
     writeProject(projectDir);
     mypy = await runMypy(toolchain.python, projectDir);
     sim = await SimClient.start();
-    driver = PythonDriver.start(toolchain.python, 'driver.py', projectDir, driverEnv(sim.url));
+    driver = startPythonDriver(toolchain.python, 'driver.py', projectDir, driverEnv(sim.url));
   });
 
   after(async function () {

@@ -4,8 +4,6 @@
 // simulator, runs one driver command, and checks both sides: what the caller saw (the
 // driver's JSON line) and what the API saw (the simulator's request log and counts).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/catalog.generated';
@@ -13,6 +11,7 @@ import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { type ScriptedFault } from '../../../src/sim/scenario';
 import { SimClient, type RecordedRequest } from '../../support/sim-client';
+import { LineDriver } from './line-driver';
 
 export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-compiled-snippets-0123456789';
 const MODEL = 'claude-sonnet-4-5';
@@ -115,78 +114,12 @@ function renderAll(language: SnippetLanguage): Record<SnippetVariant, string> {
   return rendered;
 }
 
-/** A driver program kept running for the whole suite: one JSON command per line in, one JSON result per line out. */
-class DriverProcess {
-  private readonly pending: { resolve(value: unknown): void; reject(error: Error): void }[] = [];
-  private stdout = '';
-  private stderr = '';
-  private exited: string | undefined;
-
-  constructor(private readonly child: ChildProcessWithoutNullStreams) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      this.stdout += `${line}\n`;
-      const waiting = this.pending.shift();
-      if (!waiting) return;
-      try {
-        waiting.resolve(JSON.parse(line));
-      } catch {
-        waiting.reject(new Error(`the driver printed a line that is not JSON: ${line}\nstderr:\n${this.stderr}`));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString('utf8');
-    });
-    child.on('exit', (code, signal) => {
-      this.exited = `the driver exited (code ${code}, signal ${signal})`;
-      for (const waiting of this.pending.splice(0)) waiting.reject(new Error(`${this.exited}\nstderr:\n${this.stderr}`));
-    });
-  }
-
-  static start(built: BuiltDriver, simUrl: string): DriverProcess {
-    return new DriverProcess(spawn(built.command, built.args, { cwd: built.cwd, env: built.env(simUrl), stdio: 'pipe' }));
-  }
-
-  /** Everything the driver wrote, to check that no secret shows up in it. */
-  get output(): string {
-    return this.stdout + this.stderr;
-  }
-
-  run<T>(command: Record<string, unknown>): Promise<T> {
-    if (this.exited) return Promise.reject(new Error(`${this.exited}\nstderr:\n${this.stderr}`));
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // A stuck case would desynchronise every later answer: stop the driver.
-        this.child.kill();
-        reject(new Error(`the driver did not answer ${String(command.case)} within ${CASE_TIMEOUT_MS} ms\nstderr:\n${this.stderr}`));
-      }, CASE_TIMEOUT_MS);
-      this.pending.push({
-        resolve: (value) => {
-          clearTimeout(timer);
-          resolve(value as T);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      this.child.stdin.write(`${JSON.stringify(command)}\n`);
-    });
-  }
-
-  async stop(): Promise<void> {
-    if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.stdin.end();
-    await exited;
-  }
-}
-
 export function describeCompiledWrappers(lang: CompiledLanguage): void {
   describe(lang.title, function () {
     let rendered: Record<SnippetVariant, string>;
     let built: BuiltDriver;
     let sim: SimClient;
-    let driver: DriverProcess;
+    let driver: LineDriver;
 
     before(async function () {
       this.timeout(900_000); // a cold run downloads the SDK (and Maven's plugins) from the registry
@@ -194,10 +127,10 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
       built = await lang.build(rendered);
       // Any other key gets a 401: proves the key reaches the API only through the SDK as configured.
       sim = await SimClient.start({ requiredApiKey: SENTINEL_KEY });
-      driver = DriverProcess.start(built, sim.url);
+      driver = LineDriver.start(built.command, built.args, built.cwd, built.env(sim.url));
       // The first call of a process pays for class loading (Java: seconds); no timed case should.
       for (const variant of SNIPPET_VARIANTS) {
-        const warm = await driver.run<CallReport>({ case: `warm-up/${variant}`, action: 'call', variant, params: { ...FAST, model: MODEL } });
+        const warm = await driver.run<CallReport>({ case: `warm-up/${variant}`, action: 'call', variant, params: { ...FAST, model: MODEL } }, CASE_TIMEOUT_MS);
         assert.equal(warm.outcome, 'ok', `warm-up call failed: ${JSON.stringify(warm)}`);
       }
     });
@@ -211,7 +144,7 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
     async function runCase<T extends { outcome: string }>(faults: ScriptedFault[], command: Record<string, unknown>): Promise<T> {
       await sim.reset();
       if (faults.length > 0) await sim.script(faults);
-      const result = await driver.run<T>(command);
+      const result = await driver.run<T>(command, CASE_TIMEOUT_MS);
       assert.notEqual(result.outcome, 'driver_error', `the driver failed: ${JSON.stringify(result)}`);
       return result;
     }
