@@ -20,7 +20,8 @@ export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
 export const CHROMIUM = '/usr/bin/chromium';
 /** Debian packages the tools need; .ci/run installs the same list as root. */
-const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+// fonts-noto-color-emoji: the report's status marks (✅ ⚠️) render in screenshots instead of empty boxes.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'fonts-noto-color-emoji'];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const toolsDir = path.join(root, '.tools', 'e2e');

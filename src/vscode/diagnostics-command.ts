@@ -118,6 +118,8 @@ export async function runDiagnosticsCommand(
       },
     );
     deps.log.info(`diagnostics: ${report.summary} (${report.durationMs} ms)`);
+    // The health comes back to the status bar now: the report's notification may wait for an answer indefinitely.
+    deps.statusBar.setBusy(undefined);
     await showReport(report, input.apiKey);
     return report;
   } finally {

@@ -48,6 +48,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * The window as tests need it: no auto-save (code-server saves after a delay by
+ * default), so what a test types stays in the editor and never reaches the
+ * workspace copy on disk unless the test saves it.
+ */
+export const testWindowSettings: Readonly<Record<string, unknown>> = {
+  'files.autoSave': 'off',
+};
+
 /** Settings that point the extension at the simulator and make it poll fast enough to test. */
 export function simulatorSettings(sim: SimClient): Record<string, unknown> {
   return {
@@ -83,7 +92,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     const server = await startCodeServer({
       vsix: packagedExtension(),
       workspaceFolder: workspace,
-      userSettings: { ...simulatorSettings(sim), ...options.settings },
+      userSettings: { ...testWindowSettings, ...simulatorSettings(sim), ...options.settings },
       // A closed loopback port as the SDK's fallback base URL: should the
       // settings ever be ignored, probes fail here instead of leaving the machine.
       env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ...options.env },

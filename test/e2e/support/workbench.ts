@@ -47,6 +47,13 @@ export interface NotificationInfo {
 
 export type StatusBarKind = 'error' | 'warning' | 'prominent' | 'standard';
 
+/** Labels a status bar item showed while recorded (codicons appear as nothing, text as shown). */
+export interface TextRecording {
+  stop(): Promise<string[]>;
+}
+
+let recordingCount = 0;
+
 /** One status bar entry, found by the id its extension gave it. */
 export class StatusBarItem {
   constructor(private readonly page: Page, readonly locator: Locator) {}
@@ -92,6 +99,39 @@ export class StatusBarItem {
     }
   }
 
+  /**
+   * Records every label the item shows from now on, however briefly (a
+   * MutationObserver in the page), until stop() returns them in order.
+   */
+  async recordTexts(): Promise<TextRecording> {
+    const key = `claudeHealthTexts${++recordingCount}`;
+    await this.locator.evaluate((node, key) => {
+      // No DOM lib in this project's types: describe the little we use. No named
+      // functions in here: the test build wraps them in a helper the page lacks.
+      interface Observed { querySelector(selector: string): { textContent: string | null } | null }
+      interface Observer { observe(target: unknown, options: object): void; disconnect(): void }
+      const page = globalThis as unknown as Record<string, unknown> & { MutationObserver: new (callback: () => void) => Observer };
+      const item = node as unknown as Observed;
+      const texts = [(item.querySelector('.statusbar-item-label')?.textContent ?? '').trim()];
+      const observer = new page.MutationObserver(() => {
+        const text = (item.querySelector('.statusbar-item-label')?.textContent ?? '').trim();
+        if (texts[texts.length - 1] !== text) texts.push(text);
+      });
+      observer.observe(node, { subtree: true, childList: true, characterData: true, attributes: true });
+      page[key] = { texts, observer };
+    }, key);
+    return {
+      stop: () =>
+        this.page.evaluate((key) => {
+          const page = globalThis as unknown as Record<string, { texts: string[]; observer: { disconnect(): void } } | undefined>;
+          const recording = page[key];
+          recording?.observer.disconnect();
+          delete page[key];
+          return recording?.texts ?? [];
+        }, key),
+    };
+  }
+
   /** Hovers the item and returns the hover's text (its rendered markdown); the hover is closed again. */
   async tooltip(): Promise<string> {
     const text = await this.showTooltip();
@@ -128,7 +168,8 @@ export class Workbench {
 
   /** Opens the workbench at `url` and waits until it can take commands. */
   static async open(browser: Browser, url: string): Promise<Workbench> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    // Clipboard access: Monaco draws only the lines in view, so a whole document is read as a person would copy it.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(url);
     const workbench = new Workbench(context, page);
@@ -221,32 +262,70 @@ export class Workbench {
     await this.quickInput.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
 
-  /** The notification toasts on screen now. */
+  /** Waits for the quick pick titled `title` (a command's question) and returns the labels it offers, in order. */
+  async quickPickLabels(title: string | RegExp): Promise<string[]> {
+    await this.quickInput.locator('.quick-input-title').filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const rows = this.quickInput.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const found = await rows.evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const row = node as unknown as { getAttribute(name: string): string | null; querySelector(selector: string): { textContent: string | null } | null };
+        return { index: Number(row.getAttribute('data-index') ?? 0), label: row.querySelector('.label-name')?.textContent ?? '' };
+      }),
+    );
+    return found.sort((a, b) => a.index - b.index).map((row) => normalize(row.label));
+  }
+
+  /** Answers the quick pick titled `title` with the item labelled exactly `label`. */
+  async pickQuickPickItem(title: string | RegExp, label: string): Promise<void> {
+    const labels = await this.quickPickLabels(title);
+    if (!labels.includes(label)) throw new Error(`the quick pick "${String(title)}" offers ${labels.join(' | ')}, not "${label}"`);
+    await this.quickInput.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) }).first().click({ timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Clears every notification (Notifications: Clear All Notifications), so the next toast a test reads is new. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+    await this.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** The notification toasts on screen now, read in one pass (toasts come and go while a test reads them). */
   async notifications(): Promise<NotificationInfo[]> {
     const toasts = this.page.locator('.notifications-toasts .notification-toast .notification-list-item');
-    const count = await toasts.count();
-    const found: NotificationInfo[] = [];
-    for (let i = 0; i < count; i++) {
-      const toast = toasts.nth(i);
-      const icon = (await toast.locator('.notification-list-item-icon').getAttribute('class')) ?? '';
-      found.push({
-        severity: icon.includes('codicon-error') ? 'error' : icon.includes('codicon-warning') ? 'warning' : icon.includes('codicon-info') ? 'info' : 'unknown',
-        message: normalize(await toast.locator('.notification-list-item-message').innerText()),
-        source: normalize((await toast.locator('.notification-list-item-source').innerText().catch(() => '')).replace(/^Source:\s*/, '')),
-        buttons: (await toast.locator('.notification-list-item-buttons-container .monaco-button').allInnerTexts()).map(normalize),
-      });
-    }
-    return found;
+    const raw = await toasts.evaluateAll((nodes) =>
+      nodes.map((node) => {
+        // No DOM lib in this project's types: describe the little we read.
+        type Part = { className: string; innerText: string };
+        const toast = node as unknown as { querySelector(selector: string): Part | null; querySelectorAll(selector: string): ArrayLike<Part> };
+        return {
+          icon: toast.querySelector('.notification-list-item-icon')?.className ?? '',
+          message: toast.querySelector('.notification-list-item-message')?.innerText ?? '',
+          source: toast.querySelector('.notification-list-item-source')?.innerText ?? '',
+          buttons: Array.from(toast.querySelectorAll('.notification-list-item-buttons-container .monaco-button')).map((button) => button.innerText),
+        };
+      }),
+    );
+    return raw.map(({ icon, message, source, buttons }) => ({
+      severity: icon.includes('codicon-error') ? 'error' : icon.includes('codicon-warning') ? 'warning' : icon.includes('codicon-info') ? 'info' : 'unknown',
+      message: normalize(message),
+      source: normalize(source.replace(/^Source:\s*/, '')),
+      buttons: buttons.map(normalize),
+    }));
   }
 
   /** Waits for a toast whose message matches, and returns it. */
   async waitForNotification(message: string | RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<NotificationInfo> {
-    const toast = this.notificationToast(message);
-    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
-    const all = await this.notifications();
-    const matching = all.find((n) => (typeof message === 'string' ? n.message.includes(message) : message.test(n.message)));
-    if (!matching) throw new Error(`notification "${String(message)}" vanished before it could be read`);
-    return matching;
+    const matches = (n: NotificationInfo): boolean => (typeof message === 'string' ? n.message.includes(message) : message.test(n.message));
+    const deadline = Date.now() + timeoutMs;
+    await this.notificationToast(message).waitFor({ state: 'visible', timeout: timeoutMs });
+    for (;;) {
+      // A toast still fading in can be on the page before its text reads as shown.
+      const all = await this.notifications();
+      const matching = all.find(matches);
+      if (matching) return matching;
+      if (Date.now() > deadline) throw new Error(`notification "${String(message)}" vanished before it could be read; on screen: ${all.map((n) => `"${n.message}"`).join(', ') || 'none'}`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** Clicks a button of the toast whose message matches. */
@@ -285,6 +364,50 @@ export class Workbench {
    */
   async activeEditorText(): Promise<string> {
     return readRenderedLines(this.activeEditorLines());
+  }
+
+  /**
+   * The active editor's whole text, however long: selected and copied as a
+   * person would (Ctrl+A, Ctrl+C), then read from the clipboard. The selection
+   * is left on the whole text.
+   */
+  async activeEditorFullText(): Promise<string> {
+    await this.page.evaluate(() => (globalThis as unknown as PageWithClipboard).navigator.clipboard.writeText(''));
+    // Focus without a click: a click may land on a hover or parameter hint over the text.
+    await this.page.locator('.part.editor .editor-group-container.active .monaco-editor').locator('.native-edit-context, textarea.inputarea').first().focus();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      const text = await this.page.evaluate(() => (globalThis as unknown as PageWithClipboard).navigator.clipboard.readText());
+      if (text.length > 0) return text.replace(/\r\n/g, '\n');
+      if (Date.now() > deadline) throw new Error('copying the active editor put nothing on the clipboard');
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** The language mode the status bar shows for the active editor ("Python", "Markdown"). */
+  async activeEditorLanguage(): Promise<string> {
+    const mode = this.page.locator('.part.statusbar .statusbar-item[id="status.editor.mode"]');
+    await mode.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return normalize(await mode.innerText());
+  }
+
+  /** Waits until the active editor's rendered lines satisfy `accept`, and returns them. */
+  async waitForActiveEditorText(accept: (text: string) => boolean, timeoutMs = UI_TIMEOUT_MS, what = 'the expected text'): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = await this.activeEditorText().catch(() => '');
+      if (accept(text)) return text;
+      if (Date.now() > deadline) throw new Error(`the active editor never showed ${what} within ${timeoutMs} ms; it shows:\n${text}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Whether the active editor's tab shows unsaved changes. */
+  async activeEditorIsDirty(): Promise<boolean> {
+    const tab = this.page.locator('.part.editor .editor-group-container.active .tab.active');
+    return ((await tab.getAttribute('class')) ?? '').split(/\s+/).includes('dirty');
   }
 
   /** Text of the Output panel, when a command showed an output channel. */
@@ -327,6 +450,9 @@ export class Workbench {
     await this.context.close();
   }
 }
+
+/** The page's global object as far as its clipboard goes (no DOM lib in this project's types). */
+type PageWithClipboard = { navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } } };
 
 async function readRenderedLines(lines: Locator): Promise<string> {
   const rendered = await lines.evaluateAll((nodes) =>
