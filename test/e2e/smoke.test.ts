@@ -3,7 +3,7 @@
 // counts a storm of 529 overloads, and keeps the key out of everything it shows.
 import assert from 'node:assert/strict';
 import { contributedCommands, paletteTitle } from './support/manifest';
-import { startSession, STATUS_ITEM_ID, type Session } from './support/session';
+import { sessionPerSuite, STATUS_ITEM_ID } from './support/session';
 
 const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-e2e-smoke-7f3a9c1d5b2e8f40';
 
@@ -16,26 +16,7 @@ function overloadedCount(text: string): number {
 }
 
 describe('Claude Health in VS Code (code-server), against the simulator', function () {
-  let session: Session | undefined;
-
-  before(async function () {
-    this.timeout(240_000);
-    session = await startSession({ env: { ANTHROPIC_API_KEY: SENTINEL_KEY }, requiredApiKey: SENTINEL_KEY });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session?.recordFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await session?.close();
-  });
-
-  function open(): Session {
-    assert.ok(session, 'the session did not start');
-    return session;
-  }
+  const open = sessionPerSuite({ env: { ANTHROPIC_API_KEY: SENTINEL_KEY }, requiredApiKey: SENTINEL_KEY });
 
   it('activates: the status item appears and every command is in the palette', async function () {
     const { workbench } = open();
@@ -119,26 +100,11 @@ describe('Claude Health in VS Code (code-server), against the simulator', functi
 
 describe('Claude Health: Set API Key, in VS Code (code-server)', function () {
   const storedKey = 'sk-ant-api03-SENTINEL-e2e-setkey-41c09e77d2ab5f63';
-  let session: Session | undefined;
-
-  before(async function () {
-    this.timeout(240_000);
-    // No key in the environment: the extension starts unconfigured.
-    session = await startSession({ env: {}, requiredApiKey: storedKey });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session?.recordFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await session?.close();
-  });
+  // No key in the environment: the extension starts unconfigured.
+  const open = sessionPerSuite({ env: {}, requiredApiKey: storedKey });
 
   it('says "no key" until a key is set, and the tooltip says how to set one', async function () {
-    assert.ok(session, 'the session did not start');
-    const { workbench } = session;
+    const { workbench } = open();
     const item = await workbench.statusBarItem(STATUS_ITEM_ID).waitUntilVisible();
     await item.waitForText((t) => t === 'Claude no key', 60_000, '"no key" before a key is set');
     assert.deepEqual(await item.icons(), ['key']);
@@ -155,8 +121,7 @@ describe('Claude Health: Set API Key, in VS Code (code-server)', function () {
   });
 
   it('asks for the key in an input box, stores it, and probes with it', async function () {
-    assert.ok(session, 'the session did not start');
-    const { workbench, sim } = session;
+    const { workbench, sim } = open();
     const item = await workbench.statusBarItem(STATUS_ITEM_ID).waitUntilVisible();
     await item.waitForText((t) => /no key/.test(t), 60_000, '"no key" before a key is set');
     assert.deepEqual(await item.icons(), ['key']);

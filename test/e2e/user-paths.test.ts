@@ -14,7 +14,7 @@ import { renderCode } from '../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, type SnippetLanguage } from '../../src/core/snippets/types';
 import { paletteTitle } from './support/manifest';
 import { CLAUDE_API_COMPONENT_NAME, MAINTENANCE_NAME, OUTAGE_INCIDENT, statusPageMaintenance, statusPageOutage } from './support/scenarios';
-import { sampleWorkspace, startSession, STATUS_ITEM_ID, type Session } from './support/session';
+import { sampleWorkspace, sessionPerSuite, STATUS_ITEM_ID } from './support/session';
 import { type NotificationInfo, type StatusBarItem } from './support/workbench';
 
 const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-e2e-paths-c4d1e8a07b3f9265';
@@ -32,38 +32,19 @@ function count(code: 429 | 529, text: string): number {
 }
 
 describe('Claude Health user paths in VS Code (code-server), against the simulator', function () {
-  let session: Session | undefined;
-
-  before(async function () {
-    this.timeout(240_000);
-    session = await startSession({
-      env: { ANTHROPIC_API_KEY: SENTINEL_KEY },
-      requiredApiKey: SENTINEL_KEY,
-      settings: {
-        'claudeHealth.notifications': 'all',
-        // One result moves the state either way: no waiting out the hysteresis.
-        'claudeHealth.health.degradeAfter': 1,
-        'claudeHealth.health.recoverAfter': 1,
-        'claudeHealth.snippets.maxAttempts': WRAPPER_ATTEMPTS,
-      },
-    });
+  const open = sessionPerSuite({
+    env: { ANTHROPIC_API_KEY: SENTINEL_KEY },
+    requiredApiKey: SENTINEL_KEY,
+    settings: {
+      'claudeHealth.notifications': 'all',
+      // One result moves the state either way: no waiting out the hysteresis.
+      'claudeHealth.health.degradeAfter': 1,
+      'claudeHealth.health.recoverAfter': 1,
+      'claudeHealth.snippets.maxAttempts': WRAPPER_ATTEMPTS,
+    },
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session?.recordFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await session?.close();
-  });
-
-  function open(): Session {
-    assert.ok(session, 'the session did not start');
-    return session;
-  }
-
-  async function statusItem(): Promise<StatusBarItem> {
+  function statusItem(): Promise<StatusBarItem> {
     return open().workbench.statusBarItem(STATUS_ITEM_ID).waitUntilVisible();
   }
 

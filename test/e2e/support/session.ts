@@ -122,3 +122,27 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     throw error;
   }
 }
+
+/**
+ * One VS Code for the enclosing describe block: started before its tests, a
+ * screenshot and the server log kept for each failed test, closed after.
+ * Returns an accessor that fails clearly when the start itself failed.
+ */
+export function sessionPerSuite(options: SessionOptions = {}): () => Session {
+  let session: Session | undefined;
+  before(async function () {
+    this.timeout(240_000);
+    session = await startSession(options);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await session?.recordFailure(this.currentTest.fullTitle());
+  });
+  after(async function () {
+    this.timeout(60_000);
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('the VS Code session did not start; see the before-all hook');
+    return session;
+  };
+}
