@@ -14,7 +14,12 @@ export const STARTUP_TIMEOUT_MS = 90_000;
 export const UI_TIMEOUT_MS = 15_000;
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const screenshotsDir = path.join(repoRoot, 'docs', 'screenshots');
+/**
+ * Screenshots go to .test-output/e2e/screenshots on every run, and replace the README's
+ * pictures in docs/screenshots only when asked (UPDATE_SCREENSHOTS=1 npm run test:e2e),
+ * so a test run leaves the working tree as it found it.
+ */
+export const screenshotsDir = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(repoRoot, 'docs', 'screenshots') : path.join(repoRoot, '.test-output', 'e2e', 'screenshots');
 
 /**
  * Headless, and nothing that talks to Google: no sync, no component updates,
@@ -438,7 +443,7 @@ export class Workbench {
     return this.page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
   }
 
-  /** Saves a PNG of the whole window to docs/screenshots/NAME.png and returns its path. */
+  /** Saves a PNG of the whole window to screenshotsDir/NAME.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(screenshotsDir, { recursive: true });
     const file = path.join(screenshotsDir, `${name}.png`);
