@@ -150,6 +150,8 @@ function readStamp() {
 
 function stampMatches(stamp) {
   return stamp !== null && stamp.node === NODE_VERSION && stamp.codeServer === CODE_SERVER_VERSION
+    // A package added to APT_PACKAGES reaches machines that installed the tools before it.
+    && JSON.stringify(stamp.aptPackages) === JSON.stringify(APT_PACKAGES)
     && existsSync(toolPaths.node) && existsSync(toolPaths.codeServer) && existsSync(CHROMIUM);
 }
 
@@ -166,6 +168,7 @@ export function ensureE2eTools() {
   writeFileSync(stampFile, `${JSON.stringify({
     node: NODE_VERSION,
     codeServer: CODE_SERVER_VERSION,
+    aptPackages: APT_PACKAGES,
     // Relative to this folder, so a moved work tree keeps working.
     nodeBinary: path.relative(toolsDir, toolPaths.node),
     codeServerEntry: path.relative(toolsDir, toolPaths.codeServer),
