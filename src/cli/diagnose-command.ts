@@ -1,6 +1,7 @@
 // `claude-health diagnose`: the connection diagnostics from a terminal or CI.
 // Markdown by default, one JSON document with --json; exit 0 when no check
 // failed, 1 otherwise, 2 for bad flags.
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
@@ -48,6 +49,19 @@ function url(flag: string, raw: string | undefined): string | undefined {
   return checked.url;
 }
 
+/** An IP literal, optionally with a port: 1.1.1.1, 1.1.1.1:53, 2606:4700::1111, [2606:4700::1111]:53. */
+function isDnsServerAddress(server: string): boolean {
+  const bracketed = /^\[([^\]]{1,64})\](?::(\d{1,5}))?$/.exec(server);
+  if (bracketed) return net.isIP(bracketed[1] ?? '') === 6 && validPort(bracketed[2]);
+  if (net.isIP(server) !== 0) return true;
+  const colon = server.lastIndexOf(':');
+  return colon > 0 && net.isIP(server.slice(0, colon)) === 4 && validPort(server.slice(colon + 1));
+}
+
+function validPort(port: string | undefined): boolean {
+  return port === undefined || (/^\d{1,5}$/.test(port) && Number(port) <= 65_535);
+}
+
 /** "1.1.1.1,8.8.8.8:53,[2606:4700::1111]:53"; "" turns the comparison off. */
 export function parseDnsServers(raw: string): string[] {
   const servers = raw
@@ -55,8 +69,7 @@ export function parseDnsServers(raw: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const server of servers) {
-    const ok = /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/.test(server) || /^\[[0-9a-f:.]+\](:\d{1,5})?$/i.test(server) || /^[0-9a-f:]*:[0-9a-f:.]+$/i.test(server);
-    if (!ok) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server}" is not one`);
+    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server}" is not one`);
   }
   return servers;
 }

@@ -4,10 +4,10 @@
 // 1 when it is not, 2 for bad input.
 import { systemClock, type Clock } from '../core/clock';
 import { RATE_LIMIT_BUCKETS, type RateLimitBucket } from '../core/headers';
-import { decideKeySending, resolveApiBaseUrl } from '../core/probe/base-url';
-import { redactSecrets } from '../core/probe/redact';
+import { decideKeySending, resolveApiBaseUrl } from '../core/net/base-url';
+import { redactSecrets } from '../core/net/redact';
 import { runProbe } from '../core/probe/run-probe';
-import { createNodeFetch } from '../core/probe/transport/node-fetch';
+import { createNodeFetch } from '../core/net/node-fetch';
 import type { ProbeResult } from '../core/probe/types';
 import { DEFAULT_SETTINGS, PROBE_MODES, type ProbeMode } from '../core/settings';
 import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
@@ -97,9 +97,10 @@ export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock =
   if (baseUrlFlag !== undefined && baseUrl.source !== 'setting') throw new UsageError(`--base-url ${baseUrl.problem ?? 'is not usable'}`);
   if (baseUrl.problem) io.stderr(`claude-health probe: ${baseUrl.problem}\n`);
   const origin = new URL(baseUrl.url).origin;
-  const decision = decideKeySending(baseUrl.url, booleanFlag(flags, 'allow-insecure-http') ? [origin] : []);
+  const route = { proxyUrl: stringFlag(flags, 'proxy'), env: io.env };
+  const decision = decideKeySending(baseUrl.url, booleanFlag(flags, 'allow-insecure-http') ? [origin] : [], route);
   if (!decision.send) throw new UsageError(`${decision.reason}; pass --allow-insecure-http to send it anyway`);
-  const transport = createNodeFetch({ proxyUrl: stringFlag(flags, 'proxy'), env: io.env });
+  const transport = createNodeFetch(route);
   try {
     const [result] = await runProbe({ mode, models: [model], apiKey, baseUrl: baseUrl.url, timeoutMs, fetch: transport.fetch, clock });
     if (!result) throw new Error('the probe returned no result');

@@ -3,7 +3,7 @@
 // operational), 1 when it reports trouble or cannot be read, 2 for bad flags.
 import { systemClock, type Clock } from '../core/clock';
 import { checkHttpUrl, DEFAULT_STATUS_PAGE_URL } from '../core/settings';
-import { createNodeFetch } from '../core/probe/transport/node-fetch';
+import { createNodeFetch } from '../core/net/node-fetch';
 import { fetchStatusPage, STATUS_PAGE_TIMEOUT_MS } from '../core/statuspage/fetch';
 import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/statuspage/types';
 import { describeComponentStatus } from '../core/statuspage/verdict';

@@ -5,11 +5,11 @@
 // that the adapter renders with src/core/view.
 import { systemStopwatch, type Clock, type Stopwatch, type TimerHandle, type Timers } from './clock';
 import { assessHealth, type Health, type KeyStatus } from './health';
-import { decideKeySending, resolveApiBaseUrl, type ResolvedBaseUrl } from './probe/base-url';
-import { redactSecrets } from './probe/redact';
+import { decideKeySending, resolveApiBaseUrl, type ResolvedBaseUrl } from './net/base-url';
+import { redactSecrets } from './net/redact';
 import { runProbe } from './probe/run-probe';
 import { nextProbeDelayMs, nextStatusPageDelayMs, retryAfterUntil } from './probe/schedule';
-import { createNodeFetch, type FetchLike, type NodeFetch, type NodeFetchOptions } from './probe/transport/node-fetch';
+import { createNodeFetch, type FetchLike, type NodeFetch, type NodeFetchOptions } from './net/node-fetch';
 import type { ProbeResult } from './probe/types';
 import type { Settings } from './settings';
 import { nextVerdict, verdictAfter, type HysteresisPolicy, type ProbeVerdict } from './signals/hysteresis';

@@ -7,7 +7,7 @@ import { runDiagnostics } from '../core/diagnostics/runner';
 import { type DiagnosticsInput, type DiagnosticsReport } from '../core/diagnostics/types';
 import { renderJson } from '../core/diagnostics/render/json';
 import { renderMarkdown } from '../core/diagnostics/render/markdown';
-import { redactSecrets } from '../core/probe/redact';
+import { redactSecrets } from '../core/net/redact';
 import { CHECK_IDS } from '../core/diagnostics/types';
 import { type ApiKeyStore } from './api-key';
 import { type Log } from './log';

@@ -1,7 +1,7 @@
 // The one output channel, and the one way errors reach the user: logged with
 // their stack, shown as a short message with an "Open Log" action.
 import * as vscode from 'vscode';
-import { redactSecrets } from '../core/probe/redact';
+import { redactSecrets } from '../core/net/redact';
 
 export interface Log {
   readonly channel: vscode.LogOutputChannel;

@@ -2,7 +2,7 @@
 // Machine-scoped settings are resolved by VS Code itself: a workspace value for
 // them is ignored, so a cloned repository cannot redirect the key.
 import * as vscode from 'vscode';
-import { type NodeFetchOptions } from '../core/probe/transport/node-fetch';
+import { type NodeFetchOptions } from '../core/net/node-fetch';
 import { SETTINGS_SECTION, validateSettings, type ValidatedSettings } from '../core/settings';
 
 export function readSettings(): ValidatedSettings {

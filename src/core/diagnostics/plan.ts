@@ -5,8 +5,8 @@ import * as dns from 'node:dns';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import { DEFAULT_STATUS_PAGE_URL, COMPONENT_IDS } from '../settings';
-import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecision } from '../probe/base-url';
-import { chooseProxy, type ProxyChoice, type ProxySettings } from '../probe/transport/proxy-config';
+import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecision } from '../net/base-url';
+import { chooseProxy, type ProxyChoice, type ProxySettings } from '../net/proxy-config';
 import type { DiagnosticsInput } from './types';
 
 export const DEFAULT_DNS_SERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];

@@ -4,7 +4,7 @@
 // budget, and the caller's AbortSignal stops them all. A check that ignores
 // its signal still cannot hold the run: the runner stops waiting for it.
 import { systemClock, systemStopwatch, type Clock, type Stopwatch } from '../clock';
-import { redactSecrets } from '../probe/redact';
+import { redactSecrets } from '../net/redact';
 import type { CheckContext, CheckDefinition, Facts } from './check';
 import { ALL_CHECKS } from './checks';
 import { makePlan, type Plan } from './plan';

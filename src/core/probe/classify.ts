@@ -2,7 +2,7 @@
 // errors by shape (status, headers, type, errorCode, cause), not by class, so
 // this module never loads the SDK and works the same on errors from any realm.
 import { parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, type HeaderSource } from '../headers';
-import { describeNetworkError, isAbortLike, networkErrorCode } from './transport/network-error';
+import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
 import { SPEND_LIMIT_ERROR_CODE, type ProbeOutcome, type ProbeResult } from './types';
 
 /** The fields classification decides; the caller adds mode, model, at and latency. */

@@ -5,8 +5,8 @@
 import { systemStopwatch, type Clock, type Stopwatch } from '../clock';
 import type { ProbeMode } from '../settings';
 import { classifyError, classifySuccess, classifyUnexpected, type Classification } from './classify';
-import { redactSecrets } from './redact';
-import type { FetchLike } from './transport/node-fetch';
+import { redactSecrets } from '../net/redact';
+import type { FetchLike } from '../net/node-fetch';
 import type { ProbeResult } from './types';
 
 const importSdk = () => import('@anthropic-ai/sdk');

@@ -3,8 +3,8 @@
 // into a snapshot or a classified error. It never throws.
 import type { Clock } from '../clock';
 import { headerValue } from '../headers';
-import type { FetchLike } from '../probe/transport/node-fetch';
-import { describeNetworkError, isAbortLike, networkErrorCode } from '../probe/transport/network-error';
+import type { FetchLike } from '../net/node-fetch';
+import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
 import { parseSummary } from './parse';
 import type { StatusPageError, StatusSnapshot, Validators } from './types';
 

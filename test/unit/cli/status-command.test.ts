@@ -86,7 +86,7 @@ describe('claude-health status', function () {
     await sim.useScenario('healthy');
     const proxy = await startConnectProxy();
     try {
-      assert.equal(await runStatusCommand({ json: true, url: url() }, capture({ HTTP_PROXY: proxy.url })), 0);
+      assert.equal(await runStatusCommand({ json: true, url: url() }, capture({ HTTP_PROXY: proxy.url, CLAUDE_HEALTH_PROXY_LOOPBACK: '1' })), 0);
       assert.equal(proxy.tunnels.length, 1);
     } finally {
       await proxy.close();

@@ -8,7 +8,7 @@ import { startSimulator, type RunningSimulator } from '../../../src/sim/server';
 import { testCertificates } from '../../support/loopback/certificates';
 import { startConnectProxy, type ConnectProxy } from '../../support/loopback/connect-proxy';
 import { closedPort, startHttpsServer } from '../../support/loopback/servers';
-import { assertKeyNeverShown, checkOf, loopbackInput } from './support';
+import { assertKeyNeverShown, checkOf, LOOPBACK_VIA_PROXY, loopbackInput } from './support';
 
 describe('diagnostics: proxy', () => {
   let sim: RunningSimulator;
@@ -49,7 +49,7 @@ describe('diagnostics: proxy', () => {
 
   it('fails with a credentials hint on 407, never shows the proxy password, and blocks what needs the tunnel', async () => {
     const wrong = `http://alice:wrong-PASSWORD@127.0.0.1:${guarded.port}`;
-    const report = await runDiagnostics(loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { HTTPS_PROXY: wrong } }), { only: ['auth'], timeoutMs: 10_000 });
+    const report = await runDiagnostics(loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { ...LOOPBACK_VIA_PROXY, HTTPS_PROXY: wrong } }), { only: ['auth'], timeoutMs: 10_000 });
     const proxy = checkOf(report, 'proxy');
     assert.equal(proxy.status, 'fail');
     assert.match(proxy.detail, /wants credentials \(407 Proxy Authentication Required\)/);
@@ -92,7 +92,7 @@ describe('diagnostics: proxy', () => {
 
   it('goes direct when NO_PROXY exempts the API host', async () => {
     const report = await runDiagnostics(
-      loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { HTTPS_PROXY: guarded.url, NO_PROXY: 'localhost,127.0.0.1' } }),
+      loopbackInput(`https://127.0.0.1:${sim.port}`, sim.statusPageUrl, { env: { ...LOOPBACK_VIA_PROXY, HTTPS_PROXY: guarded.url, NO_PROXY: 'localhost,127.0.0.1' } }),
       { only: ['proxy', 'dns'] },
     );
     const proxy = checkOf(report, 'proxy');

@@ -11,8 +11,11 @@ export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-diagnostics-0123456789abcdefX
  * An input aimed at loopback servers only: an empty environment (no proxy
  * variables from the machine), no public resolvers, and a loopback status page.
  */
+/** The simulator and test proxies share 127.0.0.1, which proxies are not asked to reach unless this is set. */
+export const LOOPBACK_VIA_PROXY = { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' };
+
 export function loopbackInput(baseUrl: string, statusPageUrl: string, extra: Partial<DiagnosticsInput> = {}): DiagnosticsInput {
-  return { apiBaseUrlSetting: baseUrl, statusPageUrl, env: {}, dnsServers: [], apiKey: SENTINEL_KEY, apiKeySource: 'a test', ...extra };
+  return { apiBaseUrlSetting: baseUrl, statusPageUrl, env: LOOPBACK_VIA_PROXY, dnsServers: [], apiKey: SENTINEL_KEY, apiKeySource: 'a test', ...extra };
 }
 
 export function checkOf(report: DiagnosticsReport, id: CheckId): CheckResult {

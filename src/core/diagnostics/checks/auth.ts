@@ -1,7 +1,7 @@
 // GET /v1/models with the key (x-api-key, anthropic-version 2023-06-01, which
 // every API version and gateway accepts): is the key accepted, and if not,
 // which of the API's reasons applies. The request-id goes in the report.
-import { describeNetworkCode } from '../../probe/transport/network-error';
+import { describeNetworkCode } from '../../net/network-error';
 import { SPEND_LIMIT_ERROR_CODE } from '../../probe/types';
 import { parseRetryAfter } from '../../headers';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';

@@ -2,7 +2,7 @@
 // compared with direct queries to public resolvers. Flags names that do not
 // resolve, resolvers that do not answer, answers that disagree, and private or
 // loopback answers for a public host (DNS interception).
-import { describeNetworkCode } from '../../probe/transport/network-error';
+import { describeNetworkCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition, type ResolvedAddress } from '../check';
 import { addressKind, describeAddressKind, type AddressKind } from '../net/ip-ranges';
 import { LookupError, lookupAll } from '../net/lookup-all';

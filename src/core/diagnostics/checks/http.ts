@@ -1,6 +1,6 @@
 // A plain GET of the base URL, without the key: does anything answer over
 // HTTP at all, in which HTTP version, and who (server, cf-ray, via headers).
-import { describeNetworkCode } from '../../probe/transport/network-error';
+import { describeNetworkCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';
 import { rawRequest, type RawAnswer } from '../net/raw-request';
 import type { CheckOutcome, JsonObject } from '../types';

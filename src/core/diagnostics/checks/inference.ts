@@ -3,7 +3,7 @@
 // path where 529s happen. Off unless the user enabled message probes or
 // confirmed the cost.
 import { classifyError } from '../../probe/classify';
-import { describeNetworkCode } from '../../probe/transport/network-error';
+import { describeNetworkCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';
 import { apiErrorOf, apiUrl, isJson, requestIdText } from '../net/api-answer';
 import { rawRequest, type RawAnswer } from '../net/raw-request';

@@ -2,8 +2,8 @@
 // environment (HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY), whether the API
 // host is exempt, and, when a proxy is in force, whether it opens a CONNECT
 // tunnel to the API host.
-import { openTunnel } from '../../probe/transport/tunnel-agent';
-import { describeNetworkCode, networkErrorCode } from '../../probe/transport/network-error';
+import { openTunnel } from '../../net/tunnel-agent';
+import { describeNetworkCode, networkErrorCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckDefinition, type CheckContext } from '../check';
 import { authority, displayProxy, displayProxySetting } from '../plan';
 import type { CheckOutcome } from '../types';

@@ -1,7 +1,7 @@
 // What Anthropic's status page says right now about the watched components,
 // with open incidents and maintenance; read through the same proxy settings
 // as everything else.
-import { createNodeFetch } from '../../probe/transport/node-fetch';
+import { createNodeFetch } from '../../net/node-fetch';
 import { fetchStatusPage } from '../../statuspage/fetch';
 import { describeComponentStatus, pageVerdict, type PageState } from '../../statuspage/verdict';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import type * as net from 'node:net';
 import * as tls from 'node:tls';
-import { openTunnel } from '../../probe/transport/tunnel-agent';
-import { networkErrorCode } from '../../probe/transport/network-error';
+import { openTunnel } from '../../net/tunnel-agent';
+import { networkErrorCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';
 import { certificateData, chainOf, inspectingProduct, type CertificateFacts } from '../net/certificates';
 import { authority } from '../plan';

@@ -13,48 +13,35 @@ export type AddressKind =
   | 'fake-ip' // 198.18.0.0/15, handed out by Clash/Surge-style proxies in fake-IP mode
   | 'unspecified'; // 0.0.0.0 or ::, what DNS filters answer for blocked names
 
-function ipv4Number(address: string): number {
-  return address.split('.').reduce((value, part) => value * 256 + Number(part), 0);
-}
-
-const V4_RANGES: [string, number, AddressKind][] = [
-  ['0.0.0.0', 8, 'unspecified'],
-  ['10.0.0.0', 8, 'private'],
-  ['100.64.0.0', 10, 'shared'],
-  ['127.0.0.0', 8, 'loopback'],
-  ['169.254.0.0', 16, 'link-local'],
-  ['172.16.0.0', 12, 'private'],
-  ['192.168.0.0', 16, 'private'],
-  ['198.18.0.0', 15, 'fake-ip'],
+const RANGES: [string, number, 'ipv4' | 'ipv6', AddressKind][] = [
+  ['0.0.0.0', 8, 'ipv4', 'unspecified'],
+  ['10.0.0.0', 8, 'ipv4', 'private'],
+  ['100.64.0.0', 10, 'ipv4', 'shared'],
+  ['127.0.0.0', 8, 'ipv4', 'loopback'],
+  ['169.254.0.0', 16, 'ipv4', 'link-local'],
+  ['172.16.0.0', 12, 'ipv4', 'private'],
+  ['192.168.0.0', 16, 'ipv4', 'private'],
+  ['198.18.0.0', 15, 'ipv4', 'fake-ip'],
+  ['::', 128, 'ipv6', 'unspecified'],
+  ['::1', 128, 'ipv6', 'loopback'],
+  ['fc00::', 7, 'ipv6', 'private'],
+  ['fe80::', 10, 'ipv6', 'link-local'],
 ];
 
-function kindOfV4(address: string): AddressKind {
-  const value = ipv4Number(address);
-  for (const [base, bits, kind] of V4_RANGES) {
-    const size = 2 ** (32 - bits);
-    if (Math.floor(value / size) === Math.floor(ipv4Number(base) / size)) return kind;
-  }
-  return 'public';
-}
-
-function kindOfV6(address: string): AddressKind {
-  const lower = address.toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower);
-  if (mapped?.[1]) return kindOfV4(mapped[1]);
-  if (lower === '::1') return 'loopback';
-  if (lower === '::') return 'unspecified';
-  const first = parseInt(lower.split(':')[0] || '0', 16);
-  if ((first & 0xfe00) === 0xfc00) return 'private';
-  if ((first & 0xffc0) === 0xfe80) return 'link-local';
-  return 'public';
-}
+// One list per kind; a BlockList also matches IPv4-mapped IPv6 (::ffff:10.0.0.1) against IPv4 subnets.
+const LISTS: [net.BlockList, AddressKind][] = RANGES.map(([base, bits, family, kind]) => {
+  const list = new net.BlockList();
+  list.addSubnet(base, bits, family);
+  return [list, kind];
+});
 
 /** The kind of an IP literal; anything that is not an IP literal counts as public. */
 export function addressKind(address: string): AddressKind {
-  const version = net.isIP(address.replace(/^\[|\]$/g, '').replace(/%.*$/, ''));
-  if (version === 4) return kindOfV4(address);
-  if (version === 6) return kindOfV6(address);
-  return 'public';
+  const literal = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const version = net.isIP(literal);
+  if (version === 0) return 'public';
+  const family = version === 4 ? 'ipv4' : 'ipv6';
+  return LISTS.find(([list]) => list.check(literal, family))?.[1] ?? 'public';
 }
 
 export function describeAddressKind(kind: AddressKind): string {

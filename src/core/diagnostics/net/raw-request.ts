@@ -6,8 +6,8 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as tls from 'node:tls';
 import type { Clock, Stopwatch } from '../../clock';
-import { networkErrorCode } from '../../probe/transport/network-error';
-import { HttpTunnelAgent, HttpsTunnelAgent, type ProxyTunnelError } from '../../probe/transport/tunnel-agent';
+import { networkErrorCode } from '../../net/network-error';
+import { HttpTunnelAgent, HttpsTunnelAgent, type ProxyTunnelError } from '../../net/tunnel-agent';
 import type { Plan } from '../plan';
 
 export interface RawRequest {

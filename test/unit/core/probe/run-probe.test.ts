@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../../../src/core/clock';
 import { runProbe } from '../../../../src/core/probe/run-probe';
-import { createNodeFetch, type NodeFetch } from '../../../../src/core/probe/transport/node-fetch';
+import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 import type { ProbeMode } from '../../../../src/core/settings';
 import type { FaultKind, ScriptedFault } from '../../../../src/sim/scenario';

@@ -1,8 +1,13 @@
 // Where the API key goes. The base URL comes from the setting, then
 // ANTHROPIC_BASE_URL, then the public API. A plain-http base URL to anything
 // but this machine would send the key in clear text, so the key is held back
-// until the user allows that origin explicitly.
+// until the user allows that origin explicitly. "This machine" is judged on the
+// route the request takes: plain http to 127.0.0.1 through a proxy is not local.
 import { checkHttpUrl, DEFAULT_API_BASE_URL } from '../settings';
+import { isLoopbackHost } from './loopback';
+import { chooseProxy, type ProxySettings } from './proxy-config';
+
+export { isLoopbackHost };
 
 export type BaseUrlSource = 'setting' | 'environment' | 'default';
 
@@ -38,10 +43,11 @@ export type KeySendDecision =
 
 /**
  * Whether the key may be sent to `baseUrl`. https anywhere and http to a
- * loopback address are fine; http elsewhere needs the origin to be in
- * `allowedInsecureOrigins` (the adapter stores the user's explicit consent).
+ * loopback address reached directly are fine; http elsewhere needs the origin
+ * to be in `allowedInsecureOrigins` (the adapter stores the user's explicit
+ * consent). `route` is the proxy configuration the transport will use.
  */
-export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readonly string[] = []): KeySendDecision {
+export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readonly string[] = [], route: ProxySettings = {}): KeySendDecision {
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
@@ -52,21 +58,19 @@ export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readon
   if (parsed.protocol !== 'http:') {
     return { send: false, origin: parsed.origin, reason: `the API base URL must use https:// (got ${parsed.protocol})` };
   }
-  if (isLoopbackHost(parsed.hostname)) return { send: true };
+  const viaProxy = chooseProxy(parsed, route).kind !== 'direct';
+  if (isLoopbackHost(parsed.hostname) && !viaProxy) return { send: true };
   if (allowedInsecureOrigins.includes(parsed.origin)) return { send: true };
+  if (viaProxy) {
+    return {
+      send: false,
+      origin: parsed.origin,
+      reason: `the API base URL ${parsed.origin} uses plain http:// through a proxy, which would see the API key; the key is not sent there until you allow it`,
+    };
+  }
   return {
     send: false,
     origin: parsed.origin,
     reason: `the API base URL ${parsed.origin} uses plain http:// to another machine; the API key is not sent there until you allow it`,
   };
-}
-
-/** localhost, *.localhost, 127.0.0.0/8 and ::1 (with or without brackets). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255);
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeNetworkCode, networkErrorCode, networkLayerOf } from '../../../../src/core/probe/transport/network-error';
+import { describeNetworkCode, networkErrorCode, networkLayerOf } from '../../../../src/core/net/network-error';
 
 function coded(message: string, code: string, cause?: unknown): Error {
   return Object.assign(new Error(message, cause === undefined ? undefined : { cause }), { code });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decideKeySending, isLoopbackHost, resolveApiBaseUrl } from '../../../../src/core/probe/base-url';
+import { decideKeySending, isLoopbackHost, resolveApiBaseUrl } from '../../../../src/core/net/base-url';
 
 describe('API base URL and where the key may go', () => {
   it('takes the setting, then ANTHROPIC_BASE_URL, then the public API', () => {
@@ -30,8 +30,20 @@ describe('API base URL and where the key may go', () => {
     assert.equal(decideKeySending('http://gateway.corp.test:9090', ['http://gateway.corp.test:8080']).send, false);
   });
 
+  it('judges loopback on the route: plain http to 127.0.0.1 through a proxy holds the key back', () => {
+    const proxied = { proxyUrl: 'http://corp.test:3128', env: { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' } };
+    const held = decideKeySending('http://127.0.0.1:8080', [], proxied);
+    assert.equal(held.send, false);
+    assert.match(!held.send ? held.reason : '', /through a proxy/);
+    assert.deepEqual(decideKeySending('http://127.0.0.1:8080', ['http://127.0.0.1:8080'], proxied), { send: true });
+    assert.deepEqual(decideKeySending('https://127.0.0.1:8080', [], proxied), { send: true });
+    // Without the opt-in, loopback bypasses the proxy, so the route is local.
+    assert.deepEqual(decideKeySending('http://127.0.0.1:8080', [], { env: { HTTP_PROXY: 'http://corp.test:3128' } }), { send: true });
+    assert.equal(decideKeySending('http://gateway.corp.test:8080', [], { env: { HTTP_PROXY: 'http://corp.test:3128' } }).send, false);
+  });
+
   it('knows loopback hosts, and not look-alikes', () => {
-    for (const host of ['localhost', 'api.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) assert.ok(isLoopbackHost(host), host);
+    for (const host of ['localhost', 'api.localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) assert.ok(isLoopbackHost(host), host);
     for (const host of ['127.0.0.1.evil.test', 'localhost.evil.test', '128.0.0.1', '10.0.0.1', '127.0.0.256']) assert.ok(!isLoopbackHost(host), host);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bypassesProxy, chooseProxy, parseProxyUrl } from '../../../../src/core/probe/transport/proxy-config';
+import { bypassesProxy, chooseProxy, parseProxyUrl } from '../../../../src/core/net/proxy-config';
 
 const api = new URL('https://api.anthropic.com/v1/models');
 
@@ -38,6 +38,25 @@ describe('proxy choice', () => {
     assert.ok(bypassesProxy(target('https://10.1.2.3/'), ['10.0.0.0/8']));
     assert.ok(!bypassesProxy(target('https://11.1.2.3/'), ['10.0.0.0/8']));
     assert.ok(bypassesProxy(target('http://[::1]:80/'), ['::1']));
+  });
+
+  it('never sends loopback targets to a proxy, unless the environment opts in', () => {
+    const env = { HTTP_PROXY: 'http://corp:3128', HTTPS_PROXY: 'http://corp:3128' };
+    for (const url of ['http://127.0.0.1:8080/', 'http://localhost:1/', 'https://[::1]:443/', 'http://127.9.9.9/', 'http://[::ffff:127.0.0.1]/', 'http://api.localhost/']) {
+      assert.deepEqual(chooseProxy(new URL(url), { env }), { kind: 'direct' }, url);
+      assert.deepEqual(chooseProxy(new URL(url), { proxyUrl: 'http://corp:3128', env: {} }), { kind: 'direct' }, url);
+    }
+    assert.equal(chooseProxy(new URL('http://127.0.0.1.evil.test/'), { env }).kind, 'proxy');
+    assert.equal(chooseProxy(new URL('http://127.0.0.1:8080/'), { env: { ...env, CLAUDE_HEALTH_PROXY_LOOPBACK: '1' } }).kind, 'proxy');
+  });
+
+  it('matches IPv6 and odd CIDR entries without crashing', () => {
+    const target = (url: string) => new URL(url);
+    assert.ok(bypassesProxy(target('https://[fd00::1]/'), ['fd00::/8']));
+    assert.ok(!bypassesProxy(target('https://[fe80::1]/'), ['fd00::/8']));
+    assert.ok(!bypassesProxy(target('https://10.1.2.3/'), ['10.0.0.0/33']));
+    assert.ok(!bypassesProxy(target('https://10.1.2.3/'), ['10.0.0.0/x']));
+    assert.ok(!bypassesProxy(target('https://example.com/'), ['10.0.0.0/8']));
   });
 
   it('refuses proxies it cannot speak, with a reason', () => {

@@ -1,13 +1,20 @@
 // Which proxy, if any, a request to a given URL goes through: VS Code's
 // http.proxy (passed in) first, then HTTPS_PROXY / HTTP_PROXY / ALL_PROXY from
-// the environment, minus the hosts NO_PROXY (or http.noProxy) exempts.
+// the environment, minus the hosts NO_PROXY (or http.noProxy) exempts, and
+// minus this machine: to a remote proxy "127.0.0.1" is its own machine, and a
+// plain-http request (carrying the key) would cross the network in clear text.
+// Like Go's net/http, loopback targets never use a proxy unless the
+// environment says CLAUDE_HEALTH_PROXY_LOOPBACK=1 (a proxy on this machine
+// that must see such traffic; tests of the proxy path use it too).
+import * as net from 'node:net';
+import { isLoopbackHost } from './loopback';
 
 export interface ProxySettings {
   /** An explicit proxy (VS Code's `http.proxy`, or a CLI flag); wins over the environment. */
   proxyUrl?: string;
   /** Extra hosts that bypass the proxy (VS Code's `http.noProxy`), on top of NO_PROXY. */
   noProxy?: readonly string[];
-  /** Where HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are read (either case). */
+  /** Where HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY and CLAUDE_HEALTH_PROXY_LOOPBACK are read (either case). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -41,6 +48,7 @@ export function chooseProxy(target: URL, settings: ProxySettings): ProxyChoice {
     (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy')) ||
     envValue(env, 'all_proxy');
   if (!raw) return { kind: 'direct' };
+  if (isLoopbackHost(target.hostname) && envValue(env, 'claude_health_proxy_loopback') !== '1') return { kind: 'direct' };
   const bypass = [...(settings.noProxy ?? []), ...splitList(envValue(env, 'no_proxy') ?? '')];
   if (bypassesProxy(target, bypass)) return { kind: 'direct' };
   const proxy = parseProxyUrl(raw);
@@ -61,7 +69,7 @@ function defaultPort(url: URL): string {
 /**
  * NO_PROXY semantics as curl and most tools read them: `*` matches all;
  * `example.com` and `.example.com` match the host and its subdomains;
- * `host:port` also requires the port; `10.0.0.0/8` matches IPv4 ranges.
+ * `host:port` also requires the port; `10.0.0.0/8` and `fd00::/8` match address ranges.
  */
 export function bypassesProxy(target: URL, entries: readonly string[]): boolean {
   const host = target.hostname.toLowerCase().replace(/^\[|\]$/g, '');
@@ -92,23 +100,16 @@ export function bypassesProxy(target: URL, entries: readonly string[]): boolean 
   return false;
 }
 
-function ipv4ToNumber(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part) || Number(part) > 255) return undefined;
-    value = value * 256 + Number(part);
-  }
-  return value;
-}
-
 function inCidr(host: string, cidr: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const address = ipv4ToNumber(host);
-  const network = ipv4ToNumber(base ?? '');
-  const bits = Number(bitsText);
-  if (address === undefined || network === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
-  const size = 2 ** (32 - bits);
-  return Math.floor(address / size) === Math.floor(network / size);
+  const [base = '', bitsText = ''] = cidr.split('/');
+  const family = net.isIP(base);
+  const hostFamily = net.isIP(host);
+  if (family === 0 || hostFamily === 0 || !/^\d{1,3}$/.test(bitsText)) return false;
+  const range = new net.BlockList();
+  try {
+    range.addSubnet(base, Number(bitsText), family === 4 ? 'ipv4' : 'ipv6');
+  } catch {
+    return false; // a prefix longer than the address
+  }
+  return range.check(host, hostFamily === 4 ? 'ipv4' : 'ipv6');
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../../../src/core/clock';
 import { runProbe } from '../../../../src/core/probe/run-probe';
-import { createNodeFetch, type NodeFetchOptions } from '../../../../src/core/probe/transport/node-fetch';
+import { createNodeFetch, type NodeFetchOptions } from '../../../../src/core/net/node-fetch';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { SimClient } from '../../../support/sim-client';
@@ -12,6 +12,10 @@ import { startNxdomainServer } from '../support/dns-server';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
 import { closedPort } from '../support/servers';
 import { startTlsFront, TEST_CA } from '../support/tls-front';
+
+// The test proxy and the simulator both live on 127.0.0.1, which proxies are
+// never asked to reach unless the environment opts in.
+const LOOPBACK_VIA_PROXY = { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' };
 
 describe('transport: proxies, TLS and DNS', function () {
   this.timeout(20_000);
@@ -42,33 +46,43 @@ describe('transport: proxies, TLS and DNS', function () {
 
   it('sends the SDK through the configured proxy (http.proxy)', async () => {
     const before = proxy.tunnels.length;
-    const result = await probeVia({ proxyUrl: proxy.url, env: {} }, sim.url);
+    const result = await probeVia({ proxyUrl: proxy.url, env: LOOPBACK_VIA_PROXY }, sim.url);
     assert.equal(result.outcome, 'ok');
     assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${new URL(sim.url).port}`]);
   });
 
   it('sends the status page through the proxy from HTTP_PROXY, and skips it for NO_PROXY hosts', async () => {
-    const transport = createNodeFetch({ env: { HTTP_PROXY: proxy.url } });
+    const transport = createNodeFetch({ env: { ...LOOPBACK_VIA_PROXY, HTTP_PROXY: proxy.url } });
     const before = proxy.tunnels.length;
     const result = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: transport.fetch, clock });
     assert.equal(result.kind, 'fresh');
     assert.equal(proxy.tunnels.length, before + 1);
     transport.close();
-    const bypass = createNodeFetch({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
+    const bypass = createNodeFetch({ env: { ...LOOPBACK_VIA_PROXY, HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
     const direct = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: bypass.fetch, clock });
     assert.equal(direct.kind, 'fresh');
     assert.equal(proxy.tunnels.length, before + 1, 'NO_PROXY went direct');
     bypass.close();
   });
 
+  it('keeps a plain-http loopback request (and its key) away from HTTP_PROXY', async () => {
+    const before = proxy.tunnels.length;
+    const result = await probeVia({ env: { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, ALL_PROXY: proxy.url } }, sim.url);
+    assert.equal(result.outcome, 'ok');
+    assert.equal(proxy.tunnels.length, before, 'the proxy was never asked');
+    const viaProxyUrl = await probeVia({ proxyUrl: proxy.url, env: {} }, sim.url);
+    assert.equal(viaProxyUrl.outcome, 'ok');
+    assert.equal(proxy.tunnels.length, before, 'http.proxy does not take loopback either');
+  });
+
   it('sends proxy credentials, and reports a 407 as a proxy failure without leaking them', async () => {
     const authorization = `Basic ${Buffer.from('alice:s3cret').toString('base64')}`;
     const guarded = await startConnectProxy({ requireAuthorization: authorization });
     try {
-      const ok = await probeVia({ proxyUrl: `http://alice:s3cret@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
+      const ok = await probeVia({ proxyUrl: `http://alice:s3cret@127.0.0.1:${guarded.port}`, env: LOOPBACK_VIA_PROXY }, sim.url);
       assert.equal(ok.outcome, 'ok');
       assert.equal(guarded.authorizations[0], authorization);
-      const refused = await probeVia({ proxyUrl: `http://alice:wrong@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
+      const refused = await probeVia({ proxyUrl: `http://alice:wrong@127.0.0.1:${guarded.port}`, env: LOOPBACK_VIA_PROXY }, sim.url);
       assert.equal(refused.outcome, 'network_error');
       assert.equal(refused.networkCode, 'ERR_PROXY_TUNNEL');
       assert.ok(!refused.message.includes('wrong') && !refused.message.includes('s3cret'));
@@ -79,14 +93,14 @@ describe('transport: proxies, TLS and DNS', function () {
 
   it('reports a proxy that is down with its code', async () => {
     const port = await closedPort();
-    const result = await probeVia({ proxyUrl: `http://127.0.0.1:${port}`, env: {} }, sim.url);
+    const result = await probeVia({ proxyUrl: `http://127.0.0.1:${port}`, env: LOOPBACK_VIA_PROXY }, sim.url);
     assert.equal(result.outcome, 'network_error');
     assert.equal(result.networkCode, 'ECONNREFUSED');
     assert.equal(result.message, 'ECONNREFUSED: connection refused (reaching the proxy)');
   });
 
   it('refuses an unsupported proxy with a classified error, not a crash', async () => {
-    const result = await probeVia({ proxyUrl: 'socks5://127.0.0.1:1080', env: {} }, sim.url);
+    const result = await probeVia({ proxyUrl: 'socks5://127.0.0.1:1080', env: LOOPBACK_VIA_PROXY }, sim.url);
     assert.equal(result.outcome, 'network_error');
     assert.equal(result.networkCode, 'ERR_PROXY_INVALID');
   });
@@ -98,7 +112,7 @@ describe('transport: proxies, TLS and DNS', function () {
         const direct = await probeVia({ ca: TEST_CA, env: {} }, front.url);
         assert.equal(direct.outcome, 'ok');
         const before = proxy.tunnels.length;
-        const proxied = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, front.url);
+        const proxied = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: LOOPBACK_VIA_PROXY }, front.url);
         assert.equal(proxied.outcome, 'ok');
         assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${front.port}`]);
       } finally {
@@ -117,7 +131,7 @@ describe('transport: proxies, TLS and DNS', function () {
         const old = await probeVia({ ca: TEST_CA, env: {} }, expired.url);
         assert.equal(old.networkCode, 'CERT_HAS_EXPIRED');
         assert.equal(old.message, 'CERT_HAS_EXPIRED: TLS certificate has expired');
-        const viaProxy = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, expired.url);
+        const viaProxy = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: LOOPBACK_VIA_PROXY }, expired.url);
         assert.equal(viaProxy.networkCode, 'CERT_HAS_EXPIRED');
       } finally {
         await front.close();
