@@ -1,6 +1,7 @@
 // Bundles the extension and the CLI. The Anthropic SDK goes into a bundle of its
-// own (dist/anthropic-sdk.js) that is required only at the first probe, so the
-// extension's activation never pays for parsing it.
+// own (dist/anthropic-sdk.js) that is required only at the first probe, and
+// undici into dist/undici.js, required at the first request, so the
+// extension's activation never pays for parsing them.
 'use strict';
 const esbuild = require('esbuild');
 const path = require('node:path');
@@ -14,6 +15,14 @@ const sdkAsSiblingBundle = {
   name: 'sdk-as-sibling-bundle',
   setup(build) {
     build.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, () => ({ path: './anthropic-sdk.js', external: true }));
+  },
+};
+
+/** undici (the proxy-aware transport), likewise: loaded at the first request. */
+const undiciAsSiblingBundle = {
+  name: 'undici-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
   },
 };
 
@@ -38,9 +47,10 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
   { ...common, entryPoints: ['src/sdk-bundle.ts'], outfile: 'dist/anthropic-sdk.js', minify: true, sourcemap: false },
+  { ...common, entryPoints: ['src/undici-bundle.ts'], outfile: 'dist/undici.js', minify: true, sourcemap: false },
   { ...common, entryPoints: ['src/core/snippets/catalog.generated.ts'], outfile: 'dist/snippet-catalog.js', minify: true, sourcemap: false },
 ];
 

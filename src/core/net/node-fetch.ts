@@ -1,16 +1,21 @@
-// A `fetch` built on node:http/https, given to the SDK and used for the status
-// page. It exists so that every request honours the proxy settings (Node's
-// global fetch ignores them) and reports DNS/TCP/TLS failures with Node's own
-// error codes in the `cause` chain. Connections are not kept alive: each probe
-// measures what a fresh request from this machine costs, and a server closing
-// an idle socket cannot show up as a false ECONNRESET.
-import * as http from 'node:http';
-import * as https from 'node:https';
+// The `fetch` given to the SDK and used for the status page: undici's fetch
+// with a dispatcher chosen per request, so that every request honours the
+// proxy settings (Node's global fetch ignores them) and reports DNS/TCP/TLS
+// failures with Node's own error codes in the `cause` chain. Each request gets
+// a dispatcher of its own, closed when the answer has been read: a probe
+// measures what a fresh request from this machine costs, a server closing an
+// idle socket cannot show up as a false ECONNRESET, and an abort (the
+// caller's deadline, or close()) tears down whatever is still pending,
+// a CONNECT to a silent proxy included.
+//
+// undici is loaded on the first request (the build puts it in a bundle of its
+// own, like the SDK), so activation does not pay for parsing it.
 import type * as net from 'node:net';
-import { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
+import type * as Undici from 'undici';
+import { loadOnce } from './load-once';
 import { chooseProxy, type ProxySettings } from './proxy-config';
-import { HttpTunnelAgent, HttpsTunnelAgent, type TunnelOptions } from './tunnel-agent';
+import { ProxySettingError } from './proxy-error';
+import { routeDispatcher, type RouteState, type UndiciModule } from './undici-route';
 
 /** The part of fetch the core uses. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -22,169 +27,143 @@ export interface NodeFetchOptions extends ProxySettings {
   rejectUnauthorized?: boolean;
   /** Name resolution (default: the system's). */
   lookup?: net.LookupFunction;
-  /** How long a proxy may take to open a tunnel. */
+  /** Bound on opening a connection or a proxy tunnel; the request's own signal bounds it too. */
   connectTimeoutMs?: number;
-}
-
-/** The error fetch rejects with; the underlying Node error is its `cause`, as in undici. */
-function fetchFailed(cause: unknown): TypeError {
-  return new TypeError('fetch failed', { cause });
-}
-
-class ProxySettingError extends Error {
-  readonly code = 'ERR_PROXY_INVALID';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ProxySettingError';
-  }
-}
-
-function headerRecord(init: RequestInit['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  new Headers(init).forEach((value, name) => {
-    out[name] = value;
-  });
-  return out;
-}
-
-async function bodyBytes(body: RequestInit['body']): Promise<Buffer | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return Buffer.from(body);
-  if (body instanceof ArrayBuffer) return Buffer.from(body);
-  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  if (body instanceof URLSearchParams) return Buffer.from(body.toString());
-  if (body instanceof Blob) return Buffer.from(await body.arrayBuffer());
-  // ReadableStream / FormData: let the web Response machinery serialise it.
-  return Buffer.from(await new Response(body).arrayBuffer());
-}
-
-function responseHeaders(message: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = message.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    try {
-      headers.append(raw[i] ?? '', raw[i + 1] ?? '');
-    } catch {
-      // A header that is not valid HTTP is dropped, like browsers do.
-    }
-  }
-  return headers;
-}
-
-function decoded(message: http.IncomingMessage): Readable {
-  const encoding = String(message.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip()
-    : encoding === 'deflate' ? zlib.createInflate()
-    : encoding === 'br' ? zlib.createBrotliDecompress()
-    : undefined;
-  if (!decoder) return message;
-  message.on('error', (error) => decoder.destroy(error));
-  return message.pipe(decoder);
-}
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-function toResponse(message: http.IncomingMessage, method: string): Response {
-  const status = message.statusCode ?? 0;
-  if (status < 200 || status > 599) {
-    message.destroy();
-    throw fetchFailed(new Error(`the server answered with HTTP status ${status}, which fetch cannot represent`));
-  }
-  const headers = responseHeaders(message);
-  if (NULL_BODY_STATUSES.has(status) || method === 'HEAD') {
-    message.resume();
-    return new Response(null, { status, statusText: message.statusMessage ?? '', headers });
-  }
-  const body = Readable.toWeb(decoded(message)) as unknown as ReadableStream<Uint8Array>;
-  return new Response(body, { status, statusText: message.statusMessage ?? '', headers });
 }
 
 export interface NodeFetch {
   fetch: FetchLike;
-  /** Releases the agents (open sockets end). */
+  /** Cancels pending requests and tunnels, and releases every connection. */
   close(): void;
 }
 
-export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const agents = new Map<string, http.Agent>();
+const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
-  function agentFor(target: URL): http.Agent {
-    const choice = chooseProxy(target, options);
-    if (choice.kind === 'invalid') throw new ProxySettingError(choice.reason);
-    const key = choice.kind === 'proxy' ? `${target.protocol}|${choice.proxy.href}` : `${target.protocol}|direct`;
-    let agent = agents.get(key);
-    if (agent) return agent;
-    if (choice.kind === 'proxy') {
-      const tunnel: TunnelOptions = {
-        proxy: choice.proxy,
-        ca: options.ca,
-        rejectUnauthorized: options.rejectUnauthorized,
-        lookup: options.lookup,
-        connectTimeoutMs: options.connectTimeoutMs ?? 30_000,
-      };
-      agent = target.protocol === 'https:' ? new HttpsTunnelAgent(tunnel) : new HttpTunnelAgent(tunnel);
-    } else {
-      agent =
-        target.protocol === 'https:' ?
-          new https.Agent({ keepAlive: false, ca: options.ca, rejectUnauthorized: options.rejectUnauthorized ?? true })
-        : new http.Agent({ keepAlive: false });
-    }
-    agents.set(key, agent);
-    return agent;
+const loadUndici: () => Promise<UndiciModule> = loadOnce(() => import('undici'));
+
+/** The error fetch rejects with; the underlying error is its `cause`, as in undici. */
+function fetchFailed(cause: unknown): TypeError {
+  return new TypeError('fetch failed', { cause });
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+/**
+ * undici names a connection that closed under a request UND_ERR_SOCKET
+ * ("other side closed") where node:http says ECONNRESET ("socket hang up").
+ * The classification and the messages speak Node's codes, so such an error
+ * gets an ECONNRESET link in its cause chain; any other error passes as is.
+ */
+function withNodeCode(error: unknown): unknown {
+  let link: unknown = error;
+  let socketClosed: unknown;
+  for (let depth = 0; depth < 8 && typeof link === 'object' && link !== null; depth++) {
+    const code = (link as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET' && code.startsWith('E')) return error;
+    if (code === 'UND_ERR_SOCKET') socketClosed = link;
+    link = (link as { cause?: unknown }).cause;
   }
+  if (socketClosed === undefined) return error;
+  const reset = Object.assign(new Error('the connection closed before the answer was complete (socket hang up)', { cause: socketClosed }), { code: 'ECONNRESET' });
+  return new TypeError(error instanceof Error ? error.message : 'fetch failed', { cause: reset });
+}
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** Neither content-length nor chunked: only the connection's end ends the body. */
+function endsWithConnection(response: Response): boolean {
+  const chunked = /\bchunked\b/i.test(response.headers.get('transfer-encoding') ?? '');
+  return !chunked && response.headers.get('content-length') === null;
+}
+
+/**
+ * The answer with a body that fails, rather than ends, when the connection
+ * was reset under it: when only the connection's end ends the body, undici
+ * reports a reset as the clean end of a complete body. (Bodies with a length
+ * or chunks, undici checks itself; their errors get Node's code here.)
+ */
+function guardedResponse(response: Response, state: RouteState): Response {
+  if (!response.body || NULL_BODY_STATUSES.has(response.status)) return response;
+  const checkReset = endsWithConnection(response);
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
+        if (!done) {
+          if (value) controller.enqueue(value);
+          return;
+        }
+        if (checkReset && state.socketError) controller.error(new TypeError('terminated', { cause: state.socketError }));
+        else controller.close();
+      } catch (error) {
+        controller.error(withNodeCode(error));
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  const guarded = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  Object.defineProperty(guarded, 'url', { value: response.url });
+  return guarded;
+}
+
+export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
+  const live = new Set<Undici.Dispatcher>();
+  const closing = new AbortController();
+  // Timers take whole milliseconds within a 32-bit range; budgets computed by callers may be fractional.
+  const connectTimeoutMs = Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS)));
 
   const nodeFetch: FetchLike = async (input, init) => {
     const target = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
       throw fetchFailed(new Error(`unsupported URL scheme ${target.protocol}`));
     }
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const headers = headerRecord(init?.headers);
-    const body = await bodyBytes(init?.body);
-    if (body && headers['content-length'] === undefined) headers['content-length'] = String(body.length);
-    const signal = init?.signal ?? undefined;
-    if (signal?.aborted) throw abortError(signal);
-    let agent: http.Agent;
+    const signal = init?.signal ? AbortSignal.any([init.signal, closing.signal]) : closing.signal;
+    if (signal.aborted) throw abortError(signal);
+    const choice = chooseProxy(target, options);
+    if (choice.kind === 'invalid') throw fetchFailed(new ProxySettingError(choice.reason));
+    const undici = await loadUndici();
+    if (signal.aborted) throw abortError(signal);
+    const state: RouteState = {};
+    const route = { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized, lookup: options.lookup, connectTimeoutMs };
+    const dispatcher = routeDispatcher(undici, choice.kind === 'proxy' ? choice.proxy : undefined, route, state, signal);
+    live.add(dispatcher);
+    const release = () => {
+      signal.removeEventListener('abort', destroy);
+      live.delete(dispatcher);
+    };
+    const destroy = () => {
+      release();
+      dispatcher.destroy().catch(() => undefined);
+    };
+    signal.addEventListener('abort', destroy, { once: true });
     try {
-      agent = agentFor(target);
-    } catch (error) {
-      throw fetchFailed(error);
-    }
-    return new Promise<Response>((resolve, reject) => {
-      const request = (target.protocol === 'https:' ? https : http).request(target, {
-        method,
-        headers,
-        agent,
-        lookup: options.lookup,
+      const response = await undici.fetch(input instanceof Request ? input.url : input, {
+        // Redirects are answers to report, not to follow (a redirected API base URL is a setting to fix).
+        redirect: 'manual',
+        ...(init as Undici.RequestInit),
         signal,
+        dispatcher,
       });
-      request.once('response', (message) => {
-        try {
-          resolve(toResponse(message, method));
-        } catch (error) {
-          reject(error instanceof Error ? error : fetchFailed(error));
-        }
-      });
-      request.once('error', (error: Error) => {
-        reject(error.name === 'AbortError' ? abortError(signal) : fetchFailed(error));
-      });
-      request.end(body);
-    });
+      // A graceful close: it waits until the body has been read (or cancelled).
+      dispatcher.close().then(release, release);
+      return guardedResponse(response, state);
+    } catch (error) {
+      destroy();
+      throw withNodeCode(error);
+    }
   };
 
   return {
     fetch: nodeFetch,
     close() {
-      for (const agent of agents.values()) agent.destroy();
-      agents.clear();
+      closing.abort();
+      for (const dispatcher of live) void dispatcher.destroy().catch(() => undefined);
+      live.clear();
     },
   };
-}
-
-/** What fetch rejects with when aborted: a DOMException named AbortError carrying the reason. */
-function abortError(signal: AbortSignal | undefined): Error {
-  const error = new DOMException('This operation was aborted', 'AbortError');
-  if (signal?.reason !== undefined) Object.defineProperty(error, 'cause', { value: signal.reason });
-  return error;
 }

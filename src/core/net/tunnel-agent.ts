@@ -1,12 +1,16 @@
-// An http(s) Agent that reaches its target through an HTTP CONNECT tunnel, the
-// way corporate proxies expect (undici's ProxyAgent does the same; it is not
-// exported by Node 20's core, and this keeps the extension free of a dependency).
-// Plain-http targets are tunnelled too, so the proxy only ever sees CONNECT.
+// A raw HTTP CONNECT tunnel and node:http agents over it, for the connection
+// diagnostics only: they inspect each layer themselves (the TCP socket, the
+// target's certificate chain inside the tunnel, a raw request), which needs
+// the socket in hand. Requests (probes, the status page) go through undici's
+// ProxyAgent instead (node-fetch.ts).
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
+import { proxyLabel, ProxyTunnelError } from './proxy-error';
+
+export { ProxyTunnelError };
 
 export interface TunnelOptions {
   proxy: URL;
@@ -16,25 +20,6 @@ export interface TunnelOptions {
   lookup?: net.LookupFunction;
   /** How long the proxy may take to open the tunnel. */
   connectTimeoutMs: number;
-}
-
-/** A failure of the proxy itself, told apart from failures behind it. */
-export class ProxyTunnelError extends Error {
-  /** Set when the proxy itself said no; when it could not be reached, the cause's code (ECONNREFUSED...) tells more. */
-  readonly code: string | undefined;
-  constructor(
-    message: string,
-    readonly proxyStatus?: number,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-    this.name = 'ProxyTunnelError';
-    this.code = options?.cause === undefined ? 'ERR_PROXY_TUNNEL' : undefined;
-  }
-}
-
-function proxyLabel(proxy: URL): string {
-  return `${proxy.protocol}//${proxy.host}`;
 }
 
 function proxyAuthorization(proxy: URL): string | undefined {

@@ -6,6 +6,8 @@ import { systemStopwatch, type Clock, type Stopwatch } from '../clock';
 import type { ProbeMode } from '../settings';
 import { classifyError, classifySuccess, classifyUnexpected, type Classification } from './classify';
 import { redactSecrets } from '../net/redact';
+import { BodyTooLargeError, readTextBounded } from '../net/bounded-body';
+import { loadOnce } from '../net/load-once';
 import type { FetchLike } from '../net/node-fetch';
 import type { ProbeResult } from './types';
 
@@ -13,19 +15,8 @@ const importSdk = () => import('@anthropic-ai/sdk');
 type SdkModule = Awaited<ReturnType<typeof importSdk>>;
 type Client = InstanceType<SdkModule['Anthropic']>;
 
-let sdkModule: Promise<SdkModule> | undefined;
-
 /** Loads the SDK once; a failed load is retried on the next call. */
-export function loadSdk(): Promise<SdkModule> {
-  const loading =
-    sdkModule ??
-    importSdk().catch((error: unknown) => {
-      sdkModule = undefined;
-      throw error;
-    });
-  sdkModule = loading;
-  return loading;
-}
+export const loadSdk: () => Promise<SdkModule> = loadOnce(importSdk);
 
 export interface ProbeRequest {
   mode: ProbeMode;
@@ -42,6 +33,9 @@ export interface ProbeRequest {
   signal?: AbortSignal;
 }
 
+/** An API answer to a probe is a few hundred bytes; the cap is the status page's, far above it. */
+export const PROBE_MAX_BYTES = 2 * 1024 * 1024;
+
 const PROMPT = [{ role: 'user' as const, content: 'ping' }];
 
 interface Answer {
@@ -57,7 +51,13 @@ function contentTypeOf(response: Response): string {
 /** Reads a JSON answer and checks it has the field the API always sends. */
 async function checkJson(response: Response, field: string): Promise<Answer> {
   const type = contentTypeOf(response);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await readTextBounded(response, PROBE_MAX_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    return { response, unexpected: `HTTP ${response.status} with ${error.message} (not an API answer)` };
+  }
   if (!type.includes('json')) {
     return { response, unexpected: `HTTP ${response.status} with ${type ? `a ${type} body` : 'no content type'} instead of JSON (a captive portal or proxy?)` };
   }

@@ -4,6 +4,7 @@
 import type { Clock } from '../clock';
 import { headerValue } from '../headers';
 import type { FetchLike } from '../net/node-fetch';
+import { BodyTooLargeError, readBodyBounded } from '../net/bounded-body';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
 import { parseSummary } from './parse';
 import type { StatusPageError, StatusSnapshot, Validators } from './types';
@@ -28,37 +29,6 @@ export type StatusPageResult =
   | { kind: 'fresh'; snapshot: StatusSnapshot; validators: Validators }
   | { kind: 'not_modified'; validators: Validators }
   | { kind: 'failed'; error: StatusPageError };
-
-class BodyTooLarge extends Error {}
-
-async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new BodyTooLarge();
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
-    if (done || !value) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
 
 function validatorsOf(response: Response): Validators {
   const validators: Validators = {};
@@ -101,7 +71,7 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
       const body = contentType.includes('html') ? ' (an HTML error page)' : '';
       return failed({ kind: 'http_status', httpStatus: response.status, message: `HTTP ${response.status}${body}` });
     }
-    const bytes = await readBounded(response, maxBytes);
+    const bytes = await readBodyBounded(response, maxBytes);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     const trimmed = text.trimStart();
     if (contentType.includes('html') || trimmed.startsWith('<')) {
@@ -121,7 +91,7 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
     if (!parsed.ok) return failed({ kind: 'unrecognised', httpStatus: 200, message: parsed.message });
     return { kind: 'fresh', snapshot: parsed.snapshot, validators: validatorsOf(response) };
   } catch (error) {
-    if (error instanceof BodyTooLarge) {
+    if (error instanceof BodyTooLargeError) {
       return failed({ kind: 'too_large', httpStatus: 200, message: `the answer is larger than ${Math.round(maxBytes / 1024)} kB` });
     }
     if (timedOut) return failed({ kind: 'timeout', message: `no complete answer within ${seconds}` });

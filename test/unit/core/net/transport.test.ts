@@ -140,10 +140,11 @@ describe('transport: proxies, TLS and DNS', function () {
     });
   });
 
+  // Port 9 would be refused before any lookup: fetch's bad-port list (undici follows the spec).
   it('reports a name that does not resolve as ENOTFOUND (resolver on loopback)', async () => {
     const dns = await startNxdomainServer();
     try {
-      const result = await probeVia({ lookup: dns.lookup, env: {} }, 'http://api.claude-health.test:9');
+      const result = await probeVia({ lookup: dns.lookup, env: {} }, 'http://api.claude-health.test:8099');
       assert.equal(result.outcome, 'network_error');
       assert.equal(result.networkCode, 'ENOTFOUND');
       assert.equal(result.message, 'ENOTFOUND: DNS lookup failed (host not found)');
