@@ -39,7 +39,13 @@ export interface NodeFetch {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
-const loadUndici: () => Promise<UndiciModule> = loadOnce(() => import('undici'));
+/** undici's exports: named when Node reads the package, under `default` when it reads the bundle. */
+function undiciExports(loaded: unknown): UndiciModule {
+  const module = loaded as UndiciModule & { default?: UndiciModule };
+  return typeof module.Agent === 'function' ? module : (module.default ?? module);
+}
+
+const loadUndici: () => Promise<UndiciModule> = loadOnce(async () => undiciExports(await import('undici')));
 
 /** The error fetch rejects with; the underlying error is its `cause`, as in undici. */
 function fetchFailed(cause: unknown): TypeError {
