@@ -138,6 +138,8 @@ export function describeNetworkCode(code: string | undefined): string {
       return 'the proxy refused or failed the tunnel (CONNECT)';
     case 'ERR_PROXY_INVALID':
       return 'the proxy setting is not usable';
+    case 'ERR_BLOCKED_PORT':
+      return 'fetch refuses this port (on the Fetch standard\'s blocked list); use another port';
     case 'CERT_HAS_EXPIRED':
       return 'TLS certificate has expired';
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':

@@ -57,12 +57,25 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 /**
+ * The Fetch standard refuses some ports outright (1, 9, 25, 6000, 10080...),
+ * and undici follows it with a bare "bad port": name it, with a code.
+ */
+function blockedPort(error: unknown): TypeError | undefined {
+  const cause = error instanceof TypeError ? (error.cause as { message?: unknown } | undefined) : undefined;
+  if (cause?.message !== 'bad port') return undefined;
+  const refused = Object.assign(new Error('fetch refuses this port (it is on the Fetch standard\'s list of blocked ports)', { cause }), { code: 'ERR_BLOCKED_PORT' });
+  return new TypeError(error instanceof Error ? error.message : 'fetch failed', { cause: refused });
+}
+
+/**
  * undici names a connection that closed under a request UND_ERR_SOCKET
  * ("other side closed") where node:http says ECONNRESET ("socket hang up").
  * The classification and the messages speak Node's codes, so such an error
  * gets an ECONNRESET link in its cause chain; any other error passes as is.
  */
 function withNodeCode(error: unknown): unknown {
+  const blocked = blockedPort(error);
+  if (blocked) return blocked;
   let link: unknown = error;
   let socketClosed: unknown;
   for (let depth = 0; depth < 8 && typeof link === 'object' && link !== null; depth++) {

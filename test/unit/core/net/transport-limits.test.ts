@@ -203,6 +203,18 @@ describe('transport limits: deadlines, sizes and cut-off bodies', function () {
     });
   });
 
+  it('names a port that fetch refuses instead of a bare "bad port"', async () => {
+    const transport = createNodeFetch({ env: {} });
+    try {
+      const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: 'http://127.0.0.1:6000', timeoutMs: 2000, fetch: transport.fetch, clock });
+      assert.equal(result?.outcome, 'network_error');
+      assert.equal(result?.networkCode, 'ERR_BLOCKED_PORT');
+      assert.match(result?.message ?? '', /refuses this port/);
+    } finally {
+      transport.close();
+    }
+  });
+
   describe('bodies cut short', () => {
     it('reports a message stream reset after its first event as a reset, not ok', async () => {
       const head = 'HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nrequest-id: req_cut\r\nconnection: close\r\n\r\n';
