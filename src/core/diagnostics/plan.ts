@@ -70,7 +70,7 @@ export function makePlan(input: DiagnosticsInput): Plan {
     officialHost: host.toLowerCase() === 'anthropic.com' || host.toLowerCase().endsWith('.anthropic.com'),
     proxySettings,
     proxy: chooseProxy(baseUrl, proxySettings),
-    keySending: decideKeySending(resolved.url, input.allowedInsecureOrigins ?? []),
+    keySending: decideKeySending(resolved.url, input.allowedInsecureOrigins ?? [], proxySettings),
     strictSSL: input.httpProxyStrictSSL !== false,
     lookup: input.lookup ?? dns.lookup,
     dnsServers: input.dnsServers ?? DEFAULT_DNS_SERVERS,

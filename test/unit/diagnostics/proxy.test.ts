@@ -31,7 +31,9 @@ describe('diagnostics: proxy', () => {
 
   it('tunnels through VS Code\'s http.proxy: DNS left to the proxy, TCP to the proxy, HTTP and auth through the tunnel', async () => {
     const before = open.requests.length;
-    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: open.url }), { timeoutMs: 10_000 });
+    // Plain http through a proxy shows the key to the proxy: only with the user's consent for that origin.
+    const consent = { allowedInsecureOrigins: [new URL(sim.apiBaseUrl).origin] };
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: open.url, ...consent }), { timeoutMs: 10_000 });
     const proxy = checkOf(report, 'proxy');
     assert.equal(proxy.status, 'pass');
     assert.match(proxy.detail, new RegExp(`^requests go through http://127\\.0\\.0\\.1:${open.port}; CONNECT 127\\.0\\.0\\.1:${sim.port} opened in`));
@@ -68,8 +70,27 @@ describe('diagnostics: proxy', () => {
     assert.equal(proxy.data?.proxyStatus, 407);
   });
 
+  it('holds the key back from plain http through a proxy without consent, even to 127.0.0.1', async () => {
+    const before = open.requests.length;
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: open.url }), { only: ['auth'] });
+    const auth = checkOf(report, 'auth');
+    assert.equal(auth.status, 'skip');
+    assert.match(auth.detail, /through a proxy, which would see the API key/);
+    assert.equal(open.requests.slice(before).filter((r) => r.status === 200).length <= 1, true, 'at most the proxy check tunnelled, never the key');
+    assertKeyNeverShown(report);
+  });
+
+  it('sends nothing to a proxy for 127.0.0.1 by default: loopback bypasses it', async () => {
+    const before = open.requests.length;
+    const report = await runDiagnostics({ ...loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: open.url }), env: {} }, { only: ['auth'] });
+    assert.equal(checkOf(report, 'auth').status, 'pass');
+    assert.match(checkOf(report, 'proxy').detail, /^127\.0\.0\.1 is exempt from the proxy .*: direct connection$/);
+    assert.equal(open.requests.length, before);
+  });
+
   it('passes with the right credentials', async () => {
-    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: `http://alice:pr0xy-S3CRET@127.0.0.1:${guarded.port}` }), { only: ['auth'] });
+    const consent = { allowedInsecureOrigins: [new URL(sim.apiBaseUrl).origin] };
+    const report = await runDiagnostics(loopbackInput(sim.apiBaseUrl, sim.statusPageUrl, { httpProxy: `http://alice:pr0xy-S3CRET@127.0.0.1:${guarded.port}`, ...consent }), { only: ['auth'] });
     assert.equal(checkOf(report, 'proxy').status, 'pass');
     assert.equal(checkOf(report, 'auth').status, 'pass');
     assert.equal(renderJson(report).includes('pr0xy-S3CRET'), false);
