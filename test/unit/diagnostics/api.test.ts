@@ -93,6 +93,31 @@ describe('diagnostics: api checks', () => {
       }
     });
 
+    it('keeps altered echoes of the key out of the report (no prefix, tail, spaced, base64, hex, reversed)', async () => {
+      const echoes = [
+        SENTINEL_KEY.slice('sk-ant-'.length),
+        SENTINEL_KEY.slice(-18),
+        SENTINEL_KEY.replace(/(.{6})/g, '$1 '),
+        Buffer.from(SENTINEL_KEY).toString('base64'),
+        Buffer.from(SENTINEL_KEY).toString('base64url'),
+        Buffer.from(SENTINEL_KEY).toString('hex'),
+        [...SENTINEL_KEY].reverse().join(''),
+      ];
+      const echoing = await startGateway(sim.url, (_req, res) => {
+        res.writeHead(401, { 'content-type': 'application/json', 'request-id': 'req_gateway_echo' });
+        res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid key ${echoes.join(' | ')}` } }));
+      });
+      try {
+        const report = await runDiagnostics(loopbackInput(echoing.url, sim.sim.statusPageUrl), { only: ['auth'] });
+        assert.equal(checkOf(report, 'auth').status, 'fail');
+        const text = JSON.stringify(report);
+        for (const echo of echoes) assert.equal(text.includes(echo), false, `the report shows ${echo}`);
+        assertKeyNeverShown(report);
+      } finally {
+        await echoing.close();
+      }
+    });
+
     it('fails on 403 with the request-id', async () => {
       await sim.script([{ kind: 'forbidden', paths: ['/v1/models'] }]);
       const auth = checkOf(await runDiagnostics(input(), { only: ['auth'] }), 'auth');
