@@ -2,6 +2,7 @@
 // bodies capped after decompression, and bodies cut short reported as cut.
 // Raw sockets on 127.0.0.1 play the hosts node:http would not imitate.
 import assert from 'node:assert/strict';
+import type { RequestListener } from 'node:http';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -9,9 +10,9 @@ import { createGzip } from 'node:zlib';
 import { ManualClock } from '../../../../src/core/clock';
 import { createNodeFetch } from '../../../../src/core/net/node-fetch';
 import { runProbe } from '../../../../src/core/probe/run-probe';
-import type { ProbeResult } from '../../../../src/core/probe/types';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
+import { probeLocalServer } from '../support/probe-local';
 import { startLocalServer } from '../support/servers';
 
 const LOOPBACK_VIA_PROXY = { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' };
@@ -151,19 +152,7 @@ describe('transport limits: deadlines, sizes and cut-off bodies', function () {
   });
 
   describe('body size, after decompression', () => {
-    async function probeAnswer(respond: Parameters<typeof startLocalServer>[0]): Promise<ProbeResult> {
-      const server = await startLocalServer(respond);
-      const transport = createNodeFetch({ env: {} });
-      try {
-        const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 10_000, fetch: transport.fetch, clock });
-        assert.ok(result);
-        assertNoSentinel(JSON.stringify(result), 'result');
-        return result;
-      } finally {
-        transport.close();
-        await server.close();
-      }
-    }
+    const probeAnswer = (handler: RequestListener) => probeLocalServer(handler, clock, 10_000);
 
     it('stops reading a 50 MB probe answer at the cap', async () => {
       let written = 0;

@@ -10,7 +10,8 @@ import type { ProbeMode } from '../../../../src/core/settings';
 import type { FaultKind, ScriptedFault } from '../../../../src/sim/scenario';
 import { SimClient } from '../../../support/sim-client';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
-import { closedPort, startLocalServer } from '../support/servers';
+import { probeLocalServer } from '../support/probe-local';
+import { closedPort } from '../support/servers';
 
 describe('probe through the SDK (against the simulator)', function () {
   this.timeout(30_000);
@@ -146,21 +147,15 @@ describe('probe through the SDK (against the simulator)', function () {
 describe('probe through the SDK (answers the simulator does not give)', () => {
   const clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
 
-  async function probeAgainst(status: number, headers: Record<string, string>, body: string): Promise<ProbeResult> {
-    const server = await startLocalServer((_req, res) => {
-      res.writeHead(status, headers);
-      res.end(body);
-    });
-    const transport = createNodeFetch({ env: {} });
-    try {
-      const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 3000, fetch: transport.fetch, clock });
-      assert.ok(result);
-      assertNoSentinel(JSON.stringify(result), 'result');
-      return result;
-    } finally {
-      transport.close();
-      await server.close();
-    }
+  function probeAgainst(status: number, headers: Record<string, string>, body: string): Promise<ProbeResult> {
+    return probeLocalServer(
+      (_req, res) => {
+        res.writeHead(status, headers);
+        res.end(body);
+      },
+      clock,
+      3000,
+    );
   }
 
   const rateLimitBody = JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down' }, request_id: 'req_x' });
