@@ -4,7 +4,7 @@ import { main } from '../../../src/cli/main';
 import { runStatusCommand, type StatusJson } from '../../../src/cli/status-command';
 import { captureIo as capture } from '../../support/capture-io';
 import { SimClient } from '../../support/sim-client';
-import { startConnectProxy } from '../core/support/connect-proxy';
+import { startConnectProxy } from '../../support/loopback/connect-proxy';
 
 describe('claude-health status', function () {
   this.timeout(20_000);
@@ -87,7 +87,7 @@ describe('claude-health status', function () {
     const proxy = await startConnectProxy();
     try {
       assert.equal(await runStatusCommand({ json: true, url: url() }, capture({ HTTP_PROXY: proxy.url })), 0);
-      assert.equal(proxy.tunnels.length, 1);
+      assert.equal(proxy.requests.length, 1);
     } finally {
       await proxy.close();
     }
