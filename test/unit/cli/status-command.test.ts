@@ -82,6 +82,13 @@ describe('claude-health status', function () {
     assert.equal(await runStatusCommand({ json: true, url: url(), component: 'k8w3r06qmzrp' }, capture()), 1);
   });
 
+  it('takes --component repeated or comma-separated, and requires every one named', async () => {
+    await sim.useScenario('healthy');
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'k8w3r06qmzrp', '--component', 'rwppv331jlwc'], capture()), 0);
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'k8w3r06qmzrp,no-such-id'], capture()), 1);
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'no-such-id', '--component', 'k8w3r06qmzrp'], capture()), 1);
+  });
+
   it('goes through HTTPS_PROXY/HTTP_PROXY from the environment', async () => {
     await sim.useScenario('healthy');
     const proxy = await startConnectProxy();
