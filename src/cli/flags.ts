@@ -1,7 +1,7 @@
 // Reading the flags every command shares, so that each kind of flag is checked
 // the same way and a bad one is refused with a reason that names the flag as
 // the user typed it.
-import { checkHttpUrl, NUMERIC_RANGES } from '../core/settings';
+import { checkHttpUrl } from '../core/settings';
 import { UsageError } from './io';
 
 /**
@@ -10,8 +10,13 @@ import { UsageError } from './io';
  */
 export type CliFlags = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
-/** The range of --timeout-ms for every command: that of the timeout settings. */
-export const TIMEOUT_MS_RANGE = { ...NUMERIC_RANGES.probeTimeoutMs, unit: 'milliseconds' } as const;
+/**
+ * The range of --timeout-ms for every command. Wider than the timeout settings
+ * on purpose: a CI step or a shell prompt may want an answer within 100 ms, and
+ * no value a command accepted before is refused now (status and probe took
+ * 100 to 600000; diagnose 100 to 300000).
+ */
+export const TIMEOUT_MS_RANGE = { min: 100, max: 600_000, unit: 'milliseconds' } as const;
 
 export const PORT_RANGE = { min: 0, max: 65535 } as const;
 
