@@ -2,10 +2,11 @@
 // when unknown), then the variant; inserted at the cursor with tab stops for
 // the policy values, filled from settings.
 import * as vscode from 'vscode';
-import { findTemplate, isSnippetLanguage, isSnippetVariant, policyFromSettings, snippetLanguagesFor, variantsOf, vscodeLanguageIdFor } from '../core/snippets/catalog';
+import { findTemplate, isSnippetLanguage, isSnippetVariant, snippetLanguagesFor, variantsOf, vscodeLanguageIdFor } from '../core/snippets/catalog';
 import { renderSnippetBody } from '../core/snippets/render';
 import { LANGUAGE_TABLE, SNIPPET_LANGUAGES, VARIANT_TABLE, type SnippetLanguage, type SnippetPolicy, type SnippetVariant } from '../core/snippets/types';
 import { type Log } from './log';
+import { readAllSettings } from './settings-reader';
 
 /** Optional arguments, for keybindings, walkthroughs and tests: skip the questions they answer. */
 export interface InsertRetryWrapperArgs {
@@ -37,10 +38,9 @@ async function pickVariant(language: SnippetLanguage): Promise<SnippetVariant | 
 }
 
 function readPolicy(log: Log): SnippetPolicy {
-  const config = vscode.workspace.getConfiguration('claudeHealth.snippets');
-  const { policy, problems } = policyFromSettings((key) => config.get(key));
-  for (const problem of problems) log.warn(problem);
-  return policy;
+  const { snippets, problems } = readAllSettings();
+  for (const problem of problems.snippets) log.warn(problem);
+  return snippets;
 }
 
 export async function insertRetryWrapper(log: Log, args: InsertRetryWrapperArgs = {}): Promise<boolean> {

@@ -4,13 +4,13 @@
 import * as dns from 'node:dns';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
-import { DEFAULT_STATUS_PAGE_URL, COMPONENT_IDS } from '../settings';
+import { DEFAULT_DNS_SERVERS, DEFAULT_PROBE_MODEL, DEFAULT_STATUS_PAGE_URL, COMPONENT_IDS } from '../settings';
 import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecision } from '../probe/base-url';
 import { chooseProxy, type ProxyChoice, type ProxySettings } from '../probe/transport/proxy-config';
 import type { DiagnosticsInput } from './types';
 
-export const DEFAULT_DNS_SERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];
-export const DEFAULT_INFERENCE_MODEL = 'claude-haiku-4-5';
+export { DEFAULT_DNS_SERVERS };
+export const DEFAULT_INFERENCE_MODEL = DEFAULT_PROBE_MODEL;
 
 export type BaseUrlOrigin = 'setting' | 'environment' | 'default';
 

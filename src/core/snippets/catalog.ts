@@ -1,6 +1,6 @@
-// Lookups over the language and variant tables and the template catalogue, and the
-// policy a user's settings give.
-import { DEFAULT_SNIPPET_POLICY, LANGUAGE_TABLE, SNIPPET_LANGUAGES, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetPolicy, type SnippetTemplate, type SnippetVariant } from './types';
+// Lookups over the language and variant tables and the template catalogue. The
+// policy a user's settings give is the settings module's (validateSnippetSettings).
+import { LANGUAGE_TABLE, SNIPPET_LANGUAGES, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetTemplate, type SnippetVariant } from './types';
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {
   return (SNIPPET_LANGUAGES as readonly string[]).includes(value);
@@ -44,48 +44,4 @@ export async function findTemplate(language: SnippetLanguage, variant: SnippetVa
 
 export async function variantsOf(language: SnippetLanguage): Promise<SnippetTemplate[]> {
   return (await loadTemplates()).filter((t) => t.language === language);
-}
-
-const POLICY_LIMITS: Record<Exclude<keyof SnippetPolicy, 'fallbackModel'>, { min: number; max: number }> = {
-  maxAttempts: { min: 1, max: 100 },
-  deadlineSeconds: { min: 1, max: 3600 },
-  baseDelayMs: { min: 1, max: 60_000 },
-  maxDelayMs: { min: 1, max: 600_000 },
-  breakerFailureThreshold: { min: 1, max: 1000 },
-  breakerMinimumRequests: { min: 1, max: 1000 },
-  breakerOpenSeconds: { min: 0.1, max: 3600 },
-};
-
-const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/;
-
-/**
- * A policy from raw setting values: out-of-range numbers are clamped, anything
- * unusable falls back to the default, and each correction is said in words.
- * The model name is checked strictly because it lands inside a string literal.
- */
-export function policyFromSettings(read: (key: keyof SnippetPolicy) => unknown): { policy: SnippetPolicy; problems: string[] } {
-  const policy: SnippetPolicy = { ...DEFAULT_SNIPPET_POLICY };
-  const problems: string[] = [];
-  for (const key of Object.keys(POLICY_LIMITS) as (keyof typeof POLICY_LIMITS)[]) {
-    const raw = read(key);
-    if (raw === undefined || raw === null) continue;
-    if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-      problems.push(`claudeHealth.snippets.${key} must be a number; using ${policy[key]}.`);
-      continue;
-    }
-    const { min, max } = POLICY_LIMITS[key];
-    const value = key === 'breakerOpenSeconds' ? raw : Math.round(raw);
-    policy[key] = Math.min(max, Math.max(min, value));
-    if (policy[key] !== value) problems.push(`claudeHealth.snippets.${key} must be between ${min} and ${max}; using ${policy[key]}.`);
-  }
-  if (policy.maxDelayMs < policy.baseDelayMs) {
-    problems.push(`claudeHealth.snippets.maxDelayMs is below baseDelayMs; using ${policy.baseDelayMs}.`);
-    policy.maxDelayMs = policy.baseDelayMs;
-  }
-  const model = read('fallbackModel');
-  if (model !== undefined && model !== null) {
-    if (typeof model === 'string' && MODEL_NAME.test(model)) policy.fallbackModel = model;
-    else problems.push(`claudeHealth.snippets.fallbackModel is not a model name; using ${policy.fallbackModel}.`);
-  }
-  return { policy, problems };
 }

@@ -1,6 +1,7 @@
 // The retry-wrapper catalogue: one template per (language, variant). Templates are
 // the single source of truth for the inserted code, the contributed snippets and
 // the CLI's output; see render.ts.
+import { DEFAULT_PROBE_MODEL } from '../settings/model-name';
 
 interface LanguageRow {
   /** In quick picks and messages. */
@@ -71,7 +72,7 @@ export const DEFAULT_SNIPPET_POLICY: SnippetPolicy = {
   deadlineSeconds: 60,
   baseDelayMs: 1000,
   maxDelayMs: 8000,
-  fallbackModel: 'claude-haiku-4-5',
+  fallbackModel: DEFAULT_PROBE_MODEL,
   breakerFailureThreshold: 5,
   breakerMinimumRequests: 5,
   breakerOpenSeconds: 2,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
-import { policyFromSettings, snippetLanguagesFor, VSCODE_LANGUAGE_IDS, vscodeLanguageIdFor } from '../../../src/core/snippets/catalog';
+import { snippetLanguagesFor, VSCODE_LANGUAGE_IDS, vscodeLanguageIdFor } from '../../../src/core/snippets/catalog';
 import { contributedSnippetFiles, snippetPrefix } from '../../../src/core/snippets/contributed';
 import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, LANGUAGE_TABLE, SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../../../src/core/snippets/types';
@@ -79,22 +79,5 @@ describe('snippet catalog', () => {
     for (const language of SNIPPET_LANGUAGES) assert.ok(snippetLanguagesFor(vscodeLanguageIdFor(language))?.includes(language), language);
     assert.equal(vscodeLanguageIdFor('python-async'), 'python');
     assert.equal(vscodeLanguageIdFor('typescript'), 'typescript');
-  });
-});
-
-describe('snippet policy from settings', () => {
-  it('uses the defaults when nothing is set', () => {
-    assert.deepEqual(policyFromSettings(() => undefined), { policy: DEFAULT_SNIPPET_POLICY, problems: [] });
-  });
-
-  it('clamps, falls back, and says what it corrected', () => {
-    const values: Record<string, unknown> = { maxAttempts: 0, deadlineSeconds: 'soon', baseDelayMs: 2000, maxDelayMs: 1000, fallbackModel: 'x"; rm -rf /' };
-    const { policy, problems } = policyFromSettings((key) => values[key]);
-    assert.equal(policy.maxAttempts, 1);
-    assert.equal(policy.deadlineSeconds, DEFAULT_SNIPPET_POLICY.deadlineSeconds);
-    assert.equal(policy.maxDelayMs, 2000);
-    assert.equal(policy.fallbackModel, DEFAULT_SNIPPET_POLICY.fallbackModel, 'a model name lands in a string literal: no quotes allowed');
-    assert.equal(problems.length, 4);
-    assert.match(problems.join('\n'), /claudeHealth\.snippets\.maxAttempts must be between 1 and 100; using 1\./);
   });
 });
