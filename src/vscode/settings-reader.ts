@@ -7,7 +7,7 @@
 // unit test holds it to the core's table.
 import * as vscode from 'vscode';
 import { type NodeFetchOptions } from '../core/probe/transport/node-fetch';
-import { CONNECTION_SECTION, fetchOptionsFrom, SETTINGS_SECTION, validateAllSettings, validateConnectionSettings, type AllSettings, type ValidatedSettings } from '../core/settings';
+import { CONNECTION_SECTION, fetchOptionsFrom, SETTINGS_SECTION, validateAllSettings, validateConnectionSettings, validateSettings, type AllSettings, type ValidatedSettings } from '../core/settings';
 
 function rawReader(section: string): (key: string) => unknown {
   const config = vscode.workspace.getConfiguration(section);
@@ -21,8 +21,7 @@ export function readAllSettings(): AllSettings {
 
 /** The monitor's section. */
 export function readSettings(): ValidatedSettings {
-  const all = readAllSettings();
-  return { settings: all.monitor, problems: all.problems.monitor };
+  return validateSettings(rawReader(SETTINGS_SECTION));
 }
 
 /** VS Code's http.proxy, http.noProxy, http.proxyStrictSSL and http.proxySupport, for our own requests. */
