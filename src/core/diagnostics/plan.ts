@@ -9,9 +9,6 @@ import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecisi
 import { chooseProxy, type ProxyChoice, type ProxySettings } from '../probe/transport/proxy-config';
 import type { DiagnosticsInput } from './types';
 
-export { DEFAULT_DNS_SERVERS };
-export const DEFAULT_INFERENCE_MODEL = DEFAULT_PROBE_MODEL;
-
 export type BaseUrlOrigin = 'setting' | 'environment' | 'default';
 
 export interface Plan {
@@ -82,7 +79,7 @@ export function makePlan(input: DiagnosticsInput): Plan {
     plan.ca = [...tls.rootCertificates, ...input.ca];
     plan.secureContext = secureContextFor(input.ca);
   }
-  if (input.inference?.enabled) plan.inferenceModel = input.inference.model?.trim() || DEFAULT_INFERENCE_MODEL;
+  if (input.inference?.enabled) plan.inferenceModel = input.inference.model?.trim() || DEFAULT_PROBE_MODEL;
   return plan;
 }
 
