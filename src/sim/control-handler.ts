@@ -3,7 +3,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { builtInScenario } from './scenario-source';
 import { BUILT_IN_SCENARIOS } from './scenarios';
-import { parseScenario, parseScriptedFault, ScenarioError } from './scenario';
+import { parseScenario, parseScriptedFault, rejectHostileJson, ScenarioError } from './scenario';
 import { type SimulatorState } from './state';
 
 export function isControlPath(pathname: string): boolean {
@@ -21,10 +21,11 @@ function parseBody(body: Buffer): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new ScenarioError(`request body is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    throw new ScenarioError('request body is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ScenarioError('request body must be a JSON object');
+  rejectHostileJson(value, 'request body');
   return value as Record<string, unknown>;
 }
 

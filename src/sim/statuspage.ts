@@ -122,6 +122,18 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
 }
 
 /** Which document a status-page path asks for, or undefined when it is not one. */
+/** Every path statusPageDocumentFor answers. */
+export const STATUS_PAGE_PATHS: ReadonlySet<string> = new Set([
+  '/api/v2/summary.json',
+  '/api/v2/status.json',
+  '/api/v2/components.json',
+  '/api/v2/incidents/unresolved.json',
+  '/api/v2/incidents.json',
+  '/api/v2/scheduled-maintenances/upcoming.json',
+  '/api/v2/scheduled-maintenances/active.json',
+  '/api/v2/scheduled-maintenances.json',
+]);
+
 export function statusPageDocumentFor(pathname: string, docs: StatusPageDocuments): object | undefined {
   switch (pathname) {
     case '/api/v2/summary.json':
