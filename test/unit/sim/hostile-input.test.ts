@@ -6,11 +6,14 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } fr
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startSimCommand } from '../../../src/cli/sim-command';
+import { UsageError } from '../../../src/cli/io';
 import { RateLimiter, MAX_TRACKED_KEYS } from '../../../src/sim/rate-limiter';
 import { parseScenario, parseScriptedFault, ScenarioError } from '../../../src/sim/scenario';
 import { builtInScenario, loadScenario, MAX_SCENARIO_BYTES } from '../../../src/sim/scenario-source';
 import { startSimulator } from '../../../src/sim/server';
 import { UNKNOWN_PATHS_KEY } from '../../../src/sim/state';
+import { captureIo } from '../../support/capture-io';
 import { SimClient } from '../../support/sim-client';
 
 const HEADERS = { 'x-api-key': 'sk-ant-api03-SENTINEL-hostile', 'anthropic-version': '2023-06-01' };
@@ -42,6 +45,14 @@ describe('simulator: hostile names', () => {
       await assert.rejects(startSimulator({ scenario: name }), isScenarioError(/^unknown scenario/));
     });
   }
+
+  it('makes `sim --scenario toString` say the name is unknown, not print Object\'s source', async () => {
+    for (const name of ['toString', '__proto__', 'constructor']) {
+      const io = captureIo();
+      await assert.rejects(startSimCommand({ scenario: name }, io), (error: Error) => error instanceof UsageError && error.message.startsWith(`unknown scenario "${name}"; built-in scenarios:`) && !error.message.includes('native code'));
+      assert.equal(io.out, '', 'no simulator started');
+    }
+  });
 
   it('prints a hostile name escaped and shortened, never raw', () => {
     assert.throws(() => builtInScenario('\u001b[2J' + 'x'.repeat(5000)), (error: Error) => {
