@@ -6,6 +6,12 @@ import { BUILT_IN_SCENARIOS } from './scenarios';
 import { parseScenario, parseScriptedFault, rejectHostileJson, ScenarioError } from './scenario';
 import { type SimulatorState } from './state';
 
+/**
+ * Scripted entries waiting at once: each request walks the script, and repeated
+ * POSTs would otherwise grow it without bound. Far more than any test scripts.
+ */
+export const MAX_SCRIPTED_FAULTS = 1000;
+
 export function isControlPath(pathname: string): boolean {
   return pathname === '/_sim' || pathname.startsWith('/_sim/');
 }
@@ -52,6 +58,9 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, body: B
       case 'POST /_sim/script': {
         const request = parseBody(body);
         if (!Array.isArray(request.faults)) throw new ScenarioError('send {"faults": [{"kind": "overloaded", "times": 2}, ...]}');
+        if (state.picker.scriptLength + request.faults.length > MAX_SCRIPTED_FAULTS) {
+          throw new ScenarioError(`the script holds at most ${MAX_SCRIPTED_FAULTS} entries (${state.picker.scriptLength} waiting); POST /_sim/reset clears it`);
+        }
         const faults = request.faults.map((fault, i) => parseScriptedFault(fault, `faults[${i}]`));
         state.picker.enqueue(faults);
         return send(res, 200, state.describe());

@@ -149,6 +149,21 @@ describe('sdk-scan: hostile workspaces', () => {
     assert.equal(walked.stoppedBecause, 'more than 1000 entries');
   });
 
+  it('lists a bounded number of findings from files that name the SDK thousands of times', async () => {
+    const root = folder();
+    writeFileSync(path.join(root, 'build.gradle'), Array.from({ length: 5000 }, (_, i) => `implementation "com.anthropic:artifact-${i}:1.0.${i}"`).join('\n'));
+    const block = 'for i in range(3):\n    try:\n        client.messages.create(x)\n    except Exception:\n        pass\n';
+    writeFileSync(path.join(root, 'app.py'), `import anthropic\n${block.repeat(3000)}`);
+    const report = await runDiagnostics(loopbackInput('http://127.0.0.1:9', 'http://127.0.0.1:9/unused', { workspaceFolder: root }), { only: ['sdk-versions'] });
+    const check = checkOf(report, 'sdk-versions');
+    assert.equal(check.status, 'warn');
+    assert.ok(check.notes.length <= 90, `${check.notes.length} notes`);
+    assert.match(check.notes.join('\n'), /\.\.\.and 4960 more SDK references not listed\./);
+    assert.match(check.detail, /^found com\.anthropic:artifact-0 1\.0\.0, .* and 495 more; /);
+    assert.deepEqual(check.data?.omitted, { sdks: 4500, retryWrappers: 2500 });
+    assert.ok(check.detail.length < 1000, `detail of ${check.detail.length} characters`);
+  });
+
   describe('a tree of 3,000 files under a time budget', () => {
     let root: string;
     before(() => {

@@ -221,6 +221,16 @@ describe('simulator: bounded state under floods', () => {
     assert.equal((await fetch(`${sim.url}/v1/models`, { headers: HEADERS })).status, 200);
   });
 
+  it('keeps the fault script bounded however often it is added to', async () => {
+    await sim.reset();
+    const faults = Array.from({ length: 400 }, () => ({ kind: 'overloaded' as const, paths: ['/v1/none'] }));
+    await sim.script(faults);
+    await sim.script(faults);
+    await assert.rejects(sim.script(faults), /400: .*the script holds at most 1000 entries \(800 waiting\)/);
+    assert.equal((await sim.state()).scriptRemaining, 800);
+    await sim.reset();
+  });
+
   it('forgets the least recently used rate-limit keys past its bound', () => {
     const limiter = new RateLimiter({ requestsPerMinute: 10, inputTokensPerMinute: 1000, outputTokensPerMinute: 1000 });
     for (let i = 0; i < MAX_TRACKED_KEYS * 3; i++) limiter.admit(`sk-ant-api03-${i}`, 1, 0);

@@ -89,6 +89,15 @@ function wrapperRemarks(wrappers: RetryWrapperFinding[]): Remark[] {
   return remarks;
 }
 
+/** Lines of one kind a report lists before it says "and N more": a repository can name the SDK thousands of times. */
+const MAX_LISTED_NOTES = 40;
+const MAX_SDKS_IN_DETAIL = 5;
+
+function listed(lines: string[], omitted: number, what: string): string[] {
+  const more = Math.max(0, lines.length - MAX_LISTED_NOTES) + omitted;
+  return more ? [...lines.slice(0, MAX_LISTED_NOTES), `...and ${more} more ${what} not listed.`] : lines;
+}
+
 async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   const root = context.input.workspaceFolder!;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
@@ -103,20 +112,22 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   const remarks = [...versionRemarks(findings), ...wrapperRemarks(wrappers)];
   const scanned = `${scan.files} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
   const partial = scan.stoppedBecause ? `; partial scan, stopped early: ${scan.stoppedBecause}` : '';
-  const notes = findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`);
-  notes.push(...remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`));
+  const notes = listed(findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`), scan.omittedFindings, 'SDK references');
+  notes.push(...listed(remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`), scan.omittedWrappers, 'remarks'));
   notes.push(`Scanned ${scanned}${scan.stoppedBecause ? `; stopped early: ${scan.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
   const data: JsonObject = {
     folder: root,
     sdks: findings.map((f) => ({ ecosystem: f.ecosystem, package: f.package, spec: f.spec.raw, resolved: f.resolved, file: f.file })),
     retryWrappers: wrappers.map((w) => ({ file: w.file, line: w.line, wrapper: w.wrapper, sdkRetriesOff: w.sdkRetriesOff })),
+    omitted: { sdks: scan.omittedFindings, retryWrappers: scan.omittedWrappers },
     files: scan.files,
     bytes: scan.bytes,
     stoppedEarly: scan.stoppedBecause ?? null,
     partial: scan.stoppedBecause !== undefined,
   };
   const sdkList = [...new Set(effective(findings).map((f) => `${f.package} ${f.spec.raw || '(any)'}`))];
-  const found = sdkList.length ? `found ${sdkList.join(', ')}` : 'no official Claude SDK found';
+  const shownSdks = sdkList.slice(0, MAX_SDKS_IN_DETAIL).join(', ') + (sdkList.length > MAX_SDKS_IN_DETAIL ? ` and ${sdkList.length - MAX_SDKS_IN_DETAIL} more` : '');
+  const found = sdkList.length ? `found ${shownSdks}` : 'no official Claude SDK found';
   const warnings = remarks.filter((r) => r.level === 'warn');
   const first = warnings[0];
   if (first) {

@@ -30,8 +30,8 @@ export function pom(text: string, file: string, budget: ScanBudget): SdkFinding[
     const body = text.slice(open + '<dependency>'.length, close);
     open = text.indexOf('<dependency>', close);
     if (body.length > MAX_POM_DEPENDENCY_CHARS || !/<groupId>\s*com\.anthropic\s*<\/groupId>/.test(body)) continue;
-    const artifact = /<artifactId>\s*([^<\s]+)\s*<\/artifactId>/.exec(body)?.[1] ?? 'anthropic-java';
-    const version = /<version>\s*([^<\s]+)\s*<\/version>/.exec(body)?.[1] ?? '';
+    const artifact = /<artifactId>\s*([^<\s]{1,100})\s*<\/artifactId>/.exec(body)?.[1] ?? 'anthropic-java';
+    const version = /<version>\s*([^<\s]{1,100})\s*<\/version>/.exec(body)?.[1] ?? '';
     out.push(finding('java', `${MAVEN_GROUP}:${artifact}`, version.startsWith('${') ? '' : version, file, /^\d/.test(version)));
   }
   return out;

@@ -8,9 +8,19 @@ import { scanManifest, type SdkFinding } from './manifests';
 import { findRetryWrappers, type RetryWrapperFinding } from './retry-wrappers';
 import { DEFAULT_WALK_LIMITS, walkFiles, type WalkLimits, type WalkProgress } from './walk';
 
+/**
+ * Findings kept in all: a repository can hold a manifest with thousands of SDK
+ * coordinates or sources with thousands of wrapped calls, and a report listing
+ * every one is no use to anyone (and costs memory). The rest are only counted.
+ */
+export const MAX_KEPT_FINDINGS = 500;
+
 export interface WorkspaceScan {
   findings: SdkFinding[];
   wrappers: RetryWrapperFinding[];
+  /** Found beyond MAX_KEPT_FINDINGS, counted but not kept. */
+  omittedFindings: number;
+  omittedWrappers: number;
   /** Files read and parsed (the last one possibly only in part, when the budget ran out in it). */
   files: number;
   entries: number;
@@ -26,13 +36,20 @@ export interface ScanOptions {
   limits?: WalkLimits;
 }
 
+/** Adds what fits under MAX_KEPT_FINDINGS; returns how many did not fit. */
+function keep<T>(kept: T[], found: T[]): number {
+  const room = Math.max(0, MAX_KEPT_FINDINGS - kept.length);
+  kept.push(...found.slice(0, room));
+  return Math.max(0, found.length - room);
+}
+
 export async function scanWorkspace(root: string, options: ScanOptions): Promise<WorkspaceScan> {
   const { budget } = options;
   const progress: WalkProgress = { entries: 0, bytes: 0 };
-  const scan: WorkspaceScan = { findings: [], wrappers: [], files: 0, entries: 0, bytes: 0 };
+  const scan: WorkspaceScan = { findings: [], wrappers: [], omittedFindings: 0, omittedWrappers: 0, files: 0, entries: 0, bytes: 0 };
   for await (const file of walkFiles(root, budget, progress, options.limits ?? DEFAULT_WALK_LIMITS)) {
-    if (file.kind === 'manifest') scan.findings.push(...scanManifest(file.name, file.text, file.relative, budget));
-    else scan.wrappers.push(...findRetryWrappers(file.relative, file.text, budget));
+    if (file.kind === 'manifest') scan.omittedFindings += keep(scan.findings, scanManifest(file.name, file.text, file.relative, budget));
+    else scan.omittedWrappers += keep(scan.wrappers, findRetryWrappers(file.relative, file.text, budget));
     scan.files++;
     if (budget.exhausted()) break;
     await nextTurn();
