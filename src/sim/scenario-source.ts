@@ -10,7 +10,7 @@ import { parseScenario, ScenarioError, type Scenario } from './scenario';
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** A name from the command line or a request, safe to print: quoted, escaped, shortened. */
-export function quotedName(name: string): string {
+function quotedName(name: string): string {
   return JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}...` : name);
 }
 

@@ -65,9 +65,12 @@ async function readCapped(file: string, maxBytes: number): Promise<Buffer | unde
     return undefined;
   }
   try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    const buffer = Buffer.alloc(maxBytes);
-    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    const stat = await handle.stat();
+    if (!stat.isFile()) return undefined;
+    // Files that report no size (procfs and the like) still get the whole allowance.
+    const size = stat.size > 0 ? Math.min(maxBytes, stat.size) : maxBytes;
+    const buffer = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(buffer, 0, size, 0);
     return buffer.subarray(0, bytesRead);
   } catch {
     return undefined;
