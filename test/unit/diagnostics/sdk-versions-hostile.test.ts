@@ -135,6 +135,16 @@ describe('sdk-scan: hostile workspaces', () => {
     chmodSync(path.join(root, 'locked'), 0o755);
   });
 
+  it('reads manifests saved with a byte-order mark, in UTF-8 or UTF-16 (PowerShell\'s pip freeze)', async () => {
+    const root = folder();
+    mkdirSync(path.join(root, 'web'));
+    writeFileSync(path.join(root, 'requirements.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('anthropic==0.40.0\r\n', 'utf16le')]));
+    writeFileSync(path.join(root, 'web', 'package.json'), `\ufeff${JSON.stringify({ dependencies: { '@anthropic-ai/sdk': '1.2.0' } })}`);
+    const report = await runDiagnostics(loopbackInput('http://127.0.0.1:9', 'http://127.0.0.1:9/unused', { workspaceFolder: root }), { only: ['sdk-versions'] });
+    const sdks = (checkOf(report, 'sdk-versions').data?.sdks as { package: string; spec: string }[]).map((s) => `${s.package} ${s.spec}`).sort();
+    assert.deepEqual(sdks, ['@anthropic-ai/sdk 1.2.0', 'anthropic ==0.40.0']);
+  });
+
   it('reads a 5 MB manifest only up to its cap', async () => {
     const root = folder();
     writeFileSync(path.join(root, 'requirements.txt'), `${'x\n'.repeat(2_500_000)}anthropic==0.1.0\n`);

@@ -95,6 +95,17 @@ async function listEntries(dir: string, max: number): Promise<Dirent[] | undefin
   return entries;
 }
 
+/**
+ * Text as editors on Windows save it: UTF-8 with or without a byte-order mark, or UTF-16LE
+ * with one (PowerShell's `pip freeze > requirements.txt`). A mark left in would hide the
+ * first line from every anchored pattern and make JSON.parse fail.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  const text = bytes.toString('utf8');
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
+}
+
 function kindOf(name: string): WalkedFile['kind'] | undefined {
   if (isManifest(name)) return 'manifest';
   return languageOf(name) !== undefined && !/\.d\.ts$|\.min\.js$/.test(name) ? 'source' : undefined;
@@ -140,7 +151,7 @@ export async function* walkFiles(root: string, budget: ScanBudget, progress: Wal
       if (!bytes) continue;
       progress.bytes += bytes.length;
       counts[kind]++;
-      yield { relative: path.relative(root, full).split(path.sep).join('/'), name: entry.name, text: bytes.toString('utf8'), kind };
+      yield { relative: path.relative(root, full).split(path.sep).join('/'), name: entry.name, text: decodeText(bytes), kind };
     }
   }
   if (counts.source >= limits.maxSources) stop(`the first ${limits.maxSources} source files only`);
