@@ -5,13 +5,14 @@ import { SIM_COMPONENTS, STATUS_PAGE_ID, STATUS_PAGE_NAME } from './components';
 import { type ComponentStatus, type Indicator, type Scenario, type StatusPageSpec } from './scenario';
 import { type TimelinePosition } from './timeline';
 
-const DEFAULT_DESCRIPTIONS: Record<Indicator, string> = {
-  none: 'All Systems Operational',
-  minor: 'Partially Degraded Service',
-  major: 'Partial System Outage',
-  critical: 'Major System Outage',
-  maintenance: 'Service Under Maintenance',
-};
+// A Map like every name table in the simulator: names reach it from scenario files.
+const DEFAULT_DESCRIPTIONS: ReadonlyMap<Indicator, string> = new Map([
+  ['none', 'All Systems Operational'],
+  ['minor', 'Partially Degraded Service'],
+  ['major', 'Partial System Outage'],
+  ['critical', 'Major System Outage'],
+  ['maintenance', 'Service Under Maintenance'],
+]);
 
 export interface StatusPageDocuments {
   spec: StatusPageSpec;
@@ -107,7 +108,7 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
     };
   });
 
-  const status = { indicator: spec.indicator, description: spec.description ?? DEFAULT_DESCRIPTIONS[spec.indicator] };
+  const status = { indicator: spec.indicator, description: spec.description ?? DEFAULT_DESCRIPTIONS.get(spec.indicator) ?? '' };
   return {
     spec,
     updatedAtMs: since,
