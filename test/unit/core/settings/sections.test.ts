@@ -11,6 +11,7 @@ import {
   describeValue,
   fetchOptionsFrom,
   isModelName,
+  trimTrailingSlashes,
   validateAllSettings,
   validateConnectionSettings,
   validateDiagnosticsSettings,
@@ -125,5 +126,15 @@ describe('settings sections', () => {
   it('reads VS Code configuration in one place, the settings reader', () => {
     const readers = sources(SRC).filter((file) => readFileSync(file, 'utf8').includes('getConfiguration('));
     assert.deepEqual(readers.map((file) => path.relative(SRC, file)), [path.join('vscode', 'settings-reader.ts')]);
+  });
+});
+
+describe('trimTrailingSlashes', () => {
+  it('drops only the trailing run, and stays linear on a long run of slashes that is not at the end', () => {
+    assert.equal(trimTrailingSlashes('https://x/v1///'), 'https://x/v1');
+    assert.equal(trimTrailingSlashes('///'), '');
+    assert.equal(trimTrailingSlashes('abc'), 'abc');
+    const hostile = `https://x/${'/'.repeat(200_000)}a`;
+    assert.equal(trimTrailingSlashes(hostile), hostile, 'returns at once: the old /\\/+$/ took seconds on this');
   });
 });
