@@ -13,7 +13,7 @@ import { runProbe } from '../../../../src/core/probe/run-probe';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
 import { probeLocalServer } from '../support/probe-local';
-import { startLocalServer } from '../support/servers';
+import { startHttpServer } from '../../../support/loopback/servers';
 
 const LOOPBACK_VIA_PROXY = { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' };
 
@@ -80,7 +80,7 @@ describe('transport limits: deadlines, sizes and cut-off bodies', function () {
   describe('a proxy that never answers CONNECT', () => {
     // The SDK and undici load on first use; load them first so the deadlines below time the tunnel only.
     before(async () => {
-      const server = await startLocalServer((_req, res) => res.end('{}'));
+      const server = await startHttpServer((_req, res) => res.end('{}'));
       const transport = createNodeFetch({ env: {} });
       await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 10_000, fetch: transport.fetch, clock });
       transport.close();

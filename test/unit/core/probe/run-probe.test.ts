@@ -11,7 +11,7 @@ import type { FaultKind, ScriptedFault } from '../../../../src/sim/scenario';
 import { SimClient } from '../../../support/sim-client';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
 import { probeLocalServer } from '../support/probe-local';
-import { closedPort } from '../support/servers';
+import { closedPort } from '../../../support/loopback/servers';
 
 describe('probe through the SDK (against the simulator)', function () {
   this.timeout(30_000);

@@ -7,10 +7,10 @@ import { createNodeFetch } from '../../../../src/core/net/node-fetch';
 import { runProbe } from '../../../../src/core/probe/run-probe';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 import { assertNoSentinel, SENTINEL_KEY } from './sentinel';
-import { startLocalServer } from './servers';
+import { startHttpServer } from '../../../support/loopback/servers';
 
 export async function probeLocalServer(handler: RequestListener, clock: Clock, timeoutMs: number): Promise<ProbeResult> {
-  const server = await startLocalServer(handler);
+  const server = await startHttpServer(handler);
   const transport = createNodeFetch({ env: {} });
   try {
     const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs, fetch: transport.fetch, clock });
