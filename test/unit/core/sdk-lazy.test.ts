@@ -2,18 +2,11 @@
 // into a separate bundle); a static value import anywhere in src/core would pull
 // it into the extension's activation.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { typeScriptFiles as sources } from '../../support/source-files';
 
 const root = join(__dirname, '..', '..', '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 describe('the SDK stays lazy', () => {
   it('has no static value import of @anthropic-ai/sdk under src/core or src/cli', () => {

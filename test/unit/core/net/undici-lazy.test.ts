@@ -2,19 +2,12 @@
 // SDK); a static value import anywhere in the extension's sources would put it
 // back on the activation path.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { typeScriptFiles as sources } from '../../../support/source-files';
 import * as bundleEntry from '../../../../src/undici-bundle';
 
 const root = join(__dirname, '..', '..', '..', '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 describe('undici stays lazy', () => {
   it('has no static value import of undici in the extension, core or CLI sources', () => {
