@@ -39,7 +39,7 @@ export interface NodeFetch {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
 
-/** undici's exports: named when Node reads the package, under `default` when it reads the bundle. */
+/** undici's exports: named (the package, and the bundle esbuild annotates for Node), or under `default` should a build lose the names. */
 function undiciExports(loaded: unknown): UndiciModule {
   const module = loaded as UndiciModule & { default?: UndiciModule };
   return typeof module.Agent === 'function' ? module : (module.default ?? module);
