@@ -1,0 +1,71 @@
+// The SDK builds its error message with JSON.stringify of the error body, which
+// overflows the stack on an answer nested a few thousand levels deep: the probe
+// would then see a RangeError instead of a 529. This wrapper reads each error
+// answer (bounded) before the SDK does and, when it is nested too deeply, hands
+// the SDK a flat copy with the fields that classify it: status and headers
+// untouched, `type`, `error.type`, `error.details.error_code`, `request_id`.
+import { jsonField, jsonString, parseJsonBounded, type JsonBounds } from '../json/bounded';
+import type { FetchLike } from './transport/node-fetch';
+
+/** Real error bodies are a few hundred bytes and three levels deep. */
+export const ERROR_BODY_BOUNDS: JsonBounds = { maxDepth: 32, maxBytes: 64 * 1024 };
+
+const DEEP_MESSAGE = '(the error message is nested too deeply to read)';
+
+async function readUpTo(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let complete = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      complete = true;
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return { bytes: Buffer.concat(chunks).subarray(0, maxBytes), complete };
+}
+
+/** The fields classification reads, from a document too deep for anything recursive. */
+function flatErrorBody(document: unknown): string {
+  const flat: Record<string, unknown> = { type: 'error', error: { type: jsonString(document, 'error', 'type') ?? 'api_error', message: jsonString(document, 'error', 'message') ?? DEEP_MESSAGE } };
+  const errorCode = jsonString(document, 'error', 'details', 'error_code');
+  if (errorCode !== undefined) (flat.error as Record<string, unknown>).details = { error_code: errorCode };
+  const requestId = jsonField(document, 'request_id');
+  if (typeof requestId === 'string') flat.request_id = requestId;
+  return JSON.stringify(flat);
+}
+
+function withBody(response: Response, text: string): Response {
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** Wraps a fetch so that no error answer reaches the SDK nested deeper than `bounds.maxDepth`. */
+export function guardErrorBodies(fetch: FetchLike, bounds: JsonBounds = ERROR_BODY_BOUNDS): FetchLike {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    // Only 4xx and 5xx bodies become SDK errors; everything else passes untouched.
+    if (response.status < 400 || !response.body) return response;
+    const { bytes, complete } = await readUpTo(response.body, bounds.maxBytes);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    if (!complete) return withBody(response, text);
+    const parsed = parseJsonBounded(text, bounds);
+    if (parsed.ok || parsed.reason !== 'too_deep') return withBody(response, text);
+    // JSON.parse itself is iterative and safe here (the text is size-bounded);
+    // only recursive readers of its result are not, and jsonField is not one.
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch {
+      document = undefined;
+    }
+    return withBody(response, flatErrorBody(document));
+  };
+}
