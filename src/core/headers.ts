@@ -78,11 +78,11 @@ function utcInstant(year: number, month: number, day: number, hour: number, minu
   return check.getUTCDate() === day && check.getUTCMonth() === month - 1 ? at : NaN;
 }
 
-/** An IMF-fixdate ("Thu, 01 Jan 2026 12:00:42 GMT"), the form RFC 9110 says senders use. */
+/** An IMF-fixdate ("Thu, 01 Jan 2026 12:00:42 GMT"), the form RFC 9110 says senders use; case-sensitive, as it says. */
 function parseHttpDate(raw: string): number {
   const m = HTTP_DATE.exec(raw);
   if (!m) return NaN;
-  const month = MONTHS.findIndex((name) => name.toLowerCase() === m[2]!.toLowerCase()) + 1;
+  const month = MONTHS.indexOf(m[2]!) + 1;
   return utcInstant(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
 }
 

@@ -7,8 +7,8 @@
 import { jsonField, jsonString, parseJsonBounded, type JsonBounds } from '../json/bounded';
 import type { FetchLike } from './transport/node-fetch';
 
-/** Real error bodies are a few hundred bytes and three levels deep. */
-export const ERROR_BODY_BOUNDS: JsonBounds = { maxDepth: 32, maxBytes: 64 * 1024 };
+/** Real error bodies are a few hundred bytes and three levels deep; past this the SDK gets the text cut short. */
+export const ERROR_BODY_BOUNDS: JsonBounds = { maxDepth: 32, maxBytes: 1024 * 1024 };
 
 const DEEP_MESSAGE = '(the error message is nested too deeply to read)';
 
