@@ -4,7 +4,8 @@
 // answer (bounded) before the SDK does and, when it is nested too deeply, hands
 // the SDK a flat copy with the fields that classify it: status and headers
 // untouched, `type`, `error.type`, `error.details.error_code`, `request_id`.
-import { jsonField, jsonString, parseJsonBounded, type JsonBounds } from '../json/bounded';
+// The same goes for the data of an `event: error` inside a 200 event stream.
+import { jsonField, jsonNestingDepth, jsonString, parseJsonBounded, type JsonBounds } from '../json/bounded';
 import type { FetchLike } from './transport/node-fetch';
 
 /** Real error bodies are a few hundred bytes and three levels deep; past this the SDK gets the text cut short. */
@@ -43,6 +44,61 @@ function flatErrorBody(document: unknown): string {
   return JSON.stringify(flat);
 }
 
+function parsedOrUndefined(text: string): unknown {
+  // JSON.parse itself is iterative and safe on a size-bounded text; only
+  // recursive readers of its result are not, and jsonField is not one.
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Passes an event stream through line by line, flattening the data of an
+ * `event: error` nested deeper than the bounds. A line longer than maxBytes
+ * is passed on unread: no real event is that long.
+ */
+function guardEventStream(bounds: JsonBounds): TransformStream<Uint8Array, Uint8Array> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const encoder = new TextEncoder();
+  let pending = '';
+  let event = '';
+  const line = (text: string): string => {
+    const bare = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (bare === '') event = '';
+    else if (bare.startsWith('event:')) event = bare.slice(6).trim();
+    else if (event === 'error' && bare.startsWith('data:') && jsonNestingDepth(bare, bounds.maxDepth) > bounds.maxDepth) {
+      return `data: ${flatErrorBody(parsedOrUndefined(bare.slice(5)))}${text.slice(bare.length)}`;
+    }
+    return text;
+  };
+  const drain = (controller: TransformStreamDefaultController<Uint8Array>, final: boolean) => {
+    let out = '';
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+      out += `${line(pending.slice(start, end))}\n`;
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+    if (final || pending.length > bounds.maxBytes) {
+      out += pending;
+      pending = '';
+    }
+    if (out) controller.enqueue(encoder.encode(out));
+  };
+  return new TransformStream({
+    transform(chunk, controller) {
+      pending += decoder.decode(chunk, { stream: true });
+      drain(controller, false);
+    },
+    flush(controller) {
+      pending += decoder.decode();
+      drain(controller, true);
+    },
+  });
+}
+
 function withBody(response: Response, text: string): Response {
   return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
@@ -51,21 +107,17 @@ function withBody(response: Response, text: string): Response {
 export function guardErrorBodies(fetch: FetchLike, bounds: JsonBounds = ERROR_BODY_BOUNDS): FetchLike {
   return async (input, init) => {
     const response = await fetch(input, init);
-    // Only 4xx and 5xx bodies become SDK errors; everything else passes untouched.
-    if (response.status < 400 || !response.body) return response;
+    if (!response.body) return response;
+    if (response.status < 300 && (response.headers.get('content-type') ?? '').toLowerCase().includes('text/event-stream')) {
+      return new Response(response.body.pipeThrough(guardEventStream(bounds)), { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    // Otherwise only 4xx and 5xx bodies become SDK errors; the rest pass untouched.
+    if (response.status < 400) return response;
     const { bytes, complete } = await readUpTo(response.body, bounds.maxBytes);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     if (!complete) return withBody(response, text);
     const parsed = parseJsonBounded(text, bounds);
     if (parsed.ok || parsed.reason !== 'too_deep') return withBody(response, text);
-    // JSON.parse itself is iterative and safe here (the text is size-bounded);
-    // only recursive readers of its result are not, and jsonField is not one.
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch {
-      document = undefined;
-    }
-    return withBody(response, flatErrorBody(document));
+    return withBody(response, flatErrorBody(parsedOrUndefined(text)));
   };
 }

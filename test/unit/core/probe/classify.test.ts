@@ -98,6 +98,26 @@ describe('error classification', () => {
       }
     });
 
+    it('classifies a deeply nested overloaded_error event inside a 200 stream as overloaded', async () => {
+      const data = `{"type":"error","error":{"type":"overloaded_error","message":${nested(50_000)}}}`;
+      const stream = `event: message_start\ndata: {"type":"message_start"}\n\nevent: error\r\ndata: ${data}\r\n\r\n`;
+      const server = await rawServer('200 OK', { 'content-type': 'text/event-stream', 'request-id': 'req_stream' }, stream);
+      const transport = createNodeFetch({ env: {} });
+      try {
+        const probe = async (fetch: typeof transport.fetch) =>
+          (await runProbe({ mode: 'message', models: ['claude-haiku-4-5'], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 5000, fetch, clock: new ManualClock() }))[0];
+        const guarded = await probe(guardErrorBodies(transport.fetch));
+        assert.equal(guarded?.outcome, 'overloaded');
+        assert.equal(guarded?.inStream, true);
+        assert.equal(guarded?.errorType, 'overloaded_error');
+        const unguarded = await probe(transport.fetch);
+        assert.equal(unguarded?.outcome, 'server_error', 'the SDK cannot format it, and that is not a network error');
+      } finally {
+        transport.close();
+        await server.close();
+      }
+    });
+
     it('says a 304 is a caching proxy answering, not a redirect', async () => {
       const result = await probeRaw('304 Not Modified', {}, '');
       assert.equal(result.httpStatus, 304);
