@@ -2,6 +2,7 @@
 // three spellings), x-should-retry, request-id and anthropic-ratelimit-*.
 // Header values come from the network: anything malformed is dropped, never
 // thrown, and absurd values are treated as absent.
+import { parseRfc3339, utcInstant } from './time/instant';
 
 /** Anything that can answer "what is header X": fetch Headers, or a plain record (node http). */
 export type HeaderSource =
@@ -69,14 +70,6 @@ export function singleHeaderValue(source: HeaderSource, name: string): string | 
 const DECIMAL = /^\s*(\d{1,12})(\.\d{1,6})?\s*$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HTTP_DATE = /^\s*[A-Za-z]{3},\s+(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT\s*$/;
-
-/** ms epoch of a calendar instant in UTC, or NaN when a field is out of range (30 February, 24:00). */
-function utcInstant(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const at = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(at);
-  return check.getUTCDate() === day && check.getUTCMonth() === month - 1 ? at : NaN;
-}
 
 /** An IMF-fixdate ("Thu, 01 Jan 2026 12:00:42 GMT"), the form RFC 9110 says senders use; case-sensitive, as it says. */
 function parseHttpDate(raw: string): number {
@@ -154,25 +147,17 @@ export const RATE_LIMIT_BUCKETS = {
 } as const satisfies Record<keyof RateLimitInfo, string>;
 
 const NON_NEGATIVE_INTEGER = /^\s*\d{1,15}\s*$/;
-const RFC3339 = /^\s*(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?([Zz]|([+-])(\d{2}):?(\d{2}))\s*$/;
-
 function parseCount(raw: string | undefined): number | undefined {
   return raw !== undefined && NON_NEGATIVE_INTEGER.test(raw) ? Number(raw.trim()) : undefined;
 }
 
 function plausibleReset(at: number): string | undefined {
-  return at >= EARLIEST_RESET_MS && at <= LATEST_RESET_MS ? new Date(at).toISOString() : undefined;
+  return !Number.isNaN(at) && at >= EARLIEST_RESET_MS && at <= LATEST_RESET_MS ? new Date(at).toISOString() : undefined;
 }
 
 /** RFC 3339, with the calendar checked (Date.parse turns 30 February into 2 March). */
 function parseInstant(raw: string | undefined): string | undefined {
-  const m = raw === undefined ? null : RFC3339.exec(raw);
-  if (!m) return undefined;
-  const local = utcInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  const offsetMinutes = m[9] === undefined ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
-  if (Math.abs(offsetMinutes) > 18 * 60 || Number(m[11] ?? 0) > 59) return undefined;
-  const millis = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
-  return plausibleReset(local + millis - offsetMinutes * 60_000);
+  return raw === undefined ? undefined : plausibleReset(parseRfc3339(raw));
 }
 
 function bucket(limit: number | undefined, remaining: number | undefined, reset: string | undefined): RateLimitBucket | undefined {

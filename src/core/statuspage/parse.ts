@@ -3,6 +3,7 @@
 // entries are skipped with a warning, text is trimmed and bounded.
 import { parseJsonBounded, previewJson, type JsonBounds } from '../json/bounded';
 import { cleanText } from '../text/clean';
+import { parseRfc3339 } from '../time/instant';
 import {
   COMPONENT_STATUSES,
   INCIDENT_IMPACTS,
@@ -44,9 +45,10 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | 'un
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : 'unknown';
 }
 
+/** Statuspage writes RFC 3339 with an offset; anything else ("Incident 1", 30 February) is no time at all. */
 function isoTime(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 64) return undefined;
-  const at = Date.parse(value);
+  const at = parseRfc3339(value);
   return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 

@@ -36,6 +36,9 @@ function assertSnapshot(snapshot: StatusSnapshot): void {
     assertCleanText(item.name, 200, 'incident name');
     if (item.url !== undefined) assert.match(item.url, /^https?:\/\//);
     if (item.latestUpdate) assertCleanText(item.latestUpdate.body, 1000, 'update body');
+    for (const time of [item.updatedAt, item.latestUpdate?.createdAt, 'createdAt' in item ? item.createdAt : undefined]) {
+      if (time !== undefined) assert.equal(new Date(time).toISOString(), time, 'times are UTC ISO instants');
+    }
   }
   for (const incident of snapshot.incidents) {
     assert.ok([...INCIDENT_STATUSES, 'unknown'].includes(incident.status));
@@ -54,11 +57,11 @@ function assertParse(parsed: SummaryParse): void {
   }
 }
 
-const knownWords = fc.constantFrom(...INDICATORS, ...COMPONENT_STATUSES, ...INCIDENT_STATUSES, 'scheduled', 'in_progress', 'completed', 'javascript:alert(1)', 'https://stspg.io/x');
+const knownWords = fc.constantFrom(...INDICATORS, ...COMPONENT_STATUSES, ...INCIDENT_STATUSES, 'scheduled', 'in_progress', 'completed', 'javascript:alert(1)', 'https://stspg.io/x', '2026-01-01T11:55:00-07:00', 'Incident 1', '2026-02-30T00:00:00Z');
 const prototypeKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf');
 /** Values shaped like the parts of a summary, mixed with anything JSON can hold. */
 const looseValue = fc.oneof(fc.jsonValue({ maxDepth: 4 }), knownWords, fc.string({ unit: 'grapheme', maxLength: 300 }));
-const item = fc.dictionary(fc.oneof(fc.constantFrom('id', 'name', 'status', 'impact', 'shortlink', 'created_at', 'components', 'incident_updates', 'group', 'body', 'code'), prototypeKeys), looseValue, { maxKeys: 10 });
+const item = fc.dictionary(fc.oneof(fc.constantFrom('id', 'name', 'status', 'impact', 'shortlink', 'created_at', 'updated_at', 'display_at', 'components', 'incident_updates', 'group', 'body', 'code'), prototypeKeys), looseValue, { maxKeys: 10 });
 const list = fc.oneof(fc.array(fc.oneof(item, looseValue), { maxLength: 30 }), looseValue);
 const summaryLike = fc.record(
   { status: fc.oneof(fc.record({ indicator: fc.oneof(knownWords, looseValue), description: looseValue }), looseValue), components: list, incidents: list, scheduled_maintenances: list, page: looseValue },

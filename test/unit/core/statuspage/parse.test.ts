@@ -128,5 +128,17 @@ describe('status page parsing', () => {
       assert.deepEqual(parsed.snapshot.components, [{ id: 'k8w3r06qmzrp', name: 'Claude API', status: 'operational' }]);
       assert.ok(parsed.snapshot.warnings.some((w) => w === 'component k8w3r06qmzrp is listed more than once; the first entry is kept.'));
     });
+
+    it('keeps only real RFC 3339 times, converted to UTC', () => {
+      const incident = (createdAt: string) => {
+        const parsed = parseSummary({ status: { indicator: 'minor' }, incidents: [{ id: 'inc1', name: 'x', status: 'investigating', created_at: createdAt }] }, FETCHED_AT);
+        assert.ok(parsed.ok);
+        return parsed.snapshot.incidents[0]?.createdAt;
+      };
+      assert.equal(incident('2026-01-01T11:55:00.000-07:00'), '2026-01-01T18:55:00.000Z');
+      for (const garbage of ['Incident 1', '1', 'June 5', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01 12:00', '12/31/2026']) {
+        assert.equal(incident(garbage), undefined, garbage);
+      }
+    });
   });
 });
