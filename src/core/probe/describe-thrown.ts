@@ -18,9 +18,12 @@ function read(object: unknown, key: string): unknown {
   }
 }
 
-/** Redacted before it is cut, so a cut never leaves half a key that the pattern no longer sees. */
+/**
+ * Redacted before it is cut to length, so the cut never leaves half a key the
+ * pattern no longer sees; a generous slice first keeps the work bounded.
+ */
 function safeText(value: unknown, max: number): string | undefined {
-  return typeof value === 'string' ? cleanText(redactSecrets(value), max) : undefined;
+  return typeof value === 'string' ? cleanText(redactSecrets(value.slice(0, max * 8)), max) : undefined;
 }
 
 /** What one link of a cause chain says: its message, else its type or name. */

@@ -166,6 +166,8 @@ describe('error classification', () => {
       assert.doesNotMatch(message({ toString: () => 'x' }), /\[object Object\]/);
       const wrapped = Object.assign(new Error('Connection error.'), { cause: new TypeError('fetch failed', { cause: new Error('socket hang up') }) });
       assert.equal(message(wrapped), 'request failed: Connection error: fetch failed: socket hang up');
+      assert.ok(message(new Error(`${'x'.repeat(10_000_000)} ${SENTINEL_KEY}`)).length <= 220, 'a huge message is cut');
+      assert.equal(message(new Error(`${'x '.repeat(10)}\n\u202e${SENTINEL_KEY}`)), `request failed: ${'x '.repeat(10)}sk-ant-[redacted]`);
     });
 
     it('never throws, whatever the thrown value does when read', () => {
