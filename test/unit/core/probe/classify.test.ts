@@ -2,6 +2,7 @@
 // proxies and code can produce: statuses outside the normal ranges, bodies
 // nested too deeply for the SDK to format, and thrown values that are not Errors.
 import assert from 'node:assert/strict';
+import { APIError } from '@anthropic-ai/sdk';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ManualClock } from '../../../../src/core/clock';
@@ -33,11 +34,11 @@ async function rawServer(statusLine: string, headers: Record<string, string>, bo
   };
 }
 
-async function probeRaw(statusLine: string, headers: Record<string, string>, body: string, guard = true): Promise<ProbeResult> {
+async function probeRaw(statusLine: string, headers: Record<string, string>, body: string): Promise<ProbeResult> {
   const server = await rawServer(statusLine, headers, body);
   const transport = createNodeFetch({ env: {} });
   try {
-    const fetch = guard ? guardErrorBodies(transport.fetch) : transport.fetch;
+    const fetch = guardErrorBodies(transport.fetch);
     const [result] = await runProbe({ mode: 'models', models: [], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 5000, fetch, clock: new ManualClock() });
     assert.ok(result);
     assertNoSentinel(JSON.stringify(result), statusLine);
@@ -75,10 +76,17 @@ describe('error classification', () => {
       assert.equal(spend.spendLimit, true);
     });
 
-    it('without the guard, still does not call a body the SDK cannot format a network error', async () => {
-      const result = await probeRaw('529 Overloaded', JSON_TYPE, `{"type":"error","error":{"type":"overloaded_error","message":${nested(50_000)}}}`, false);
-      assert.equal(result.outcome, 'server_error');
-      assert.match(result.message, /nested too deeply/);
+    it('does not call it a network error when the SDK itself fails to format a deep body', () => {
+      let thrown: unknown;
+      try {
+        thrown = APIError.generate(529, JSON.parse(`{"error":{"type":"overloaded_error","message":${nested(50_000)}}}`) as object, undefined, new Headers());
+      } catch (error) {
+        thrown = error;
+      }
+      assert.ok(thrown instanceof RangeError, 'the SDK overflows the stack on it');
+      const c = classifyError(thrown, CONTEXT);
+      assert.equal(c.outcome, 'server_error');
+      assert.equal(c.message, 'the answer is nested too deeply to read (a broken or hostile server in between?)');
     });
 
     it('lets the deadline stop an error answer whose body never ends, through the guard', async () => {
@@ -104,14 +112,11 @@ describe('error classification', () => {
       const server = await rawServer('200 OK', { 'content-type': 'text/event-stream', 'request-id': 'req_stream' }, stream);
       const transport = createNodeFetch({ env: {} });
       try {
-        const probe = async (fetch: typeof transport.fetch) =>
-          (await runProbe({ mode: 'message', models: ['claude-haiku-4-5'], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 5000, fetch, clock: new ManualClock() }))[0];
-        const guarded = await probe(guardErrorBodies(transport.fetch));
-        assert.equal(guarded?.outcome, 'overloaded');
-        assert.equal(guarded?.inStream, true);
-        assert.equal(guarded?.errorType, 'overloaded_error');
-        const unguarded = await probe(transport.fetch);
-        assert.equal(unguarded?.outcome, 'server_error', 'the SDK cannot format it, and that is not a network error');
+        const fetch = guardErrorBodies(transport.fetch);
+        const [result] = await runProbe({ mode: 'message', models: ['claude-haiku-4-5'], apiKey: SENTINEL_KEY, baseUrl: server.url, timeoutMs: 5000, fetch, clock: new ManualClock() });
+        assert.equal(result?.outcome, 'overloaded');
+        assert.equal(result?.inStream, true);
+        assert.equal(result?.errorType, 'overloaded_error');
       } finally {
         transport.close();
         await server.close();
