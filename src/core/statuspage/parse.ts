@@ -195,7 +195,11 @@ export function parseSummaryText(text: string, fetchedAt: number, bounds: JsonBo
     case 'too_deep':
       return { ok: false, kind: 'unrecognised', message: `the status page answer is nested deeper than ${bounds.maxDepth} levels; a Statuspage summary is not` };
     case 'invalid':
-      return { ok: false, kind: 'invalid_json', message: text.trim() === '' ? 'an empty answer instead of JSON' : 'malformed JSON (truncated?)' };
+      return {
+        ok: false,
+        kind: 'invalid_json',
+        message: text.trim() === '' ? 'an empty answer instead of JSON' : `malformed JSON (${Buffer.byteLength(text, 'utf8')} bytes; truncated?)`,
+      };
   }
 }
 

@@ -93,7 +93,7 @@ describe('status page parsing', () => {
     it('refuses the text of a document nested deeper than any summary.json before parsing it', () => {
       const parsed = parseSummaryText(deepIndicator(5_000), FETCHED_AT);
       assert.deepEqual(parsed, { ok: false, kind: 'unrecognised', message: 'the status page answer is nested deeper than 32 levels; a Statuspage summary is not' });
-      assert.deepEqual(parseSummaryText('{"status":', FETCHED_AT), { ok: false, kind: 'invalid_json', message: 'malformed JSON (truncated?)' });
+      assert.deepEqual(parseSummaryText('{"status":', FETCHED_AT), { ok: false, kind: 'invalid_json', message: 'malformed JSON (10 bytes; truncated?)' });
       assert.deepEqual(parseSummaryText('  ', FETCHED_AT), { ok: false, kind: 'invalid_json', message: 'an empty answer instead of JSON' });
       const large = parseSummaryText(`{"status":{"description":"${'x'.repeat(2_000)}"}}`, FETCHED_AT, { maxDepth: 32, maxBytes: 1_024 });
       assert.deepEqual(large, { ok: false, kind: 'too_large', message: 'the status page answer is larger than 1 kB' });
