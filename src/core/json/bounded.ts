@@ -144,17 +144,16 @@ export function previewJson(value: unknown, maxChars = 200): string {
       return;
     }
     seen.add(object);
+    let frame: Frame;
     try {
-      if (Array.isArray(object)) {
-        out += '[';
-        stack.push({ kind: 'array', items: object, index: 0 });
-      } else {
-        out += '{';
-        stack.push({ kind: 'object', keys: Object.keys(object), source: object, index: 0 });
-      }
+      // Both can throw on a proxy; nothing is written until they have answered.
+      frame = Array.isArray(object) ? { kind: 'array', items: object, index: 0 } : { kind: 'object', keys: Object.keys(object), source: object, index: 0 };
     } catch {
       out += '"[unreadable]"';
+      return;
     }
+    out += frame.kind === 'array' ? '[' : '{';
+    stack.push(frame);
   };
 
   write(value);

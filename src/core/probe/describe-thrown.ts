@@ -26,9 +26,25 @@ function safeText(value: unknown, max: number): string | undefined {
   return typeof value === 'string' ? cleanText(redactSecrets(value.slice(0, max * 8)), max) : undefined;
 }
 
-/** What one link of a cause chain says: its message, else its type or name. */
+function isError(value: unknown): boolean {
+  try {
+    return value instanceof Error;
+  } catch {
+    return false; // a proxy whose getPrototypeOf trap throws
+  }
+}
+
+function isList(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false; // a revoked proxy
+  }
+}
+
+/** What one link says: its message, else its type, else an Error's name ("TypeError"). */
 function ownWords(link: unknown): string | undefined {
-  const text = safeText(read(link, 'message'), MAX_MESSAGE) ?? safeText(read(link, 'type'), 64);
+  const text = safeText(read(link, 'message'), MAX_MESSAGE) ?? safeText(read(link, 'type'), 64) ?? (isError(link) ? safeText(read(link, 'name'), 64) : undefined);
   return text?.replace(/[.:]+$/, '');
 }
 
@@ -58,7 +74,7 @@ export function describeThrown(error: unknown): string {
     text = `${String(error)} was thrown`;
   } else if (typeof error === 'object' || typeof error === 'function') {
     const words = chainWords(error);
-    text = words.length > 0 ? words.join(': ') : `a thrown ${Array.isArray(error) ? 'list' : 'object'} ${safeText(previewJson(error, MAX_MESSAGE), MAX_MESSAGE) ?? ''}`.trim();
+    text = words.length > 0 ? words.join(': ') : `a thrown ${isList(error) ? 'list' : 'object'} ${safeText(previewJson(error, MAX_MESSAGE), MAX_MESSAGE) ?? ''}`.trim();
   } else {
     text = `a thrown ${typeof error} ${previewJson(error, 40)}`;
   }

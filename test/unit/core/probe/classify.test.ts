@@ -168,6 +168,7 @@ describe('error classification', () => {
       assert.equal(message(undefined), 'request failed: undefined was thrown');
       assert.equal(message(42), 'request failed: a thrown number 42');
       assert.equal(message(Object.create(null)), 'request failed: a thrown object {}');
+      assert.equal(message(new TypeError()), 'request failed: TypeError');
       assert.doesNotMatch(message({ toString: () => 'x' }), /\[object Object\]/);
       const wrapped = Object.assign(new Error('Connection error.'), { cause: new TypeError('fetch failed', { cause: new Error('socket hang up') }) });
       assert.equal(message(wrapped), 'request failed: Connection error: fetch failed: socket hang up');
@@ -188,6 +189,12 @@ describe('error classification', () => {
           ownKeys() {
             throw new Error('trap');
           },
+          getPrototypeOf() {
+            throw new Error('trap');
+          },
+          has() {
+            throw new Error('trap');
+          },
         },
       );
       const revoked = Proxy.revocable({}, {});
@@ -203,6 +210,10 @@ describe('error classification', () => {
         assert.ok(c.message.length > 0 && c.message.length <= 420, c.message);
       }
       assert.equal(classifyError({ status: 529, error: deepObject, headers: hostile }, CONTEXT).outcome, 'overloaded');
+      for (const unreadable of [hostile, revoked.proxy]) {
+        assert.equal(classifyError(unreadable, CONTEXT).message, 'request failed: a thrown object "[unreadable]"', 'described, not caught by the last resort');
+      }
+      assert.equal(classifyError(deepObject, CONTEXT).message, 'request failed: a thrown list [[[[[[[[[…]]]]]]]]]');
     });
 
     it('redacts a key echoed in a thrown message', () => {
