@@ -18,13 +18,37 @@ export const SUPPORTED_VERSIONS = ['2023-06-01', '2023-01-01', '2026-10-21'];
 const BEARER_KEY_VERSIONS = ['2026-10-21'];
 const ORGANIZATION_ID = '5ee7a1b8-0000-4000-8000-00000000c1a0';
 
+const MODEL_PATH = /^\/v1\/models\/[^/]+$/;
+/** Model ids taken from a path are cut here before they are echoed or logged. */
+const MAX_MODEL_ID_CHARS = 256;
+
+/** The model id in /v1/models/{id}, percent-decoded; a malformed escape leaves it as sent. */
+function modelIdOf(pathname: string): string {
+  const raw = pathname.slice('/v1/models/'.length, '/v1/models/'.length + MAX_MODEL_ID_CHARS * 3);
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    id = raw;
+  }
+  return id.slice(0, MAX_MODEL_ID_CHARS);
+}
+
+/** The path under which a request is counted: one the simulator serves, else undefined (counted with all unknown paths). */
+function servedPath(pathname: string): string | undefined {
+  if (pathname === '/v1/messages' || pathname === '/v1/messages/count_tokens' || pathname === '/v1/models') return pathname;
+  if (!MODEL_PATH.test(pathname)) return undefined;
+  const id = modelIdOf(pathname);
+  return findModel(id) ? `/v1/models/${id}` : undefined;
+}
+
 type Route = 'messages' | 'count_tokens' | 'models' | 'model';
 
 export function apiRouteOf(method: string, pathname: string): Route | undefined {
   if (method === 'POST' && pathname === '/v1/messages') return 'messages';
   if (method === 'POST' && pathname === '/v1/messages/count_tokens') return 'count_tokens';
   if (method === 'GET' && pathname === '/v1/models') return 'models';
-  if (method === 'GET' && /^\/v1\/models\/[^/]+$/.test(pathname)) return 'model';
+  if (method === 'GET' && MODEL_PATH.test(pathname)) return 'model';
   return undefined;
 }
 
@@ -100,7 +124,7 @@ export class ApiHandler {
   async handle(req: IncomingMessage, res: ServerResponse, body: Buffer, url: URL): Promise<Outcome> {
     const { state } = this.ctx;
     const method = req.method ?? 'GET';
-    state.count(method, url.pathname);
+    state.count(method, servedPath(url.pathname));
     const requestId = newId('req_011C');
     const version = header(req, 'anthropic-version');
     const apiKey = apiKeyOf(req, version);
@@ -134,7 +158,7 @@ export class ApiHandler {
         ({ model, inputTokens } = validated.value);
       }
     } else if (route === 'model') {
-      model = decodeURIComponent(url.pathname.slice('/v1/models/'.length));
+      model = modelIdOf(url.pathname);
     }
 
     const phase = state.position().api.phase;

@@ -3,8 +3,14 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { builtInScenario } from './scenario-source';
 import { BUILT_IN_SCENARIOS } from './scenarios';
-import { parseScenario, parseScriptedFault, ScenarioError } from './scenario';
+import { parseScenario, parseScriptedFault, rejectHostileJson, ScenarioError } from './scenario';
 import { type SimulatorState } from './state';
+
+/**
+ * Scripted entries waiting at once: each request walks the script, and repeated
+ * POSTs would otherwise grow it without bound. Far more than any test scripts.
+ */
+export const MAX_SCRIPTED_FAULTS = 1000;
 
 export function isControlPath(pathname: string): boolean {
   return pathname === '/_sim' || pathname.startsWith('/_sim/');
@@ -21,10 +27,11 @@ function parseBody(body: Buffer): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
-  } catch (error) {
-    throw new ScenarioError(`request body is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    throw new ScenarioError('request body is not valid JSON');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ScenarioError('request body must be a JSON object');
+  rejectHostileJson(value, 'request body');
   return value as Record<string, unknown>;
 }
 
@@ -51,6 +58,9 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, body: B
       case 'POST /_sim/script': {
         const request = parseBody(body);
         if (!Array.isArray(request.faults)) throw new ScenarioError('send {"faults": [{"kind": "overloaded", "times": 2}, ...]}');
+        if (state.picker.scriptLength + request.faults.length > MAX_SCRIPTED_FAULTS) {
+          throw new ScenarioError(`the script holds at most ${MAX_SCRIPTED_FAULTS} entries (${state.picker.scriptLength} waiting); POST /_sim/reset clears it`);
+        }
         const faults = request.faults.map((fault, i) => parseScriptedFault(fault, `faults[${i}]`));
         state.picker.enqueue(faults);
         return send(res, 200, state.describe());

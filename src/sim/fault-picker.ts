@@ -43,6 +43,11 @@ export class FaultPicker {
     this.script = [];
   }
 
+  /** Entries waiting (each may answer several requests). */
+  get scriptLength(): number {
+    return this.script.length;
+  }
+
   get scriptRemaining(): number {
     return this.script.reduce((sum, entry) => sum + entry.remaining, 0);
   }

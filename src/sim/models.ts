@@ -15,13 +15,14 @@ export const SIM_MODELS: readonly SimModel[] = [
   { id: 'claude-3-5-haiku-latest', display_name: 'Claude Haiku 3.5', created_at: '2024-10-22T00:00:00Z' },
 ];
 
-const ALIASES: Record<string, string> = {
-  'claude-opus-4-5-20251101': 'claude-opus-4-5',
-  'claude-haiku-4-5-20251001': 'claude-haiku-4-5',
-  'claude-sonnet-4-5-20250929': 'claude-sonnet-4-5',
-};
+// A Map, so a model id such as "constructor" is looked up as an own key only.
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['claude-opus-4-5-20251101', 'claude-opus-4-5'],
+  ['claude-haiku-4-5-20251001', 'claude-haiku-4-5'],
+  ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5'],
+]);
 
 export function findModel(id: string): SimModel | undefined {
-  const canonical = ALIASES[id] ?? id;
+  const canonical = ALIASES.get(id) ?? id;
   return SIM_MODELS.find((model) => model.id === canonical);
 }

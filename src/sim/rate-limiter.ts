@@ -61,6 +61,13 @@ function roundDownToThousands(value: number): number {
   return Math.floor(value / 1000) * 1000;
 }
 
+/**
+ * Buckets kept at most: every distinct key a client sends gets one, so without a bound a
+ * client sending random keys grows the simulator's memory forever. The least recently
+ * used key is forgotten first (and starts full again if it comes back).
+ */
+export const MAX_TRACKED_KEYS = 1000;
+
 export class RateLimiter {
   private readonly keys = new Map<string, KeyBuckets>();
 
@@ -70,13 +77,18 @@ export class RateLimiter {
     // Buckets are keyed by a hash so the raw key is never held longer than a request.
     const id = createHash('sha256').update(apiKey).digest('hex');
     let buckets = this.keys.get(id);
-    if (!buckets) {
+    if (buckets) {
+      // Re-inserted so Map order is least recently used first.
+      this.keys.delete(id);
+      this.keys.set(id, buckets);
+    } else {
       buckets = {
         requests: new Bucket(this.limits.requestsPerMinute, now),
         inputTokens: new Bucket(this.limits.inputTokensPerMinute, now),
         outputTokens: new Bucket(this.limits.outputTokensPerMinute, now),
       };
       this.keys.set(id, buckets);
+      if (this.keys.size > MAX_TRACKED_KEYS) this.keys.delete(this.keys.keys().next().value!);
     }
     for (const bucket of [buckets.requests, buckets.inputTokens, buckets.outputTokens]) bucket.refill(now);
     return buckets;
@@ -117,5 +129,9 @@ export class RateLimiter {
 
   reset(): void {
     this.keys.clear();
+  }
+
+  get trackedKeys(): number {
+    return this.keys.size;
   }
 }

@@ -189,9 +189,40 @@ function optionalStringList(value: Json, path: string): string[] | undefined {
   return value.map((item, i) => requireString(item, `${path}[${i}]`));
 }
 
+/** A key as it appears in an error path: plain names as `.name`, anything else quoted, escaped and shortened. */
+export function keyPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]{0,63}$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}...` : key)}]`;
+}
+
 function rejectUnknownKeys(value: Record<string, Json>, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${path}.${key}`, `is not a known field (known: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) fail(keyPath(path, key), `is not a known field (known: ${allowed.join(', ')})`);
+  }
+}
+
+/** Keys that reach an object's prototype when copied or looked up; never meaningful in a scenario. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Scenarios are a few levels deep; anything deeper is not a scenario, and walking it costs stack or time. */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Refuses prototype keys and absurd nesting anywhere in a JSON value, before any field is read.
+ * Iterative, so hostile nesting costs neither stack nor more than one visit per value.
+ */
+export function rejectHostileJson(value: Json, path: string): void {
+  const pending: { value: Json; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth > MAX_JSON_DEPTH) fail(item.path, `is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (Array.isArray(item.value)) {
+      item.value.forEach((child: Json, i) => pending.push({ value: child, path: `${item.path}[${i}]`, depth: item.depth + 1 }));
+      continue;
+    }
+    for (const key of Object.keys(item.value)) {
+      const childPath = keyPath(item.path, key);
+      if (PROTOTYPE_KEYS.has(key)) fail(childPath, 'is not allowed (a prototype key)');
+      pending.push({ value: (item.value as Record<string, Json>)[key], path: childPath, depth: item.depth + 1 });
+    }
   }
 }
 
@@ -230,6 +261,7 @@ function parseFaultRule(value: Json, path: string): FaultRule {
 }
 
 export function parseScriptedFault(value: Json, path: string): ScriptedFault {
+  rejectHostileJson(value, path);
   if (!isObject(value)) fail(path, 'must be an object like {"kind": "overloaded", "times": 2}');
   rejectUnknownKeys(value, path, ['kind', 'paths', 'models', 'times', ...FAULT_OPTION_KEYS]);
   const scripted: ScriptedFault = { kind: requireOneOf(value.kind, `${path}.kind`, FAULT_KINDS), ...parseFaultOptions(value, path) };
@@ -273,7 +305,7 @@ function parseStatusPage(value: Json, path: string): StatusPageSpec {
     if (!isObject(value.components)) fail(`${path}.components`, 'must map component ids to statuses');
     spec.components = {};
     for (const [id, status] of Object.entries(value.components)) {
-      spec.components[id] = requireOneOf(status, `${path}.components.${id}`, COMPONENT_STATUSES);
+      spec.components[id] = requireOneOf(status, keyPath(`${path}.components`, id), COMPONENT_STATUSES);
     }
   }
   if (value.incidents !== undefined) {
@@ -325,6 +357,7 @@ function parsePhase(value: Json, path: string, isLast: boolean, loops: boolean):
 
 /** Validates a parsed JSON value as a scenario. Throws ScenarioError naming the bad field. */
 export function parseScenario(value: Json, path = 'scenario'): Scenario {
+  rejectHostileJson(value, path);
   if (!isObject(value)) fail(path, 'must be a JSON object with "name" and "phases"');
   rejectUnknownKeys(value, path, ['name', 'description', 'phases', 'loop', 'statusPageLagSeconds', 'rateLimits', 'seed']);
   const loop = value.loop === undefined ? false : value.loop;

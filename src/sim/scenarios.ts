@@ -99,3 +99,11 @@ export const BUILT_IN_SCENARIOS: Record<string, Scenario> = {
 };
 
 export const BUILT_IN_SCENARIO_NAMES = Object.keys(BUILT_IN_SCENARIOS);
+
+// Names come from the command line and from requests: looked up as own keys only, so
+// "__proto__", "constructor" or "toString" are unknown names, not Object's members.
+const BY_NAME: ReadonlyMap<string, Scenario> = new Map(Object.entries(BUILT_IN_SCENARIOS));
+
+export function builtInScenarioNamed(name: string): Scenario | undefined {
+  return BY_NAME.get(name);
+}

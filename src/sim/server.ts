@@ -8,7 +8,7 @@ import { ApiHandler, isApiPath } from './api-handler';
 import { handleControl, isControlPath } from './control-handler';
 import { renderHomePage } from './home-page';
 import { newId } from './ids';
-import { builtInScenario } from './scenario-source';
+import { builtInScenario, MAX_SCENARIO_BYTES } from './scenario-source';
 import { type Scenario } from './scenario';
 import { SimulatorState, type SimClock } from './state';
 import { handleStatusPage, isStatusPagePath } from './statuspage-handler';
@@ -35,16 +35,26 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** The API's own limit on a request body. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Control bodies carry a scenario or a fault script: the same cap as a scenario file. */
+const MAX_CONTROL_BODY_BYTES = MAX_SCENARIO_BYTES;
+/** Paths kept in the request log are cut here: the log is read back whole through /_sim/requests. */
+const MAX_LOGGED_PATH_CHARS = 256;
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+function loggedPath(pathname: string): string {
+  return pathname.length > MAX_LOGGED_PATH_CHARS ? `${pathname.slice(0, MAX_LOGGED_PATH_CHARS)}...` : pathname;
+}
+
+/** The body up to `maxBytes`; past that the rest is drained and dropped, so the client still reads the answer. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > maxBytes) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks)));
@@ -68,30 +78,44 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
-    const url = new URL(req.url ?? '/', baseUrl);
-    const body = await readBody(req);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', baseUrl);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain', connection: 'close' });
+      res.end('Bad request target.\n');
+      log(`${new Date().toISOString()} ${req.method} (unparsable target) 400 bad_target`);
+      return;
+    }
+    const control = isControlPath(url.pathname);
+    const body = await readBody(req, control ? MAX_CONTROL_BODY_BYTES : MAX_BODY_BYTES);
     let status: number | null = null;
     let outcome = 'ok';
     let requestId: string | null = null;
-    if (body === 'too_large') {
+    if (body === 'too_large' && control) {
+      const payload = JSON.stringify({ error: `request body larger than ${MAX_CONTROL_BODY_BYTES} bytes` });
+      res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), connection: 'close' });
+      res.end(payload);
+      return;
+    } else if (body === 'too_large') {
       requestId = newId('req_011C');
       const payload = errorBody('request_too_large', `Request exceeds the maximum allowed number of bytes (${MAX_BODY_BYTES}).`, requestId);
       res.writeHead(413, { 'content-type': 'application/json', 'request-id': requestId, connection: 'close' });
       res.end(payload);
       status = 413;
       outcome = 'too_large';
-    } else if (isControlPath(url.pathname)) {
+    } else if (control) {
       handleControl(req, res, body, url, state);
       return; // control calls are not part of what a test counts or logs
     } else if (isApiPath(url.pathname)) {
       const atMs = clock.now();
       const result = await api.handle(req, res, body, url);
       ({ status, outcome, requestId } = result);
-      state.record({ atMs, method: req.method ?? 'GET', path: url.pathname, model: result.model, stream: result.stream, status, outcome, requestId });
+      state.record({ atMs, method: req.method ?? 'GET', path: loggedPath(url.pathname), model: result.model, stream: result.stream, status, outcome, requestId });
     } else if (isStatusPagePath(url.pathname)) {
       const atMs = clock.now();
       ({ status, outcome } = handleStatusPage(req, res, url, state, baseUrl));
-      state.record({ atMs, method: req.method ?? 'GET', path: url.pathname, model: null, stream: false, status, outcome, requestId: null });
+      state.record({ atMs, method: req.method ?? 'GET', path: loggedPath(url.pathname), model: null, stream: false, status, outcome, requestId: null });
     } else if (url.pathname === '/' && req.method === 'GET') {
       const html = renderHomePage(state, baseUrl);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -103,12 +127,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       status = 404;
       outcome = 'not_found';
     }
-    log(`${new Date().toISOString()} ${req.method} ${url.pathname} ${status ?? '-'} ${outcome} ${Date.now() - started}ms${requestId ? ` ${requestId}` : ''}`);
+    log(`${new Date().toISOString()} ${req.method} ${loggedPath(url.pathname)} ${status ?? '-'} ${outcome} ${Date.now() - started}ms${requestId ? ` ${requestId}` : ''}`);
   }
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      log(`${new Date().toISOString()} ${req.method} ${req.url} 500 simulator_error ${(error as Error).message}`);
+      log(`${new Date().toISOString()} ${req.method} ${loggedPath(req.url ?? '')} 500 simulator_error ${(error as Error).message}`);
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(errorBody('api_error', 'Internal server error (simulator)', null));

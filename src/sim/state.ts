@@ -24,6 +24,12 @@ export interface RecordedRequest {
 
 const REQUEST_LOG_LIMIT = 1000;
 
+/**
+ * Requests to paths the simulator does not serve share this one count: a count per
+ * distinct path would let a client grow /_sim/state without bound.
+ */
+export const UNKNOWN_PATHS_KEY = '(unknown paths)';
+
 export class SimulatorState {
   scenario!: Scenario;
   startedAtMs = 0;
@@ -61,8 +67,9 @@ export class SimulatorState {
     return positionAt(this.scenario, this.elapsedMs());
   }
 
-  count(method: string, path: string): void {
-    const key = `${method} ${path}`;
+  /** `servedPath` is a path the simulator serves (in one canonical spelling), or undefined for any other. */
+  count(method: string, servedPath: string | undefined): void {
+    const key = servedPath === undefined ? UNKNOWN_PATHS_KEY : `${method} ${servedPath}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 

@@ -2,7 +2,7 @@
 // own failure modes (HTML error, malformed JSON, a hang) when a phase asks.
 import { createHash } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { buildStatusPage, statusPageDocumentFor } from './statuspage';
+import { buildStatusPage, STATUS_PAGE_PATHS, statusPageDocumentFor } from './statuspage';
 import { type SimulatorState } from './state';
 
 export function isStatusPagePath(pathname: string): boolean {
@@ -16,7 +16,7 @@ function httpDate(ms: number): string {
 }
 
 export function handleStatusPage(req: IncomingMessage, res: ServerResponse, url: URL, state: SimulatorState, baseUrl: string): StatusPageOutcome {
-  state.count(req.method ?? 'GET', url.pathname);
+  state.count(req.method ?? 'GET', STATUS_PAGE_PATHS.has(url.pathname) ? url.pathname : undefined);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: 'method not allowed' }));

@@ -5,13 +5,14 @@ import { SIM_COMPONENTS, STATUS_PAGE_ID, STATUS_PAGE_NAME } from './components';
 import { type ComponentStatus, type Indicator, type Scenario, type StatusPageSpec } from './scenario';
 import { type TimelinePosition } from './timeline';
 
-const DEFAULT_DESCRIPTIONS: Record<Indicator, string> = {
-  none: 'All Systems Operational',
-  minor: 'Partially Degraded Service',
-  major: 'Partial System Outage',
-  critical: 'Major System Outage',
-  maintenance: 'Service Under Maintenance',
-};
+// A Map like every name table in the simulator: names reach it from scenario files.
+const DEFAULT_DESCRIPTIONS: ReadonlyMap<Indicator, string> = new Map([
+  ['none', 'All Systems Operational'],
+  ['minor', 'Partially Degraded Service'],
+  ['major', 'Partial System Outage'],
+  ['critical', 'Major System Outage'],
+  ['maintenance', 'Service Under Maintenance'],
+]);
 
 export interface StatusPageDocuments {
   spec: StatusPageSpec;
@@ -107,7 +108,7 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
     };
   });
 
-  const status = { indicator: spec.indicator, description: spec.description ?? DEFAULT_DESCRIPTIONS[spec.indicator] };
+  const status = { indicator: spec.indicator, description: spec.description ?? DEFAULT_DESCRIPTIONS.get(spec.indicator) ?? '' };
   return {
     spec,
     updatedAtMs: since,
@@ -122,6 +123,18 @@ export function buildStatusPage(scenario: Scenario, position: TimelinePosition, 
 }
 
 /** Which document a status-page path asks for, or undefined when it is not one. */
+/** Every path statusPageDocumentFor answers. */
+export const STATUS_PAGE_PATHS: ReadonlySet<string> = new Set([
+  '/api/v2/summary.json',
+  '/api/v2/status.json',
+  '/api/v2/components.json',
+  '/api/v2/incidents/unresolved.json',
+  '/api/v2/incidents.json',
+  '/api/v2/scheduled-maintenances/upcoming.json',
+  '/api/v2/scheduled-maintenances/active.json',
+  '/api/v2/scheduled-maintenances.json',
+]);
+
 export function statusPageDocumentFor(pathname: string, docs: StatusPageDocuments): object | undefined {
   switch (pathname) {
     case '/api/v2/summary.json':

@@ -9,9 +9,10 @@ import { renderJson } from '../core/diagnostics/render/json';
 import { renderMarkdown } from '../core/diagnostics/render/markdown';
 import { redactSecrets } from '../core/probe/redact';
 import { CHECK_IDS } from '../core/diagnostics/types';
+import { type AllSettings } from '../core/settings';
 import { type ApiKeyStore } from './api-key';
 import { type Log } from './log';
-import { readSettings } from './settings-reader';
+import { readAllSettings } from './settings-reader';
 import { type StatusBarView } from './status-bar-view';
 
 export interface RunDiagnosticsArgs {
@@ -32,13 +33,10 @@ async function askAboutInference(): Promise<boolean | undefined> {
   return picked?.inference;
 }
 
-async function gatherInput(keys: ApiKeyStore, allowedInsecureOrigins: readonly string[], inference: boolean): Promise<DiagnosticsInput> {
-  const { settings } = readSettings();
-  const http = vscode.workspace.getConfiguration('http');
-  const diagnostics = vscode.workspace.getConfiguration('claudeHealth.diagnostics');
+async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureOrigins: readonly string[], inference: boolean): Promise<DiagnosticsInput> {
+  const { monitor: settings, diagnostics, connection } = all;
   const { key, source } = await keys.get();
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  const dnsServers = diagnostics.get<unknown>('dnsServers');
   const input: DiagnosticsInput = {
     apiBaseUrlSetting: settings.apiBaseUrl,
     allowedInsecureOrigins,
@@ -48,22 +46,18 @@ async function gatherInput(keys: ApiKeyStore, allowedInsecureOrigins: readonly s
     inference: { enabled: inference, model: settings.probeModels[0] },
     vscodeVersion: vscode.version,
     appHost: vscode.env.appHost,
-    httpProxyStrictSSL: http.get<boolean>('proxyStrictSSL') !== false,
+    httpProxyStrictSSL: connection.proxyStrictSSL,
+    httpProxySupport: connection.proxySupport,
+    httpNoProxy: connection.noProxy,
+    httpSystemCertificates: connection.systemCertificates,
+    dnsServers: diagnostics.dnsServers,
   };
   if (key) input.apiKey = key;
   const keySource = KEY_SOURCES[source];
   if (keySource) input.apiKeySource = keySource;
   if (vscode.env.remoteName) input.remoteName = vscode.env.remoteName;
   if (folder) input.workspaceFolder = folder.uri.fsPath;
-  if (Array.isArray(dnsServers)) input.dnsServers = dnsServers.filter((s): s is string => typeof s === 'string');
-  const proxy = http.get<string>('proxy');
-  if (proxy) input.httpProxy = proxy;
-  const proxySupport = http.get<string>('proxySupport');
-  if (proxySupport) input.httpProxySupport = proxySupport;
-  const noProxy = http.get<unknown>('noProxy');
-  if (Array.isArray(noProxy)) input.httpNoProxy = noProxy.filter((s): s is string => typeof s === 'string');
-  const systemCertificates = http.get<boolean>('systemCertificates');
-  if (typeof systemCertificates === 'boolean') input.httpSystemCertificates = systemCertificates;
+  if (connection.proxy) input.httpProxy = connection.proxy;
   return input;
 }
 
@@ -89,11 +83,11 @@ export async function runDiagnosticsCommand(
   deps: { keys: ApiKeyStore; log: Log; statusBar: StatusBarView; allowedInsecureOrigins: () => readonly string[] },
   args: RunDiagnosticsArgs = {},
 ): Promise<DiagnosticsReport | undefined> {
-  const { settings } = readSettings();
-  const inference = args.inference ?? (settings.probeMode === 'message' ? true : await askAboutInference());
+  const all = readAllSettings();
+  for (const problem of [...all.problems.diagnostics, ...all.problems.connection]) deps.log.warn(problem);
+  const inference = args.inference ?? (all.monitor.probeMode === 'message' ? true : await askAboutInference());
   if (inference === undefined) return undefined;
-  const input = await gatherInput(deps.keys, deps.allowedInsecureOrigins(), inference);
-  const timeoutMs = vscode.workspace.getConfiguration('claudeHealth.diagnostics').get<number>('timeoutMs');
+  const input = await gatherInput(all, deps.keys, deps.allowedInsecureOrigins(), inference);
   deps.statusBar.setBusy(vscode.l10n.t('Claude: diagnosing…'));
   try {
     const report = await vscode.window.withProgress(
@@ -106,7 +100,7 @@ export async function runDiagnosticsCommand(
           return await runDiagnostics(input, {
             signal: controller.signal,
             // Each check has its own limit; the run as a whole gets room for the dependent chain.
-            ...(typeof timeoutMs === 'number' ? { timeoutMs: Math.max(timeoutMs * 3, 5_000) } : {}),
+            timeoutMs: Math.max(all.diagnostics.timeoutMs * 3, 5_000),
             onProgress: (check) => {
               done++;
               progress.report({ message: `${check.title}: ${check.status} (${done}/${CHECK_IDS.length})`, increment: 100 / CHECK_IDS.length });

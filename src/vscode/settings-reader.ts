@@ -1,26 +1,32 @@
-// Reads `claudeHealth.*` and VS Code's proxy settings into the core's types.
-// Machine-scoped settings are resolved by VS Code itself: a workspace value for
-// them is ignored, so a cloned repository cannot redirect the key.
+// The one place that reads `claudeHealth.*` and VS Code's `http.*` settings:
+// raw values go to the core's settings module, which checks them. Scope is
+// VS Code's to enforce: for machine- and application-scoped settings (every
+// setting that decides where the key goes, what is billed, or whether an
+// outage shows), `get` never returns a workspace value, so a cloned
+// repository cannot change them. package.json declares those scopes and a
+// unit test holds it to the core's table.
 import * as vscode from 'vscode';
 import { type NodeFetchOptions } from '../core/probe/transport/node-fetch';
-import { SETTINGS_SECTION, validateSettings, type ValidatedSettings } from '../core/settings';
+import { CONNECTION_SECTION, fetchOptionsFrom, SETTINGS_SECTION, validateAllSettings, validateConnectionSettings, validateSettings, type AllSettings, type ValidatedSettings } from '../core/settings';
 
+function rawReader(section: string): (key: string) => unknown {
+  const config = vscode.workspace.getConfiguration(section);
+  return (key) => config.get(key);
+}
+
+/** Every section, checked, with the sentences about what was corrected. */
+export function readAllSettings(): AllSettings {
+  return validateAllSettings(rawReader(SETTINGS_SECTION), rawReader(CONNECTION_SECTION));
+}
+
+/** The monitor's section. */
 export function readSettings(): ValidatedSettings {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return validateSettings((key) => config.get(key));
+  return validateSettings(rawReader(SETTINGS_SECTION));
 }
 
 /** VS Code's http.proxy, http.noProxy, http.proxyStrictSSL and http.proxySupport, for our own requests. */
 export function readConnection(): Omit<NodeFetchOptions, 'env'> {
-  const http = vscode.workspace.getConfiguration('http');
-  const connection: Omit<NodeFetchOptions, 'env'> = {};
-  // http.proxySupport "off" tells VS Code to leave extensions' traffic alone; we honour it for http.proxy too.
-  const proxy = http.get<string>('proxySupport') === 'off' ? undefined : http.get<string>('proxy');
-  if (typeof proxy === 'string' && proxy.trim() !== '') connection.proxyUrl = proxy.trim();
-  const noProxy = http.get<unknown>('noProxy');
-  if (Array.isArray(noProxy)) connection.noProxy = noProxy.filter((entry): entry is string => typeof entry === 'string');
-  if (http.get<boolean>('proxyStrictSSL') === false) connection.rejectUnauthorized = false;
-  return connection;
+  return fetchOptionsFrom(validateConnectionSettings(rawReader(CONNECTION_SECTION)).connection);
 }
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {

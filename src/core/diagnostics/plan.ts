@@ -4,13 +4,10 @@
 import * as dns from 'node:dns';
 import * as net from 'node:net';
 import * as tls from 'node:tls';
-import { DEFAULT_STATUS_PAGE_URL, COMPONENT_IDS } from '../settings';
+import { DEFAULT_DNS_SERVERS, DEFAULT_PROBE_MODEL, DEFAULT_STATUS_PAGE_URL, COMPONENT_IDS } from '../settings';
 import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecision } from '../probe/base-url';
 import { chooseProxy, type ProxyChoice, type ProxySettings } from '../probe/transport/proxy-config';
 import type { DiagnosticsInput } from './types';
-
-export const DEFAULT_DNS_SERVERS: readonly string[] = ['1.1.1.1', '8.8.8.8'];
-export const DEFAULT_INFERENCE_MODEL = 'claude-haiku-4-5';
 
 export type BaseUrlOrigin = 'setting' | 'environment' | 'default';
 
@@ -82,7 +79,7 @@ export function makePlan(input: DiagnosticsInput): Plan {
     plan.ca = [...tls.rootCertificates, ...input.ca];
     plan.secureContext = secureContextFor(input.ca);
   }
-  if (input.inference?.enabled) plan.inferenceModel = input.inference.model?.trim() || DEFAULT_INFERENCE_MODEL;
+  if (input.inference?.enabled) plan.inferenceModel = input.inference.model?.trim() || DEFAULT_PROBE_MODEL;
   return plan;
 }
 

@@ -3,7 +3,7 @@
 // only (the build rewrites this import to a bundle of its own), which keeps
 // activation cheap when probing is off or no key is set.
 import { systemStopwatch, type Clock, type Stopwatch } from '../clock';
-import type { ProbeMode } from '../settings';
+import { DEFAULT_PROBE_MODEL, type ProbeMode } from '../settings';
 import { classifyError, classifySuccess, classifyUnexpected, type Classification } from './classify';
 import { redactSecrets } from './redact';
 import type { FetchLike } from './transport/node-fetch';
@@ -142,7 +142,7 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult[]> {
   });
   const targets: (string | undefined)[] =
     request.mode === 'models' ? [undefined]
-    : request.mode === 'count_tokens' ? [request.models[0] ?? 'claude-haiku-4-5']
+    : request.mode === 'count_tokens' ? [request.models[0] ?? DEFAULT_PROBE_MODEL]
     : [...request.models];
   return Promise.all(targets.map((model) => probeOnce(client, request, model)));
 }

@@ -2,6 +2,7 @@
 // hysteresis and the latency sparkline read. It is saved to globalState as a
 // plain JSON object and validated on the way back in: a corrupt or foreign
 // value gives an empty log, never an exception.
+import { isModelName } from '../settings/model-name';
 import { PROBE_OUTCOMES, type ProbeOutcome, type ProbeResult } from '../probe/types';
 
 export interface ProbeEvent {
@@ -36,7 +37,6 @@ export interface SignalsState {
 }
 
 const MAX_MODELS = 20;
-const MODEL = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/;
 const FLAG_SPEND_LIMIT = 1;
 
 export function eventFromResult(result: ProbeResult): ProbeEvent {
@@ -44,7 +44,7 @@ export function eventFromResult(result: ProbeResult): ProbeEvent {
   if (result.httpStatus !== undefined) event.httpStatus = result.httpStatus;
   if (result.retryAfterSeconds !== undefined) event.retryAfterSeconds = result.retryAfterSeconds;
   if (result.spendLimit) event.spendLimit = true;
-  if (result.model !== undefined && MODEL.test(result.model)) event.model = result.model;
+  if (result.model !== undefined && isModelName(result.model)) event.model = result.model;
   return event;
 }
 
@@ -130,7 +130,7 @@ export class ProbeLog {
     if (state.version !== SIGNALS_STATE_VERSION || !Array.isArray(state.events) || !isFiniteNumber(state.base) || !Array.isArray(state.models)) {
       return log;
     }
-    const models = state.models.slice(0, MAX_MODELS).map((m) => (typeof m === 'string' && MODEL.test(m) ? m : undefined));
+    const models = state.models.slice(0, MAX_MODELS).map((m) => (typeof m === 'string' && isModelName(m) ? m : undefined));
     const events: ProbeEvent[] = [];
     for (const item of state.events.slice(-maxEvents)) {
       const event = decode(item, state.base, models, now);

@@ -9,9 +9,10 @@ import { classifyError, type ErrorContext } from '../../../src/core/probe/classi
 import { guardErrorBodies } from '../../../src/core/probe/error-body-guard';
 import { PROBE_OUTCOMES } from '../../../src/core/probe/types';
 import { assertNoSentinel, SENTINEL_KEY } from '../core/support/sentinel';
+import { fuzzParameters } from '../../support/fuzz';
 
-/** Fixed unless FUZZ_SEED says otherwise, so a failure reproduces. */
-const FUZZ = { seed: Number(process.env.FUZZ_SEED) || 20_261_202, numRuns: Number(process.env.FUZZ_RUNS) || 200 };
+/** Seeded (FUZZ_SEED), 200 cases unless FUZZ_RUNS says otherwise: see test/support/fuzz.ts. */
+const FUZZ = fuzzParameters(200);
 const CONTEXT: ErrorContext = { nowMs: Date.UTC(2026, 0, 1), deadlineHit: false, timeoutMs: 5000 };
 const ERROR_TYPES = ['overloaded_error', 'rate_limit_error', 'api_error', 'authentication_error', 'permission_error', 'invalid_request_error', 'not_found_error', 'timeout_error', 'billing_error', 'Not A Type', ''];
 

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_RETRY_AFTER_SECONDS, parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, RATE_LIMIT_BUCKETS } from '../../../src/core/headers';
+import { fuzzParameters } from '../../support/fuzz';
 
-/** Fixed unless FUZZ_SEED says otherwise, so a failure reproduces. */
-const FUZZ = { seed: Number(process.env.FUZZ_SEED) || 20_261_202, numRuns: Number(process.env.FUZZ_RUNS) || 300 };
+/** Seeded (FUZZ_SEED), 300 cases unless FUZZ_RUNS says otherwise: see test/support/fuzz.ts. */
+const FUZZ = fuzzParameters(300);
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 const NAMES = [

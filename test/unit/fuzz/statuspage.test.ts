@@ -8,9 +8,10 @@ import { jsonNestingDepth } from '../../../src/core/json/bounded';
 import { parseSummary, parseSummaryText, SUMMARY_JSON_BOUNDS, type SummaryParse } from '../../../src/core/statuspage/parse';
 import { COMPONENT_STATUSES, INCIDENT_STATUSES, INDICATORS, type StatusSnapshot } from '../../../src/core/statuspage/types';
 import { pageVerdict } from '../../../src/core/statuspage/verdict';
+import { fuzzParameters } from '../../support/fuzz';
 
-/** Fixed unless FUZZ_SEED says otherwise, so a failure reproduces. */
-const FUZZ = { seed: Number(process.env.FUZZ_SEED) || 20_261_202, numRuns: Number(process.env.FUZZ_RUNS) || 200 };
+/** Seeded (FUZZ_SEED), 200 cases unless FUZZ_RUNS says otherwise: see test/support/fuzz.ts. */
+const FUZZ = fuzzParameters(200);
 const FETCHED_AT = Date.UTC(2026, 0, 1);
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -123,7 +124,7 @@ describe('fuzz: status page', () => {
         else assert.ok(parsed.ok);
         assertParse(parseSummary(JSON.parse(text), FETCHED_AT));
       }),
-      { ...FUZZ, numRuns: Math.min(FUZZ.numRuns, 60) },
+      fuzzParameters(60),
     );
   });
 
@@ -136,7 +137,7 @@ describe('fuzz: status page', () => {
         assert.equal(parsed.snapshot.components.length, Math.min(count, 200));
         assert.equal(parsed.snapshot.warnings.some((w) => w.startsWith(`components has ${count} entries`)), count > 200);
       }),
-      { ...FUZZ, numRuns: Math.min(FUZZ.numRuns, 30) },
+      fuzzParameters(30),
     );
   });
 

@@ -2,13 +2,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SETTINGS, NUMERIC_RANGES, SETTING_KEYS } from '../../../src/core/settings';
+import { CLAUDE_HEALTH_SETTINGS, CONNECTION_SETTINGS, DEFAULT_SETTINGS, NUMERIC_RANGES, SETTING_KEYS, workspaceCanSet } from '../../../src/core/settings';
 import { DEFAULT_SNIPPET_POLICY } from '../../../src/core/snippets/types';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
-const properties: Record<string, { default: unknown; scope?: string; minimum?: number; maximum?: number; markdownDescription?: string }> = pkg.contributes.configuration.properties;
+const properties: Record<string, { type: string; default: unknown; scope?: string; minimum?: number; maximum?: number; enum?: string[]; markdownDescription?: string }> =
+  pkg.contributes.configuration.properties;
+
+/** The JSON schema type package.json must give each kind of setting. */
+const SCHEMA_TYPES = { number: 'number', enum: 'string', list: 'array', url: 'string', model: 'string', text: 'string', boolean: 'boolean' } as const;
 
 describe('package.json contributions', () => {
   it('declares every monitor setting with the core default and range', () => {
@@ -19,6 +23,46 @@ describe('package.json contributions', () => {
       assert.deepEqual(declared.default, field === 'apiBaseUrl' ? '' : expected, `default of claudeHealth.${key}`);
       const range = NUMERIC_RANGES[field as keyof typeof NUMERIC_RANGES];
       if (range) assert.deepEqual([declared.minimum, declared.maximum], [range.min, range.max], `range of claudeHealth.${key}`);
+    }
+  });
+
+  it('declares exactly the settings the settings module reads, each with its type, default, range, choices and scope', () => {
+    assert.deepEqual(Object.keys(properties).sort(), Object.keys(CLAUDE_HEALTH_SETTINGS).sort());
+    for (const [name, spec] of Object.entries(CLAUDE_HEALTH_SETTINGS)) {
+      const declared = properties[name]!;
+      assert.equal(declared.type, SCHEMA_TYPES[spec.kind], `type of ${name}`);
+      assert.deepEqual(declared.default, spec.default, `default of ${name}`);
+      assert.equal(declared.scope ?? 'window', spec.scope, `scope of ${name}`);
+      if (spec.kind === 'number') assert.deepEqual([declared.minimum, declared.maximum], [spec.min, spec.max], `range of ${name}`);
+      else assert.deepEqual([declared.minimum, declared.maximum], [undefined, undefined], `${name} has no range`);
+      assert.deepEqual(declared.enum, spec.kind === 'enum' ? spec.values : undefined, `choices of ${name}`);
+    }
+  });
+
+  it('keeps everything that can hide an outage or cost money out of workspace reach, and says so in the description', () => {
+    const workspaceSettable = Object.entries(CLAUDE_HEALTH_SETTINGS)
+      .filter(([, spec]) => workspaceCanSet(spec.scope))
+      .map(([name]) => name)
+      .sort();
+    assert.deepEqual(workspaceSettable, [
+      'claudeHealth.diagnostics.timeoutMs',
+      'claudeHealth.snippets.baseDelayMs',
+      'claudeHealth.snippets.deadlineSeconds',
+      'claudeHealth.snippets.fallbackModel',
+      'claudeHealth.snippets.maxAttempts',
+      'claudeHealth.snippets.maxDelayMs',
+    ]);
+    for (const name of Object.keys(CLAUDE_HEALTH_SETTINGS).filter((key) => !workspaceSettable.includes(key))) {
+      const description = nls[String(properties[name]!.markdownDescription).slice(1, -1)] as string;
+      assert.match(description, /Machine scope: a workspace cannot change it/, name);
+    }
+  });
+
+  it('relies on VS Code to keep its own network settings out of workspace reach', () => {
+    for (const [name, spec] of Object.entries(CONNECTION_SETTINGS)) {
+      assert.match(name, /^http\./);
+      assert.equal(workspaceCanSet(spec.scope), false, name);
+      assert.equal(properties[name], undefined, `${name} is VS Code's, not ours to declare`);
     }
   });
 

@@ -1,7 +1,7 @@
 // Where the requests go and with what: the base URL and where it came from,
 // whether a key is there and looks like one, the API version sent. The key
 // itself is never shown: at most its last four characters.
-import { DEFAULT_API_BASE_URL } from '../../settings';
+import { DEFAULT_API_BASE_URL, trimTrailingSlashes } from '../../settings';
 import type { CheckDefinition } from '../check';
 import type { Plan } from '../plan';
 import type { CheckOutcome, DiagnosticsInput } from '../types';
@@ -88,7 +88,7 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput): CheckOutcome {
       });
     }
   }
-  if (plan.baseUrl.pathname.replace(/\/+$/, '').endsWith('/v1')) {
+  if (trimTrailingSlashes(plan.baseUrl.pathname).endsWith('/v1')) {
     warnings.push({
       what: 'the base URL ends in /v1, so requests would go to /v1/v1/...',
       hint: 'Drop the trailing /v1: SDKs and this extension append /v1/messages themselves.',

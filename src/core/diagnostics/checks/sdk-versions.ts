@@ -1,14 +1,17 @@
 // Which official Claude SDKs the workspace uses, at which versions, and what
 // that means for 529/429 handling: an old Python SDK without OverloadedError,
 // a TypeScript SDK before 1.0 (old API version, no OverloadedError), and
-// retry wrappers around calls whose SDK still retries by itself.
+// retry wrappers around calls whose SDK still retries by itself. The folder
+// may be a cloned repository: the scan runs under a time budget inside the
+// check's deadline and reports a partial result rather than holding the host.
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { seconds, type CheckContext, type CheckDefinition } from '../check';
-import { scanManifest, type SdkFinding } from '../sdk-scan/manifests';
-import { findRetryWrappers, type RetryWrapperFinding } from '../sdk-scan/retry-wrappers';
+import { ScanBudget } from '../sdk-scan/budget';
+import { type SdkFinding } from '../sdk-scan/manifests';
+import { type RetryWrapperFinding } from '../sdk-scan/retry-wrappers';
+import { scanWorkspace } from '../sdk-scan/scan';
 import { olderThan, type Version } from '../sdk-scan/versions';
-import { walkWorkspace } from '../sdk-scan/walk';
 import type { CheckOutcome, JsonObject } from '../types';
 
 const PYTHON_OVERLOADED_ERROR: Version = [0, 47, 0];
@@ -86,47 +89,58 @@ function wrapperRemarks(wrappers: RetryWrapperFinding[]): Remark[] {
   return remarks;
 }
 
+/** Lines of one kind a report lists before it says "and N more": a repository can name the SDK thousands of times. */
+const MAX_LISTED_NOTES = 40;
+const MAX_SDKS_IN_DETAIL = 5;
+
+function listed(lines: string[], omitted: number, what: string): string[] {
+  const more = Math.max(0, lines.length - MAX_LISTED_NOTES) + omitted;
+  return more ? [...lines.slice(0, MAX_LISTED_NOTES), `...and ${more} more ${what} not listed.`] : lines;
+}
+
 async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   const root = context.input.workspaceFolder!;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     return { status: 'skip', detail: `the workspace folder ${root} does not exist or is not a folder` };
   }
   const started = context.stopwatch.now();
-  const walk = await walkWorkspace(root, context.signal);
-  const findings: SdkFinding[] = [];
-  const wrappers: RetryWrapperFinding[] = [];
-  for (const file of walk.files) {
-    if (file.kind === 'manifest') findings.push(...scanManifest(file.name, file.text, file.relative));
-    else wrappers.push(...findRetryWrappers(file.relative, file.text));
-  }
+  // Part of the check's time is kept back so a scan cut short still reports what it found.
+  const budgetMs = Math.max(0, context.timeLeft() - Math.min(1000, context.timeLeft() / 10));
+  const budget = new ScanBudget(() => context.stopwatch.now(), started + budgetMs, context.signal);
+  const scan = await scanWorkspace(root, { budget, budgetMs });
+  const { findings, wrappers } = scan;
   const remarks = [...versionRemarks(findings), ...wrapperRemarks(wrappers)];
-  const scanned = `${walk.files.length} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
-  const notes = findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`);
-  notes.push(...remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`));
-  notes.push(`Scanned ${scanned}${walk.stoppedBecause ? `; stopped early: ${walk.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
+  const scanned = `${scan.files} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
+  const partial = scan.stoppedBecause ? `; partial scan, stopped early: ${scan.stoppedBecause}` : '';
+  const notes = listed(findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`), scan.omittedFindings, 'SDK references');
+  notes.push(...listed(remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`), scan.omittedWrappers, 'remarks'));
+  notes.push(`Scanned ${scanned}${scan.stoppedBecause ? `; stopped early: ${scan.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
   const data: JsonObject = {
     folder: root,
     sdks: findings.map((f) => ({ ecosystem: f.ecosystem, package: f.package, spec: f.spec.raw, resolved: f.resolved, file: f.file })),
     retryWrappers: wrappers.map((w) => ({ file: w.file, line: w.line, wrapper: w.wrapper, sdkRetriesOff: w.sdkRetriesOff })),
-    files: walk.files.length,
-    bytes: walk.bytes,
-    stoppedEarly: walk.stoppedBecause ?? null,
+    omitted: { sdks: scan.omittedFindings, retryWrappers: scan.omittedWrappers },
+    files: scan.files,
+    bytes: scan.bytes,
+    stoppedEarly: scan.stoppedBecause ?? null,
+    partial: scan.stoppedBecause !== undefined,
   };
   const sdkList = [...new Set(effective(findings).map((f) => `${f.package} ${f.spec.raw || '(any)'}`))];
-  const found = sdkList.length ? `found ${sdkList.join(', ')}` : 'no official Claude SDK found';
+  const shownSdks = sdkList.slice(0, MAX_SDKS_IN_DETAIL).join(', ') + (sdkList.length > MAX_SDKS_IN_DETAIL ? ` and ${sdkList.length - MAX_SDKS_IN_DETAIL} more` : '');
+  const found = sdkList.length ? `found ${shownSdks}` : 'no official Claude SDK found';
   const warnings = remarks.filter((r) => r.level === 'warn');
   const first = warnings[0];
   if (first) {
     return {
       status: 'warn',
-      detail: `${found}; ${warnings.length} problem${warnings.length > 1 ? 's' : ''}: ${first.text}`,
+      detail: `${found}; ${warnings.length} problem${warnings.length > 1 ? 's' : ''}: ${first.text}${partial}`,
       hint: first.hint ?? 'See the details.',
       notes,
       data,
       headline: `SDK setup: ${first.text}`,
     };
   }
-  return { status: 'pass', detail: `${found} (${scanned})`, notes, data };
+  return { status: 'pass', detail: `${found} (${scanned}${partial})`, notes, data };
 }
 
 export const sdkVersionsCheck: CheckDefinition = {

@@ -1,6 +1,7 @@
 // Reading an answer from the API (or from whatever stands in front of it):
 // the error body when it is the API's JSON, and the request-id users quote.
 import { parseRequestId } from '../../headers';
+import { trimTrailingSlashes } from '../../settings';
 import type { RawAnswer } from './raw-request';
 
 export interface ApiError {
@@ -43,5 +44,5 @@ export function isJson(answer: RawAnswer): boolean {
 }
 
 export function apiUrl(base: URL, path: string): URL {
-  return new URL(`${base.href.replace(/\/+$/, '')}${path}`);
+  return new URL(`${trimTrailingSlashes(base.href)}${path}`);
 }

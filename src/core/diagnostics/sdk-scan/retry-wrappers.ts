@@ -2,7 +2,11 @@
 // async-retry, retry-go, resilience4j, or a plain loop with try/except) in
 // files that do not turn the SDK's own retries off. Each SDK already retries
 // twice by default, so a wrapper of N attempts makes up to 3 x N requests.
-// Heuristic by design: it reads text, not syntax trees.
+// Heuristic by design: it reads text, not syntax trees. Patterns run on the
+// whole text only where they start at a literal; the rest run on one capped
+// line at a time (see lines.ts).
+import { ScanBudget } from './budget';
+import { linesOf } from './lines';
 
 export type SourceLanguage = 'python' | 'typescript' | 'go' | 'java';
 
@@ -36,7 +40,8 @@ interface Rules {
 
 const RULES: Record<SourceLanguage, Rules> = {
   python: {
-    usesSdk: /^\s*(?:import\s+anthropic\b|from\s+anthropic\b)/m,
+    // [ \t]*, not \s*: under the m flag \s* runs across blank lines, once per line start (quadratic).
+    usesSdk: /^[ \t]*(?:import[ \t]+anthropic\b|from[ \t]+anthropic\b)/m,
     call: /\.messages\.(?:create|stream)\s*\(/,
     retriesOff: /max_retries\s*=\s*0\b/,
     libraries: [
@@ -95,19 +100,23 @@ function isComment(line: string): boolean {
   return /^\s*(#|\/\/|\*|\/\*)/.test(line);
 }
 
-export function findRetryWrappers(file: string, text: string): RetryWrapperFinding[] {
+const CALLS_PER_BUDGET_CHECK = 256;
+
+export function findRetryWrappers(file: string, text: string, budget: ScanBudget = ScanBudget.unlimited()): RetryWrapperFinding[] {
   const language = languageOf(file);
   if (!language) return [];
   const rules = RULES[language];
   if (!rules.usesSdk.test(text) || !rules.call.test(text)) return [];
-  const lines = text.split(/\r?\n/);
+  const lines = [...linesOf(text, budget)];
   const sdkRetriesOff = rules.retriesOff.test(text);
   const findings: RetryWrapperFinding[] = [];
-  lines.forEach((line, index) => {
-    if (isComment(line) || !rules.call.test(line)) return;
+  let calls = 0;
+  for (const [index, line] of lines.entries()) {
+    if (isComment(line) || !rules.call.test(line)) continue;
+    if (++calls % CALLS_PER_BUDGET_CHECK === 0 && budget.exhausted()) break;
     const wrapper = wrapperAround(lines, index, rules, language === 'python');
     if (wrapper) findings.push({ file, line: index + 1, language, wrapper, sdkRetriesOff });
-  });
+  }
   return findings;
 }
 

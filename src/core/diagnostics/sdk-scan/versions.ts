@@ -28,11 +28,15 @@ export interface VersionSpec {
   below?: Version;
 }
 
-const EXACT = /^\s*(?:==|=)?\s*v?(\d+(?:\.\d+){0,2})(?:[-+.][0-9A-Za-z.-]*)?\s*$/;
+// Applied to trimmed text, so no two repeated parts can match the same characters.
+const EXACT = /^(?:==|=)?[ \t]*v?(\d+(?:\.\d+){0,2})(?:[-+.][0-9A-Za-z.-]*)?$/;
+/** No real spec is longer; the rest of a longer one (from a hostile manifest) is not read or shown. */
+export const MAX_SPEC_CHARS = 120;
 
 /** Reads a spec: "1.2.3", "==0.45.0", "^0.45", "~1.2", "~=0.45", ">=0.40,<0.47", "v1.2.3". */
-export function parseSpec(raw: string): VersionSpec {
-  const spec: VersionSpec = { raw: raw.trim() };
+export function parseSpec(text: string): VersionSpec {
+  const raw = text.trim().slice(0, MAX_SPEC_CHARS).trim();
+  const spec: VersionSpec = { raw };
   const exact = EXACT.exec(raw);
   if (exact?.[1]) {
     spec.exact = parseVersion(exact[1]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { guardErrorBodies } from '../../../../src/core/probe/error-body-guard';
+import { fuzzParameters } from '../../../support/fuzz';
 
 const answer = (response: Response) => guardErrorBodies(() => Promise.resolve(response))('http://127.0.0.1/v1/messages');
 
@@ -48,7 +49,7 @@ describe('error body guard', () => {
         const guarded = await answer(new Response(chunked(text, cuts), { status: 200, headers: { 'content-type': 'text/event-stream' } }));
         assert.equal(await guarded.text(), text);
       }),
-      { seed: 20_261_202, numRuns: 100 },
+      fuzzParameters(100),
     );
   });
 });

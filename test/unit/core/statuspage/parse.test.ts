@@ -6,7 +6,7 @@ import { ManualClock } from '../../../../src/core/clock';
 import { createNodeFetch } from '../../../../src/core/probe/transport/node-fetch';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { cleanText, parseSummary, parseSummaryText, safeLink } from '../../../../src/core/statuspage/parse';
-import { startLocalServer } from '../support/servers';
+import { startHttpServer } from '../../../support/loopback/servers';
 
 const FETCHED_AT = Date.UTC(2026, 0, 1, 12, 0, 0);
 const fixture = (): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'summary-incident.json'), 'utf8'));
@@ -102,7 +102,7 @@ describe('status page parsing', () => {
     });
 
     it('reports a deep page fetched over HTTP as an odd page, never as a network failure', async () => {
-      const server = await startLocalServer((_req, res) => {
+      const server = await startHttpServer((_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(deepIndicator(5_000));
       });

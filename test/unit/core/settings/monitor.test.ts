@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, SETTING_KEYS, checkHttpUrl, settingsFrom, validateSettings, type SettingKey } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, SETTING_KEYS, checkHttpUrl, settingsFrom, validateSettings, type SettingKey } from '../../../../src/core/settings';
 
 describe('settings', () => {
   it('gives the documented defaults when nothing is set', () => {
