@@ -9,7 +9,7 @@ import { redactSecrets } from '../core/net/redact';
 import { runProbe } from '../core/probe/run-probe';
 import { createNodeFetch } from '../core/net/node-fetch';
 import type { ProbeResult } from '../core/probe/types';
-import { DEFAULT_PROBE_MODEL, DEFAULT_SETTINGS, isModelName, PROBE_MODES, type ProbeMode } from '../core/settings';
+import { checkHttpUrl, DEFAULT_API_BASE_URL, DEFAULT_PROBE_MODEL, DEFAULT_SETTINGS, isModelName, PROBE_MODES, type ProbeMode } from '../core/settings';
 import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
 import { booleanFlag, integerFlag, stringFlag, TIMEOUT_MS_RANGE, type CliFlags } from './flags';
 
@@ -93,8 +93,12 @@ export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock =
   const apiKey = io.env.ANTHROPIC_API_KEY?.trim();
   if (!apiKey) throw new UsageError('ANTHROPIC_API_KEY is not set; the probe needs an API key');
   const baseUrlFlag = stringFlag(flags, 'base-url');
+  if (baseUrlFlag !== undefined) {
+    // Named after the flag the user typed, not the setting it stands in for.
+    const checked = checkHttpUrl(baseUrlFlag.trim());
+    if (!checked.ok) throw new UsageError(`--base-url ${checked.reason}; give an http(s) URL such as ${DEFAULT_API_BASE_URL}`);
+  }
   const baseUrl = resolveApiBaseUrl(baseUrlFlag, io.env);
-  if (baseUrlFlag !== undefined && baseUrl.source !== 'setting') throw new UsageError(`--base-url ${baseUrl.problem ?? 'is not usable'}`);
   if (baseUrl.problem) io.stderr(`claude-health probe: ${baseUrl.problem}\n`);
   const origin = new URL(baseUrl.url).origin;
   const route = { proxyUrl: stringFlag(flags, 'proxy'), env: io.env };

@@ -2,6 +2,7 @@
 // three spellings), x-should-retry, request-id and anthropic-ratelimit-*.
 // Header values come from the network: anything malformed is dropped, never
 // thrown, and absurd values are treated as absent.
+import { parseRfc3339, utcInstant } from './time/instant';
 
 /** Anything that can answer "what is header X": fetch Headers, or a plain record (node http). */
 export type HeaderSource =
@@ -12,6 +13,17 @@ export type HeaderSource =
 
 /** A server asking for a pause longer than a day is not asking for a pause: treat as garbage. */
 export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+/**
+ * Reset instants outside these years are garbage (an epoch in the wrong unit,
+ * say). Nothing tighter: our clock may be far off the server's, and the
+ * instant is shown as it is, never turned into a wait.
+ */
+const EARLIEST_RESET_MS = Date.UTC(2000, 0, 1);
+const LATEST_RESET_MS = Date.UTC(10_000, 0, 1) - 1;
+
+/** Longer header values are not any of the ones parsed here. */
+const MAX_PARSED_LENGTH = 1024;
 
 export function headerValue(source: HeaderSource, name: string): string | undefined {
   if (!source) return undefined;
@@ -34,8 +46,38 @@ export function headerValue(source: HeaderSource, name: string): string | undefi
   return undefined;
 }
 
+/**
+ * The value of a header that should appear once. A repeated header arrives
+ * comma-joined ("5, 5"; an HTTP-date has a comma of its own): the same value
+ * repeated is that value, different values are ambiguous and count as absent.
+ */
+export function singleHeaderValue(source: HeaderSource, name: string): string | undefined {
+  const raw = headerValue(source, name);
+  if (raw === undefined || raw.length > MAX_PARSED_LENGTH) return undefined;
+  if (!raw.includes(',')) return raw;
+  const parts = raw.split(',').map((part) => part.trim());
+  // The shortest run of parts that, repeated, makes the whole value.
+  for (let size = 1; size < parts.length; size++) {
+    if (parts.length % size !== 0) continue;
+    const unit = parts.slice(0, size).join(', ');
+    let repeated = true;
+    for (let at = size; repeated && at < parts.length; at += size) repeated = parts.slice(at, at + size).join(', ') === unit;
+    if (repeated) return unit;
+  }
+  return parts.join(', ');
+}
+
 const DECIMAL = /^\s*(\d{1,12})(\.\d{1,6})?\s*$/;
-const HTTP_DATE = /^\s*[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}:\d{2}\s+GMT\s*$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const HTTP_DATE = /^\s*[A-Za-z]{3},\s+(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+GMT\s*$/;
+
+/** An IMF-fixdate ("Thu, 01 Jan 2026 12:00:42 GMT"), the form RFC 9110 says senders use; case-sensitive, as it says. */
+function parseHttpDate(raw: string): number {
+  const m = HTTP_DATE.exec(raw);
+  if (!m) return NaN;
+  const month = MONTHS.indexOf(m[2]!) + 1;
+  return utcInstant(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+}
 
 /**
  * Seconds the server asks us to wait, from `retry-after-ms`, then `retry-after`
@@ -43,7 +85,7 @@ const HTTP_DATE = /^\s*[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2
  * or longer than MAX_RETRY_AFTER_SECONDS. A date in the past means 0.
  */
 export function parseRetryAfter(source: HeaderSource, nowMs: number): number | undefined {
-  const ms = headerValue(source, 'retry-after-ms');
+  const ms = singleHeaderValue(source, 'retry-after-ms');
   if (ms !== undefined) {
     const match = DECIMAL.exec(ms);
     if (match) {
@@ -51,19 +93,16 @@ export function parseRetryAfter(source: HeaderSource, nowMs: number): number | u
       if (seconds <= MAX_RETRY_AFTER_SECONDS) return roundSeconds(seconds);
     }
   }
-  const raw = headerValue(source, 'retry-after');
+  const raw = singleHeaderValue(source, 'retry-after');
   if (raw === undefined) return undefined;
   if (DECIMAL.test(raw)) {
     const seconds = Number(raw.trim());
     return seconds <= MAX_RETRY_AFTER_SECONDS ? roundSeconds(seconds) : undefined;
   }
-  if (HTTP_DATE.test(raw)) {
-    const at = Date.parse(raw.trim());
-    if (Number.isNaN(at)) return undefined;
-    const seconds = Math.max(0, (at - nowMs) / 1000);
-    return seconds <= MAX_RETRY_AFTER_SECONDS ? roundSeconds(seconds) : undefined;
-  }
-  return undefined;
+  const at = parseHttpDate(raw);
+  if (Number.isNaN(at) || !Number.isFinite(nowMs)) return undefined;
+  const seconds = Math.max(0, (at - nowMs) / 1000);
+  return seconds <= MAX_RETRY_AFTER_SECONDS ? roundSeconds(seconds) : undefined;
 }
 
 function roundSeconds(seconds: number): number {
@@ -72,7 +111,7 @@ function roundSeconds(seconds: number): number {
 
 /** `x-should-retry: true|false`; anything else is absent. */
 export function parseShouldRetry(source: HeaderSource): boolean | undefined {
-  const raw = headerValue(source, 'x-should-retry')?.trim().toLowerCase();
+  const raw = singleHeaderValue(source, 'x-should-retry')?.trim().toLowerCase();
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   return undefined;
@@ -82,7 +121,7 @@ const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
 /** `request-id` (users quote it to support); dropped when it does not look like one. */
 export function parseRequestId(source: HeaderSource): string | undefined {
-  const raw = headerValue(source, 'request-id')?.trim();
+  const raw = singleHeaderValue(source, 'request-id')?.trim();
   return raw !== undefined && REQUEST_ID.test(raw) ? raw : undefined;
 }
 
@@ -108,16 +147,17 @@ export const RATE_LIMIT_BUCKETS = {
 } as const satisfies Record<keyof RateLimitInfo, string>;
 
 const NON_NEGATIVE_INTEGER = /^\s*\d{1,15}\s*$/;
-const RFC3339 = /^\s*\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})\s*$/;
-
 function parseCount(raw: string | undefined): number | undefined {
   return raw !== undefined && NON_NEGATIVE_INTEGER.test(raw) ? Number(raw.trim()) : undefined;
 }
 
+function plausibleReset(at: number): string | undefined {
+  return !Number.isNaN(at) && at >= EARLIEST_RESET_MS && at <= LATEST_RESET_MS ? new Date(at).toISOString() : undefined;
+}
+
+/** RFC 3339, with the calendar checked (Date.parse turns 30 February into 2 March). */
 function parseInstant(raw: string | undefined): string | undefined {
-  if (raw === undefined || !RFC3339.test(raw)) return undefined;
-  const at = Date.parse(raw.trim());
-  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+  return raw === undefined ? undefined : plausibleReset(parseRfc3339(raw));
 }
 
 function bucket(limit: number | undefined, remaining: number | undefined, reset: string | undefined): RateLimitBucket | undefined {
@@ -138,29 +178,33 @@ export function parseRateLimits(source: HeaderSource, nowMs: number): RateLimitI
   for (const [field, name] of Object.entries(RATE_LIMIT_BUCKETS) as [keyof RateLimitInfo, string][]) {
     const prefix = `anthropic-ratelimit-${name}-`;
     const parsed = bucket(
-      parseCount(headerValue(source, `${prefix}limit`)),
-      parseCount(headerValue(source, `${prefix}remaining`)),
-      parseInstant(headerValue(source, `${prefix}reset`)),
+      parseCount(singleHeaderValue(source, `${prefix}limit`)),
+      parseCount(singleHeaderValue(source, `${prefix}remaining`)),
+      parseInstant(singleHeaderValue(source, `${prefix}reset`)),
     );
     if (parsed) info[field] = parsed;
   }
   if (!info.requests) {
     const fallback = bucket(
-      parseCount(headerValue(source, 'x-ratelimit-limit')),
-      parseCount(headerValue(source, 'x-ratelimit-remaining')),
-      parseGatewayReset(headerValue(source, 'x-ratelimit-reset'), nowMs),
+      parseCount(singleHeaderValue(source, 'x-ratelimit-limit')),
+      parseCount(singleHeaderValue(source, 'x-ratelimit-remaining')),
+      parseGatewayReset(singleHeaderValue(source, 'x-ratelimit-reset'), nowMs),
     );
     if (fallback) info.requests = fallback;
   }
   return info;
 }
 
-/** Gateways send reset as an instant, epoch seconds, or seconds from now. */
+/** Gateways send reset as an instant, epoch milliseconds or seconds, or seconds from now. */
 function parseGatewayReset(raw: string | undefined, nowMs: number): string | undefined {
   const instant = parseInstant(raw);
   if (instant || raw === undefined) return instant;
   const count = parseCount(raw);
   if (count === undefined) return undefined;
-  const at = count > 1_000_000_000 ? count * 1000 : count <= MAX_RETRY_AFTER_SECONDS ? nowMs + count * 1000 : undefined;
-  return at === undefined || at > 8.64e15 ? undefined : new Date(at).toISOString();
+  const at =
+    count >= 100_000_000_000 ? count // epoch milliseconds (from 1973 on)
+    : count >= 1_000_000_000 ? count * 1000 // epoch seconds (from 2001 on)
+    : count <= MAX_RETRY_AFTER_SECONDS && Number.isFinite(nowMs) ? nowMs + count * 1000
+    : NaN;
+  return plausibleReset(at);
 }

@@ -173,6 +173,9 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       return guardedResponse(response, state);
     } catch (error) {
       destroy();
+      if (state.status !== undefined && (state.status < 200 || state.status > 599)) {
+        throw fetchFailed(new Error(`the server answered with HTTP status ${state.status}, which fetch cannot represent`, { cause: error }));
+      }
       throw withNodeCode(error);
     }
   };

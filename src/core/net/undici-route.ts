@@ -27,6 +27,24 @@ export interface RouteOptions {
 export interface RouteState {
   /** The connection was reset (ECONNRESET) after it was handed to undici. */
   socketError?: Error;
+  /** The status line's code, also when fetch cannot represent it (600, 999). */
+  status?: number;
+}
+
+/** Notes the answer's status before fetch sees it: fetch throws a RangeError that does not name it. */
+function recordStatus(state: RouteState): Undici.Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) => (options, handler) =>
+    dispatch(options, {
+      onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
+      onRequestUpgrade: (controller, statusCode, headers, socket) => handler.onRequestUpgrade?.(controller, statusCode, headers, socket),
+      onResponseStart: (controller, statusCode, headers, statusMessage) => {
+        state.status = statusCode;
+        handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
+      },
+      onResponseData: (controller, chunk) => handler.onResponseData?.(controller, chunk),
+      onResponseEnd: (controller, trailers) => handler.onResponseEnd?.(controller, trailers),
+      onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+    });
 }
 
 type Connector = Undici.buildConnector.connector;
@@ -99,17 +117,15 @@ export function routeDispatcher(
       connect: noteSocketErrors(typeof connect === 'function' ? connect : undici.buildConnector({ ...connect }), state),
     });
   };
-  if (!proxy) {
-    return new undici.Agent({
-      connect: { ...tls, lookup: options.lookup, timeout: options.connectTimeoutMs },
-      factory: tagged,
-    });
-  }
-  return new undici.ProxyAgent({
-    uri: proxy.href,
-    proxyTls: { ...tls, lookup: options.lookup, timeout: options.connectTimeoutMs } as Undici.buildConnector.BuildOptions,
-    requestTls: tls,
-    clientFactory: proxyPool(undici, proxy, options, signal),
-    factory: tagged,
-  });
+  const dispatcher: Undici.Dispatcher =
+    proxy ?
+      new undici.ProxyAgent({
+        uri: proxy.href,
+        proxyTls: { ...tls, lookup: options.lookup, timeout: options.connectTimeoutMs } as Undici.buildConnector.BuildOptions,
+        requestTls: tls,
+        clientFactory: proxyPool(undici, proxy, options, signal),
+        factory: tagged,
+      })
+    : new undici.Agent({ connect: { ...tls, lookup: options.lookup, timeout: options.connectTimeoutMs }, factory: tagged });
+  return dispatcher.compose(recordStatus(state));
 }

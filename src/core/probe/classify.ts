@@ -1,7 +1,11 @@
 // Turns what the SDK returned or threw into a ProbeResult. It reads the SDK's
 // errors by shape (status, headers, type, errorCode, cause), not by class, so
 // this module never loads the SDK and works the same on errors from any realm.
-import { parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, type HeaderSource } from '../headers';
+import { headerValue, parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, type HeaderSource } from '../headers';
+import { jsonField } from '../json/bounded';
+import { describeThrown } from './describe-thrown';
+import { cleanText } from '../text/clean';
+import { redactSecrets } from '../net/redact';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
 import { SPEND_LIMIT_ERROR_CODE, type ProbeOutcome, type ProbeResult } from './types';
 
@@ -28,15 +32,17 @@ function headersOf(error: unknown): HeaderSource {
   return typeof read(headers, 'get') === 'function' ? (headers as HeaderSource) : undefined;
 }
 
+// The body (`error.error`) is the server's JSON: read by own data fields only.
 function errorTypeOf(error: unknown): string | undefined {
   const body = read(error, 'error');
-  return safeType(read(error, 'type')) ?? safeType(read(read(body, 'error'), 'type')) ?? safeType(read(body, 'type') === 'error' ? undefined : read(body, 'type'));
+  const bodyType = jsonField(body, 'type');
+  return safeType(read(error, 'type')) ?? safeType(jsonField(body, 'error', 'type')) ?? safeType(bodyType === 'error' ? undefined : bodyType);
 }
 
 function errorCodeOf(error: unknown): string | undefined {
   const direct = read(error, 'errorCode');
   if (typeof direct === 'string') return safeType(direct);
-  return safeType(read(read(read(read(error, 'error'), 'error'), 'details'), 'error_code'));
+  return safeType(jsonField(read(error, 'error'), 'error', 'details', 'error_code'));
 }
 
 function headerFacts(headers: HeaderSource, nowMs: number): Pick<Classification, 'requestId' | 'retryAfterSeconds' | 'shouldRetry' | 'rateLimit'> {
@@ -62,9 +68,17 @@ export function classifyUnexpected(httpStatus: number, headers: HeaderSource, me
   return { outcome: 'server_error', httpStatus, ...headerFacts(headers, nowMs), message };
 }
 
+/** RFC 9110 status codes are three digits from 100 to 599; anything else is a broken server or proxy. */
+export function isValidHttpStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 100 && status <= 599;
+}
+
+const FOLLOWED_REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
 function outcomeForStatus(status: number, errorType: string | undefined): ProbeOutcome {
   if (status === 529 || errorType === 'overloaded_error') return 'overloaded';
   if (status === 429) return 'rate_limited';
+  if (!isValidHttpStatus(status) || (status >= 200 && status < 300)) return 'server_error';
   if (status === 401 || status === 403) return 'auth_error';
   if (status === 408) return 'timeout';
   if (status >= 500) return 'server_error';
@@ -89,6 +103,29 @@ function outcomeForStreamError(errorType: string | undefined): ProbeOutcome {
   }
 }
 
+/** Where a redirect pointed, as an origin only (the rest of an untrusted URL is noise). */
+function redirectTarget(headers: HeaderSource): string {
+  const location = headerValue(headers, 'location');
+  if (location === undefined || location.length > 2000) return '';
+  try {
+    const url = new URL(location.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? ` to ${url.origin}` : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Statuses that are not errors of the API itself: what they mean for a probe. */
+function unusualStatusMessage(status: number, headers: HeaderSource): string | undefined {
+  if (!isValidHttpStatus(status)) return `the server answered with an invalid HTTP status ${status} (a broken server or proxy in between)`;
+  if (status < 200) return `HTTP ${status}: an informational status as the final answer (a broken server or proxy in between)`;
+  if (status < 300) return `HTTP ${status}: a success status the API does not send for this request (a proxy in between?)`;
+  if (status === 304) return 'HTTP 304 Not Modified, but the probe asked for no cached copy (a caching proxy in between?)';
+  if (FOLLOWED_REDIRECTS.has(status)) return `HTTP ${status}: redirected${redirectTarget(headers)}; set the API base URL to the final address`;
+  if (status < 400) return `HTTP ${status}: an answer the API does not send (not a redirect the client follows; a proxy in between?)`;
+  return undefined;
+}
+
 function statusMessage(c: Classification, contentType: string | undefined): string {
   const label = `${c.httpStatus ?? ''}${c.errorType ? ` ${c.errorType}` : ''}`.trim();
   switch (c.outcome) {
@@ -101,7 +138,8 @@ function statusMessage(c: Classification, contentType: string | undefined): stri
       return c.httpStatus === 403 ? `${label}: the API key lacks permission` : `${label}: the API key was rejected`;
     case 'server_error': {
       if (c.errorType) return `${label}: server error`;
-      const what = contentType?.includes('html') ? 'an HTML page' : contentType ? `a ${contentType.split(';')[0]} body` : 'no JSON body';
+      const type = cleanText(contentType?.split(';')[0], 60);
+      const what = contentType?.toLowerCase().includes('html') ? 'an HTML page' : type ? `a ${type} body` : 'no JSON body';
       return `HTTP ${c.httpStatus ?? '?'} with ${what}${c.requestId ? '' : ' and no request-id'} (a proxy or CDN answered, not the API)`;
     }
     case 'timeout':
@@ -118,46 +156,102 @@ export interface ErrorContext {
   timeoutMs: number;
 }
 
-/** Anything the SDK (or the transport under it) threw. */
-export function classifyError(error: unknown, context: ErrorContext): Classification {
-  const headers = headersOf(error);
-  const status = read(error, 'status');
-  const name = read(error, 'name');
-  if (context.deadlineHit || name === 'APIConnectionTimeoutError') {
-    return { outcome: 'timeout', rateLimit: {}, message: `no complete answer within ${Math.round(context.timeoutMs / 100) / 10} s` };
-  }
-  if (typeof status === 'number' && Number.isInteger(status)) {
-    const errorType = errorTypeOf(error);
-    const errorCode = errorCodeOf(error);
-    const c: Classification = { outcome: outcomeForStatus(status, errorType), httpStatus: status, ...headerFacts(headers, context.nowMs), message: '' };
-    if (errorType) c.errorType = errorType;
-    if (errorCode) c.errorCode = errorCode;
-    if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
-    const contentType = headers ? (read(headers, 'get') as (n: string) => string | null).call(headers, 'content-type') ?? undefined : undefined;
-    c.message = status >= 300 && status < 400 ? `HTTP ${status}: redirected; set the API base URL to the final address` : statusMessage(c, contentType);
-    return c;
-  }
+/** An answer with an HTTP status: by status and error.type, whatever else the error carries. */
+function classifyStatus(error: unknown, status: number, headers: HeaderSource, nowMs: number): Classification {
   const errorType = errorTypeOf(error);
-  if (read(error, 'name') === 'APIError' || (errorType && headers)) {
-    // An `event: error` inside a 200 stream: the SDK raises an APIError without a status.
-    const c: Classification = { outcome: outcomeForStreamError(errorType), httpStatus: 200, inStream: true, ...headerFacts(headers, context.nowMs), message: '' };
-    if (errorType) c.errorType = errorType;
-    const errorCode = errorCodeOf(error);
-    if (errorCode) c.errorCode = errorCode;
-    if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
-    c.message = c.outcome === 'overloaded' ? statusMessage(c, undefined) : `${errorType ?? 'error'} inside a 200 stream`;
-    return c;
+  const errorCode = errorCodeOf(error);
+  const c: Classification = { outcome: outcomeForStatus(status, errorType), httpStatus: status, ...headerFacts(headers, nowMs), message: '' };
+  if (errorType) c.errorType = errorType;
+  if (errorCode) c.errorCode = errorCode;
+  if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
+  const unusual = c.outcome === 'overloaded' || c.outcome === 'rate_limited' ? undefined : unusualStatusMessage(status, headers);
+  c.message = unusual ?? statusMessage(c, headerValue(headers, 'content-type'));
+  return c;
+}
+
+/** An `event: error` inside a 200 stream: the SDK raises an APIError without a status. */
+function classifyStreamError(error: unknown, errorType: string | undefined, headers: HeaderSource, nowMs: number): Classification {
+  const c: Classification = { outcome: outcomeForStreamError(errorType), httpStatus: 200, inStream: true, ...headerFacts(headers, nowMs), message: '' };
+  if (errorType) c.errorType = errorType;
+  const errorCode = errorCodeOf(error);
+  if (errorCode) c.errorCode = errorCode;
+  if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
+  c.message = c.outcome === 'overloaded' ? statusMessage(c, undefined) : `${errorType ?? 'error'} inside a 200 stream`;
+  return c;
+}
+
+const TRANSPORT_INVALID_STATUS = /^the server answered with HTTP status (\d{1,9})\b/;
+
+/**
+ * A status fetch refused to represent (600, 999): undici hands it over, but
+ * our transport fails with the status in the cause. Found on a `status` or
+ * `statusCode` field down the chain, or in the transport's own words.
+ */
+function invalidStatusInChain(error: unknown): number | undefined {
+  const seen = new Set<unknown>();
+  for (let link = error; typeof link === 'object' && link !== null && !seen.has(link) && seen.size < 8; link = read(link, 'cause')) {
+    seen.add(link);
+    for (const field of ['status', 'statusCode']) {
+      const value = read(link, field);
+      if (typeof value === 'number' && Number.isInteger(value) && !isValidHttpStatus(value)) return value;
+    }
+    const message = read(link, 'message');
+    const match = typeof message === 'string' ? TRANSPORT_INVALID_STATUS.exec(message.slice(0, 200)) : null;
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/** JSON.stringify (in the SDK's message formatting, say) overflowed on a deeply nested answer. */
+function isStackOverflow(error: unknown): boolean {
+  const message = read(error, 'message');
+  return read(error, 'name') === 'RangeError' && typeof message === 'string' && message.includes('call stack');
+}
+
+function classifyWithoutStatus(error: unknown, headers: HeaderSource, context: ErrorContext): Classification {
+  const errorType = errorTypeOf(error);
+  if (read(error, 'name') === 'APIError' || (errorType && headers)) return classifyStreamError(error, errorType, headers, context.nowMs);
+  const invalidStatus = invalidStatusInChain(error);
+  if (invalidStatus !== undefined) {
+    return { outcome: 'server_error', httpStatus: invalidStatus, rateLimit: {}, message: unusualStatusMessage(invalidStatus, undefined) ?? '' };
+  }
+  if (isStackOverflow(error)) {
+    return { outcome: 'server_error', rateLimit: {}, message: 'the answer is nested too deeply to read (a broken or hostile server in between?)' };
   }
   const networkCode = networkErrorCode(error);
+  if (networkCode?.startsWith('HPE_')) {
+    return { outcome: 'network_error', networkCode, rateLimit: {}, message: `${networkCode}: the answer is not valid HTTP (a broken server or proxy in between?)` };
+  }
   if (networkCode) {
     return { outcome: 'network_error', networkCode, rateLimit: {}, message: describeNetworkError(error, networkCode) };
   }
-  if (name === 'SyntaxError') {
+  if (read(error, 'name') === 'SyntaxError') {
     return { outcome: 'server_error', rateLimit: {}, message: 'the answer was not valid JSON (a captive portal or proxy page?)' };
   }
   if (isAbortLike(error)) {
     return { outcome: 'network_error', rateLimit: {}, message: 'the request was cancelled' };
   }
-  const text = error instanceof Error ? error.message : String(error);
-  return { outcome: 'network_error', rateLimit: {}, message: `request failed: ${text.slice(0, 200)}` };
+  return { outcome: 'network_error', rateLimit: {}, message: `request failed: ${describeThrown(error)}` };
+}
+
+/**
+ * Anything the SDK (or the transport under it) threw. Never throws itself:
+ * every field is read defensively, and a value that defeats even that is
+ * described rather than allowed to turn a probe into an exception.
+ */
+export function classifyError(error: unknown, context: ErrorContext): Classification {
+  let c: Classification;
+  try {
+    const status = read(error, 'status');
+    if (context.deadlineHit || read(error, 'name') === 'APIConnectionTimeoutError') {
+      c = { outcome: 'timeout', rateLimit: {}, message: `no complete answer within ${Math.round(context.timeoutMs / 100) / 10} s` };
+    } else if (typeof status === 'number' && Number.isInteger(status)) {
+      c = classifyStatus(error, status, headersOf(error), context.nowMs);
+    } else {
+      c = classifyWithoutStatus(error, headersOf(error), context);
+    }
+  } catch {
+    c = { outcome: 'network_error', rateLimit: {}, message: 'request failed: an error that could not be read' };
+  }
+  return { ...c, message: redactSecrets(c.message) };
 }

@@ -1,6 +1,9 @@
 // Validation of a Statuspage summary.json document into a StatusSnapshot.
 // The document is untrusted: unknown enum values become `unknown`, malformed
 // entries are skipped with a warning, text is trimmed and bounded.
+import { parseJsonBounded, previewJson, type JsonBounds } from '../json/bounded';
+import { cleanText } from '../text/clean';
+import { parseRfc3339 } from '../time/instant';
 import {
   COMPONENT_STATUSES,
   INCIDENT_IMPACTS,
@@ -12,18 +15,25 @@ import {
   type Indicator,
   type MaintenanceStatus,
   type StatusComponent,
+  type StatusPageErrorKind,
   type StatusIncident,
   type StatusMaintenance,
   type StatusSnapshot,
   type StatusUpdate,
 } from './types';
 
-export type SummaryParse = { ok: true; snapshot: StatusSnapshot } | { ok: false; message: string };
+export { cleanText };
+
+export type SummaryParse =
+  | { ok: true; snapshot: StatusSnapshot }
+  | { ok: false; kind: Extract<StatusPageErrorKind, 'too_large' | 'invalid_json' | 'unrecognised'>; message: string };
 
 const MAX_ITEMS = 200;
 const MAX_NAME = 200;
 const MAX_BODY = 1000;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A real summary.json nests five levels (incident, update, affected component); anything near this is not one. */
+export const SUMMARY_JSON_BOUNDS: JsonBounds = { maxDepth: 32, maxBytes: 4 * 1024 * 1024 };
 
 type Json = Record<string, unknown>;
 
@@ -31,21 +41,14 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Strips control characters, collapses runs of whitespace, bounds the length. */
-export function cleanText(value: unknown, max: number): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (cleaned === '') return undefined;
-  return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
-}
-
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | 'unknown' {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : 'unknown';
 }
 
+/** Statuspage writes RFC 3339 with an offset; anything else ("Incident 1", 30 February) is no time at all. */
 function isoTime(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 64) return undefined;
-  const at = Date.parse(value);
+  const at = parseRfc3339(value);
   return Number.isNaN(at) ? undefined : new Date(at).toISOString();
 }
 
@@ -169,16 +172,47 @@ function collect<T>(items: unknown[], parse: (item: unknown, index: number, warn
   return out;
 }
 
+/** A page that lists one id twice would count its status twice; the first entry wins. */
+function uniqueById<T extends { id: string }>(items: T[], what: string, warnings: string[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (!seen.has(item.id)) return seen.add(item.id);
+    warnings.push(`${what} ${item.id} is listed more than once; the first entry is kept.`);
+    return false;
+  });
+}
+
+/**
+ * Reads the text of a summary.json: refused before parsing when it is larger
+ * or nested deeper than any Statuspage answer, then validated by parseSummary.
+ */
+export function parseSummaryText(text: string, fetchedAt: number, bounds: JsonBounds = SUMMARY_JSON_BOUNDS): SummaryParse {
+  const parsed = parseJsonBounded(text, bounds);
+  if (parsed.ok) return parseSummary(parsed.value, fetchedAt);
+  switch (parsed.reason) {
+    case 'too_large':
+      return { ok: false, kind: 'too_large', message: `the status page answer is larger than ${Math.round(bounds.maxBytes / 1024)} kB` };
+    case 'too_deep':
+      return { ok: false, kind: 'unrecognised', message: `the status page answer is nested deeper than ${bounds.maxDepth} levels; a Statuspage summary is not` };
+    case 'invalid':
+      return {
+        ok: false,
+        kind: 'invalid_json',
+        message: text.trim() === '' ? 'an empty answer instead of JSON' : `malformed JSON (${Buffer.byteLength(text, 'utf8')} bytes; truncated?)`,
+      };
+  }
+}
+
 /**
  * Validates a parsed summary.json (or status.json: components and incidents
  * are optional). Fails only when nothing in it looks like a Statuspage answer.
  */
 export function parseSummary(document: unknown, fetchedAt: number): SummaryParse {
-  if (!isObject(document)) return { ok: false, message: 'the status page answer is not a JSON object' };
+  if (!isObject(document)) return { ok: false, kind: 'unrecognised', message: 'the status page answer is not a JSON object' };
   const hasStatus = isObject(document.status);
   const hasComponents = Array.isArray(document.components);
   if (!hasStatus && !hasComponents) {
-    return { ok: false, message: 'the status page answer has neither "status" nor "components"; is statusPageUrl a Statuspage summary.json?' };
+    return { ok: false, kind: 'unrecognised', message: 'the status page answer has neither "status" nor "components"; is statusPageUrl a Statuspage summary.json?' };
   }
   const warnings: string[] = [];
   const status = hasStatus ? (document.status as Json) : {};
@@ -186,11 +220,11 @@ export function parseSummary(document: unknown, fetchedAt: number): SummaryParse
   if (indicator === 'unknown') {
     warnings.push(hasStatus ? `status.indicator ${describe(status.indicator)} is not one we know; shown as unknown.` : 'no status.indicator; shown as unknown.');
   }
-  const components = collect(listOf(document.components, 'components', warnings), parseComponent, warnings);
-  const incidents = collect(listOf(document.incidents, 'incidents', warnings), parseIncident, warnings);
-  const maintenances = collect(
-    listOf(document.scheduled_maintenances, 'scheduled_maintenances', warnings),
-    parseMaintenance,
+  const components = uniqueById(collect(listOf(document.components, 'components', warnings), parseComponent, warnings), 'component', warnings);
+  const incidents = uniqueById(collect(listOf(document.incidents, 'incidents', warnings), parseIncident, warnings), 'incident', warnings);
+  const maintenances = uniqueById(
+    collect(listOf(document.scheduled_maintenances, 'scheduled_maintenances', warnings), parseMaintenance, warnings),
+    'maintenance',
     warnings,
   );
   const snapshot: StatusSnapshot = {
@@ -225,7 +259,7 @@ export function describeIndicator(indicator: Indicator): string {
   }
 }
 
+/** A short preview of an unexpected value; never recursive, whatever its depth. */
 function describe(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  return previewJson(value, 40);
 }

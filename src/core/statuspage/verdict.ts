@@ -71,6 +71,14 @@ function touches(componentIds: readonly string[], watched: readonly string[]): b
   return componentIds.length === 0 || componentIds.some((id) => watched.includes(id));
 }
 
+const LISTED = 3;
+
+/** At most a few names, so a page with many unwell components still gives one readable line. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED).join(', ');
+  return names.length > LISTED ? `${shown} and ${names.length - LISTED} more` : shown;
+}
+
 export function pageVerdict(
   snapshot: StatusSnapshot | undefined,
   lastError: StatusPageError | undefined,
@@ -88,19 +96,25 @@ export function pageVerdict(
   const watched = snapshot.components.filter((component) => watchedIds.includes(component.id));
   const incidents = snapshot.incidents.filter((incident) => touches(incident.componentIds, watchedIds));
   const maintenances = snapshot.maintenances.filter((m) => touches(m.componentIds, watchedIds));
+  // A component whose status we could not read says nothing: it must not make
+  // the verdict operational, nor hide what the page-wide indicator says.
+  const known = watched.filter((c) => c.status !== 'unknown');
   let state: PageState;
   let what: string;
-  if (watched.length > 0) {
-    state = watched.map((c) => stateOfComponent(c.status)).reduce(worsePageState, 'operational');
-    const unwell = watched.filter((c) => c.status !== 'operational');
-    what = unwell.length === 0 ? 'operational' : unwell.map((c) => `${c.name} ${describeComponentStatus(c.status)}`).join(', ');
+  if (known.length > 0) {
+    state = known.map((c) => stateOfComponent(c.status)).reduce(worsePageState, 'operational');
+    const unwell = known.filter((c) => c.status !== 'operational');
+    what = unwell.length === 0 ? 'operational' : listed(unwell.map((c) => `${c.name} ${describeComponentStatus(c.status)}`));
+    const unread = watched.filter((c) => c.status === 'unknown');
+    if (unread.length > 0) what = `${what}; ${listed(unread.map((c) => c.name))} status unknown`;
   } else {
     state = stateOfIndicator(snapshot.indicator);
-    what = `${snapshot.description} (watched components not on the page)`;
+    const why = watched.length > 0 ? `${listed(watched.map((c) => c.name))} status unknown` : 'watched components not on the page';
+    what = `${snapshot.description} (${why})`;
   }
-  if (state !== 'outage' && maintenances.some((m) => m.active)) {
+  if (state !== 'outage' && state !== 'maintenance' && maintenances.some((m) => m.active)) {
     state = 'maintenance';
-    if (!what.includes('maintenance')) what = `${what}; maintenance in progress`;
+    what = `${what}; maintenance in progress`;
   }
   const named = state === 'operational' ? [] : [...incidents, ...maintenances.filter((m) => m.active)].map((item) => item.name);
   const suffix = named.length ? ` (${named.slice(0, 2).join('; ')}${named.length > 2 ? '; …' : ''})` : '';

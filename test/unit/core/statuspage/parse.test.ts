@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { cleanText, parseSummary, safeLink } from '../../../../src/core/statuspage/parse';
+import { ManualClock } from '../../../../src/core/clock';
+import { createNodeFetch } from '../../../../src/core/net/node-fetch';
+import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
+import { cleanText, parseSummary, parseSummaryText, safeLink } from '../../../../src/core/statuspage/parse';
+import { startHttpServer } from '../../../support/loopback/servers';
 
 const FETCHED_AT = Date.UTC(2026, 0, 1, 12, 0, 0);
 const fixture = (): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'summary-incident.json'), 'utf8'));
@@ -73,5 +77,70 @@ describe('status page parsing', () => {
     assert.equal(cleanText(42, 10), undefined);
     assert.equal(safeLink('command:claudeHealth.refresh'), undefined);
     assert.equal(safeLink('http://stspg.io/x'), 'http://stspg.io/x');
+  });
+
+  describe('deeply nested and hostile documents', () => {
+    const deepIndicator = (depth: number): string => `{"status":{"indicator":${'['.repeat(depth)}"none"${']'.repeat(depth)}}}`;
+
+    it('reads a document whose status.indicator is nested 5,000 levels as an unknown indicator, not a crash', () => {
+      const parsed = parseSummary(JSON.parse(deepIndicator(5_000)), FETCHED_AT);
+      assert.ok(parsed.ok);
+      assert.equal(parsed.snapshot.indicator, 'unknown');
+      assert.match(parsed.snapshot.warnings[0] ?? '', /^status\.indicator \[\[\[.*is not one we know/);
+      assert.ok((parsed.snapshot.warnings[0] ?? '').length < 120);
+    });
+
+    it('refuses the text of a document nested deeper than any summary.json before parsing it', () => {
+      const parsed = parseSummaryText(deepIndicator(5_000), FETCHED_AT);
+      assert.deepEqual(parsed, { ok: false, kind: 'unrecognised', message: 'the status page answer is nested deeper than 32 levels; a Statuspage summary is not' });
+      assert.deepEqual(parseSummaryText('{"status":', FETCHED_AT), { ok: false, kind: 'invalid_json', message: 'malformed JSON (10 bytes; truncated?)' });
+      assert.deepEqual(parseSummaryText('  ', FETCHED_AT), { ok: false, kind: 'invalid_json', message: 'an empty answer instead of JSON' });
+      const large = parseSummaryText(`{"status":{"description":"${'x'.repeat(2_000)}"}}`, FETCHED_AT, { maxDepth: 32, maxBytes: 1_024 });
+      assert.deepEqual(large, { ok: false, kind: 'too_large', message: 'the status page answer is larger than 1 kB' });
+      const fine = parseSummaryText(readFileSync(join(__dirname, '..', 'fixtures', 'summary-incident.json'), 'utf8'), FETCHED_AT);
+      assert.ok(fine.ok && fine.snapshot.indicator === 'major');
+    });
+
+    it('reports a deep page fetched over HTTP as an odd page, never as a network failure', async () => {
+      const server = await startHttpServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(deepIndicator(5_000));
+      });
+      const transport = createNodeFetch({ env: {} });
+      try {
+        const result = await fetchStatusPage({ url: `${server.url}/api/v2/summary.json`, fetch: transport.fetch, clock: new ManualClock(FETCHED_AT) });
+        // Read as a page with an unknown indicator, or refused as not a summary (when the
+        // fetch bounds the depth before parsing): either way about the page, not the network.
+        if (result.kind === 'fresh') assert.equal(result.snapshot.indicator, 'unknown');
+        else assert.equal(result.kind === 'failed' && result.error.kind, 'unrecognised', JSON.stringify(result));
+      } finally {
+        transport.close();
+        await server.close();
+      }
+    });
+
+    it('keeps the first of components listed twice, and ignores prototype-named keys', () => {
+      const document = JSON.parse(
+        '{"__proto__":{"status":{"indicator":"critical"}},"constructor":1,"status":{"indicator":"none"},' +
+          '"components":[{"id":"k8w3r06qmzrp","name":"Claude API","status":"operational"},{"id":"k8w3r06qmzrp","name":"Claude API","status":"major_outage"}]}',
+      ) as unknown;
+      const parsed = parseSummary(document, FETCHED_AT);
+      assert.ok(parsed.ok);
+      assert.equal(parsed.snapshot.indicator, 'none');
+      assert.deepEqual(parsed.snapshot.components, [{ id: 'k8w3r06qmzrp', name: 'Claude API', status: 'operational' }]);
+      assert.ok(parsed.snapshot.warnings.some((w) => w === 'component k8w3r06qmzrp is listed more than once; the first entry is kept.'));
+    });
+
+    it('keeps only real RFC 3339 times, converted to UTC', () => {
+      const incident = (createdAt: string) => {
+        const parsed = parseSummary({ status: { indicator: 'minor' }, incidents: [{ id: 'inc1', name: 'x', status: 'investigating', created_at: createdAt }] }, FETCHED_AT);
+        assert.ok(parsed.ok);
+        return parsed.snapshot.incidents[0]?.createdAt;
+      };
+      assert.equal(incident('2026-01-01T11:55:00.000-07:00'), '2026-01-01T18:55:00.000Z');
+      for (const garbage of ['Incident 1', '1', 'June 5', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01 12:00', '12/31/2026']) {
+        assert.equal(incident(garbage), undefined, garbage);
+      }
+    });
   });
 });

@@ -70,4 +70,32 @@ describe('status page verdict', () => {
     assert.equal(verdict.reason, 'status page unreadable: HTTP 503 (an HTML error page)');
     assert.equal(pageVerdict(undefined, undefined, [API]).state, 'unknown');
   });
+
+  it('never calls a watched component whose status it could not read operational', () => {
+    const unread = snapshot({ indicator: 'major', description: 'Partial System Outage', components: [{ id: API, name: 'Claude API', status: 'unknown' }] });
+    const verdict = pageVerdict(unread, undefined, [API]);
+    assert.equal(verdict.state, 'degraded', 'the page-wide indicator decides');
+    assert.equal(verdict.reason, 'status page: Partial System Outage (Claude API status unknown)');
+    const mixed = snapshot({ components: [{ id: API, name: 'Claude API', status: 'operational' }, { id: CODE, name: 'Claude Code', status: 'unknown' }] });
+    assert.equal(pageVerdict(mixed, undefined, [API, CODE]).reason, 'status page: operational; Claude Code status unknown');
+    const allUnknown = snapshot({ indicator: 'unknown', description: 'Status unknown', components: [{ id: API, name: 'Claude API', status: 'unknown' }] });
+    assert.equal(pageVerdict(allUnknown, undefined, [API]).state, 'unknown');
+  });
+
+  it('says maintenance is in progress even when the page text already mentions maintenance', () => {
+    const s = snapshot({
+      description: 'No maintenance planned',
+      components: [],
+      maintenances: [{ id: 'm1', name: 'DB work', status: 'in_progress', impact: 'maintenance', componentIds: [], active: true }],
+    });
+    const verdict = pageVerdict(s, undefined, [API]);
+    assert.equal(verdict.state, 'maintenance');
+    assert.equal(verdict.reason, 'status page: No maintenance planned (watched components not on the page); maintenance in progress (DB work)');
+  });
+
+  it('keeps the reason to one readable line when many watched components are unwell', () => {
+    const components = Array.from({ length: 50 }, (_, i) => ({ id: `comp${i}`, name: `Component ${i}`, status: 'partial_outage' as const }));
+    const verdict = pageVerdict(snapshot({ components }), undefined, components.map((c) => c.id));
+    assert.equal(verdict.reason, 'status page: Component 0 partial outage, Component 1 partial outage, Component 2 partial outage and 47 more');
+  });
 });
