@@ -3,7 +3,7 @@
 // this module never loads the SDK and works the same on errors from any realm.
 import { headerValue, parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, type HeaderSource } from '../headers';
 import { jsonField } from '../json/bounded';
-import { describeThrown } from './describe-thrown';
+import { describeThrown } from '../text/describe-thrown';
 import { cleanText } from '../text/clean';
 import { redactSecrets } from '../net/redact';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';

@@ -9,6 +9,7 @@ import { redactSecrets } from '../net/redact';
 import { BodyTooLargeError, readTextBounded } from '../net/bounded-body';
 import { loadOnce } from '../net/load-once';
 import type { FetchLike } from '../net/node-fetch';
+import { guardErrorBodies } from './error-body-guard';
 import type { ProbeResult } from './types';
 
 const importSdk = () => import('@anthropic-ai/sdk');
@@ -137,7 +138,8 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult[]> {
     baseURL: request.baseUrl,
     maxRetries: 0,
     timeout: request.timeoutMs,
-    fetch: request.fetch,
+    // Overly deep error bodies are flattened before the SDK formats them (it would throw).
+    fetch: guardErrorBodies(request.fetch),
     logLevel: 'off',
   });
   const targets: (string | undefined)[] =

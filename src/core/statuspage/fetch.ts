@@ -6,7 +6,8 @@ import { headerValue } from '../headers';
 import type { FetchLike } from '../net/node-fetch';
 import { BodyTooLargeError, readBodyBounded } from '../net/bounded-body';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
-import { parseSummary } from './parse';
+import { describeThrown } from '../text/describe-thrown';
+import { parseSummaryText, SUMMARY_JSON_BOUNDS } from './parse';
 import type { StatusPageError, StatusSnapshot, Validators } from './types';
 
 export const STATUS_PAGE_TIMEOUT_MS = 10_000;
@@ -77,18 +78,9 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
     if (contentType.includes('html') || trimmed.startsWith('<')) {
       return failed({ kind: 'not_json', httpStatus: 200, message: 'an HTML page instead of JSON (a captive portal or proxy?)' });
     }
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch {
-      return failed({
-        kind: 'invalid_json',
-        httpStatus: 200,
-        message: trimmed === '' ? 'an empty answer instead of JSON' : `malformed JSON (${bytes.byteLength} bytes; truncated?)`,
-      });
-    }
-    const parsed = parseSummary(document, request.clock.now());
-    if (!parsed.ok) return failed({ kind: 'unrecognised', httpStatus: 200, message: parsed.message });
+    // Bounded in depth and size before JSON.parse: a hostile page cannot blow the stack.
+    const parsed = parseSummaryText(text, request.clock.now(), { ...SUMMARY_JSON_BOUNDS, maxBytes });
+    if (!parsed.ok) return failed({ kind: parsed.kind, httpStatus: 200, message: parsed.message });
     return { kind: 'fresh', snapshot: parsed.snapshot, validators: validatorsOf(response) };
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
@@ -98,7 +90,7 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
     const code = networkErrorCode(error);
     if (code) return failed({ kind: 'network', code, message: describeNetworkError(error, code) });
     if (isAbortLike(error)) return failed({ kind: 'network', message: 'the request was cancelled' });
-    return failed({ kind: 'network', message: `request failed: ${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}` });
+    return failed({ kind: 'network', message: `request failed: ${describeThrown(error)}` });
   } finally {
     clearTimeout(deadline);
     request.signal?.removeEventListener('abort', cancel);

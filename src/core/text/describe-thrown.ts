@@ -3,7 +3,7 @@
 // throws, a 50,000-level nested object), and the sentence must still be short,
 // one line and free of the key.
 import { previewJson } from '../json/bounded';
-import { cleanText } from '../text/clean';
+import { cleanText } from './clean';
 import { redactSecrets } from '../net/redact';
 
 const MAX_MESSAGE = 200;
