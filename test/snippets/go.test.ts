@@ -10,9 +10,9 @@ describeCompiledWrappers({
   title: 'Go retry wrappers (github.com/anthropics/anthropic-sdk-go, against the simulator)',
   packageLine: /^\/\/ Package clauderetry [^\n]*\n(\/\/[^\n]*\n)*package clauderetry\n/,
   capabilities: COMPILED_CAPABILITIES,
-  // Every API error is the one *anthropic.Error type, told apart by its status.
+  // Every API error is the one *anthropic.Error type (an alias of the internal apierror.Error), told apart by its status.
   sdkErrors: Object.fromEntries(
-    (['bad-request', 'authentication', 'permission-denied', 'not-found', 'request-too-large', 'spend-limit', 'overloaded', 'status'] as const).map((kind) => [kind, '*anthropic.Error']),
+    (['bad-request', 'authentication', 'permission-denied', 'not-found', 'request-too-large', 'spend-limit', 'overloaded', 'status'] as const).map((kind) => [kind, '*apierror.Error']),
   ),
   checks: ['go vet', 'gofmt -l'],
   async build(rendered) {

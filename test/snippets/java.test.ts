@@ -31,7 +31,7 @@ describeCompiledWrappers({
     authentication: 'com.anthropic.errors.UnauthorizedException',
     'permission-denied': 'com.anthropic.errors.PermissionDeniedException',
     'not-found': 'com.anthropic.errors.NotFoundException',
-    'spend-limit': 'com.anthropic.errors.RateLimitException',
+    'spend-limit': 'com.anthropic.models.EnforcedSpendLimitReachedException',
   },
   checks: ['javac -Xlint:all -Werror'],
   async build(rendered) {

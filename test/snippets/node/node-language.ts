@@ -62,6 +62,8 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
     capabilities: {
       cancellation: true,
       reportsAttempts: true,
+      // RetriesExhaustedError.reason is 'deadline' | 'attempts'; the message says the rest.
+      reasonIsCode: true,
       retryNamesModel: true,
       retryNamesBreakerState: false,
       errorCodeField: true,
@@ -73,6 +75,8 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
       carriesTimeoutAsLastError: false,
       // The SDK raises a stream's error event as an APIError without a status: the answer's 200 is not kept.
       streamErrorHasStatus: false,
+      // Known exception (template inconsistency, reported): see LanguageCapabilities.
+      cutAttemptMessageOmitsLastError: true,
     },
     sdkErrors: {
       'bad-request': 'BadRequestError',

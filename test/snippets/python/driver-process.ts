@@ -119,6 +119,7 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
       cancellation: flavor === 'async',
       // RetriesExhausted says why and carries the last error, not a count.
       reportsAttempts: false,
+      reasonIsCode: false,
       retryNamesModel: false,
       retryNamesBreakerState: false,
       // The SDK keeps the error body as a dict; its message shows the whole body.
@@ -132,6 +133,7 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
       // RetriesExhausted carries the last anthropic.APIError raised, and a timeout is one.
       carriesTimeoutAsLastError: true,
       streamErrorHasStatus: true,
+      cutAttemptMessageOmitsLastError: false,
     },
     sdkErrors: {
       'bad-request': 'BadRequestError',

@@ -54,7 +54,8 @@ export interface CallReport {
 
 export interface BreakerReport {
   case: string;
-  outcome: 'done' | 'driver_error';
+  /** 'done' (Go) or absent (Java) when the crowd ran. */
+  outcome?: 'done' | 'driver_error';
   transitions: { from: string; to: string; atMs: number }[];
   tripper?: CallReport;
   stateAfterTripper?: string;
@@ -98,6 +99,7 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
   // A context (Go) or a thread interrupt (Java) cancels the call and its wait.
   cancellation: true,
   reportsAttempts: true,
+  reasonIsCode: false,
   retryNamesModel: false,
   // The breaker's state can be read from the on-retry callback.
   retryNamesBreakerState: true,
@@ -110,6 +112,7 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
   waitingCallerCarriesBreakerFailure: false,
   carriesTimeoutAsLastError: false,
   streamErrorHasStatus: true,
+  cutAttemptMessageOmitsLastError: false,
 };
 
 function templateFile(language: SnippetLanguage, variant: SnippetVariant): string {
@@ -231,7 +234,7 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
               },
               CASE_TIMEOUT_MS,
             );
-            if (result.outcome !== 'done') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+            if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
             const report: CrowdReport = {
               callers: result.callers.map(toReport),
               transitions: result.transitions.map((t) => breakerState(t.to)),
