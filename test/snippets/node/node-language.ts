@@ -58,7 +58,6 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
   return {
     language,
     sentinelKey: SENTINEL_KEY,
-    simRequiresKey: true,
     capabilities: {
       cancellation: true,
       reportsAttempts: true,

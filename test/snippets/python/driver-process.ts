@@ -113,7 +113,6 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
   return {
     language: setup.language,
     sentinelKey: setup.sentinelKey,
-    simRequiresKey: true,
     capabilities: {
       // A blocking call has no handle its caller could cancel; the asyncio task does.
       cancellation: flavor === 'async',

@@ -93,7 +93,7 @@ function checkRequests(expect: Expectation, seen: RecordedRequest[], count: numb
   }
 }
 
-function checkCall(lang: WrapperLanguage, variant: SnippetVariant, expect: Expectation, report: WrapperReport, seen: RecordedRequest[]): void {
+function checkCall(lang: WrapperLanguage, expect: Expectation, report: WrapperReport, seen: RecordedRequest[]): void {
   if (expect.retryStatuses !== undefined) assert.deepEqual(report.retries.map((r) => r.status), expect.retryStatuses, describeReport(report.retries));
   if (expect.retriesNameRequestIds) {
     assert.deepEqual(report.retries.map((r) => r.requestId), seen.slice(0, report.retries.length).map((r) => r.requestId), 'each retry names the failed answer');
@@ -128,7 +128,6 @@ function checkCall(lang: WrapperLanguage, variant: SnippetVariant, expect: Expec
   } else if (expect.events !== undefined) {
     assert.deepEqual(report.events, expect.events);
   }
-  void variant;
 }
 
 function expectationFor(wrapperCase: WrapperCase, variant: SnippetVariant, lang: WrapperLanguage): Expectation {
@@ -143,8 +142,8 @@ export function runWrapperSpec(lang: WrapperLanguage): void {
 
     before(async function () {
       this.timeout(120_000); // a JVM warms up before its first timed case
-      // With a required key, any other key gets a 401: the key reaches the API only through the SDK as configured.
-      sim = await SimClient.start(lang.simRequiresKey ? { requiredApiKey: lang.sentinelKey } : {});
+      // Any other key gets a 401: the key reaches the API only through the SDK as configured.
+      sim = await SimClient.start({ requiredApiKey: lang.sentinelKey });
       driver = await lang.startDriver(sim.url);
     });
 
@@ -180,7 +179,7 @@ export function runWrapperSpec(lang: WrapperLanguage): void {
             assertOutcome(report, expect.outcome);
             checkError(lang, report, expect);
             checkRequests(expect, seen, count, variant);
-            checkCall(lang, variant, expect, report, seen);
+            checkCall(lang, expect, report, seen);
           });
         }
 

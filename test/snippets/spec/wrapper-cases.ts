@@ -3,6 +3,11 @@
 // out of it (the caller's side) and into the simulator (the API's side). A language's
 // driver (spec/wrapper-driver.ts) turns a case into a call of its rendered wrapper and
 // its answer into a WrapperReport; run-wrapper-spec.ts checks it against the case.
+//
+// Where a language legitimately differs (it has no cancel, its SDK names things its own
+// way...), the case says so through LanguageCapabilities, and each language states its
+// values with the reason next to them (python/driver-process.ts, node/node-language.ts,
+// support/compiled-wrapper-suite.ts, java.test.ts).
 import { DEFAULT_SNIPPET_POLICY, type SnippetVariant } from '../../../src/core/snippets/types';
 import { type ScriptedFault } from '../../../src/sim/scenario';
 
@@ -483,10 +488,12 @@ export const CROWD_CASES: readonly CrowdCase[] = [
   {
     title: 'lets a first wave of concurrent callers through, opens at the threshold, and releases every waiting caller once a trial succeeds',
     id: 'wave',
-    // Six callers fail together (slowly: all six are in flight before the first answer,
-    // however long a language takes to start them); the first trial fails too; the second succeeds.
+    // Six callers fail together: slowly, so all six are in flight before the first answer
+    // however long a language takes to start them, and each asking for a 300 ms wait, so no
+    // caller retries (full jitter could make it at once) before all six failures have landed.
+    // The first trial fails too; the second succeeds.
     faults: [
-      { kind: 'overloaded', times: 6, latencyMs: 500 },
+      { kind: 'overloaded', times: 6, latencyMs: 500, retryAfterMs: 300 },
       { kind: 'overloaded' },
     ],
     crowd: {
@@ -566,8 +573,9 @@ export const CROWD_CASES: readonly CrowdCase[] = [
   {
     title: 'makes callers that failed together wait within their own deadline, then give up saying why, with their last API error',
     id: 'open-past-deadline-wave',
-    // Slow answers: all three are in flight before the first one fails.
-    faults: [{ kind: 'overloaded', times: 1000, latencyMs: 300 }],
+    // Slow answers, so all three are in flight before the first one fails, each asking for a
+    // 300 ms wait, so none retries before the breaker has seen all three failures.
+    faults: [{ kind: 'overloaded', times: 1000, latencyMs: 300, retryAfterMs: 300 }],
     crowd: {
       breaker: { failureThreshold: 2, minimumRequests: 2, openMs: 5_000 },
       callers: 3,

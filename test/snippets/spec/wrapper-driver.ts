@@ -68,8 +68,6 @@ export interface WrapperLanguage {
   timeoutError?: string | RegExp;
   /** The key the driver runs with: it must never appear in its output. */
   sentinelKey: string;
-  /** The simulator only accepts the sentinel key (else any key is fine). */
-  simRequiresKey: boolean;
   /** Starts the driver against the simulator at `simUrl` (the language's project is built already). */
   startDriver(simUrl: string): Promise<WrapperDriver>;
 }

@@ -210,7 +210,6 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
       capabilities: lang.capabilities,
       sdkErrors: lang.sdkErrors,
       sentinelKey: SENTINEL_KEY,
-      simRequiresKey: true,
       async startDriver(simUrl: string): Promise<WrapperDriver> {
         const driver = LineDriver.start(built.command, built.args, built.cwd, built.env(simUrl));
         // The first call of a process pays for class loading (Java: seconds); no timed case should.
