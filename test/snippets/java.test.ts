@@ -5,7 +5,7 @@
 // sub-package (claude.retry.basic, ...), the only line that differs from what a user gets.
 import assert from 'node:assert/strict';
 import { buildJavaProject, JAVA_PROJECT_DIR, javaDriverEnv } from './support/java-toolchain';
-import { describeCompiledWrappers, SENTINEL_KEY } from './support/compiled-wrapper-suite';
+import { COMPILED_CAPABILITIES, describeCompiledWrappers, SENTINEL_KEY } from './support/compiled-wrapper-suite';
 import { SNIPPET_VARIANTS, type SnippetVariant } from '../../src/core/snippets/types';
 
 const PACKAGE_LINE = 'package claude.retry;\n';
@@ -19,7 +19,20 @@ describeCompiledWrappers({
   language: 'java',
   title: 'Java retry wrappers (com.anthropic:anthropic-java, against the simulator)',
   packageLine: /^package claude\.retry;\n[\s\S]*\npublic final class ClaudeRetry \{/,
-  streamAttemptBoundedByDeadline: false,
+  capabilities: {
+    ...COMPILED_CAPABILITIES,
+    // The SDK's streaming call blocks in OkHttp's read, which only the client's own read
+    // timeout ends; the wrapper cannot cut it at the deadline without closing the client.
+    hungStreamEndsAtDeadline: false,
+  },
+
+  sdkErrors: {
+    'bad-request': 'com.anthropic.errors.BadRequestException',
+    authentication: 'com.anthropic.errors.UnauthorizedException',
+    'permission-denied': 'com.anthropic.errors.PermissionDeniedException',
+    'not-found': 'com.anthropic.errors.NotFoundException',
+    'spend-limit': 'com.anthropic.models.EnforcedSpendLimitReachedException',
+  },
   checks: ['javac -Xlint:all -Werror'],
   async build(rendered) {
     const sources: Record<string, string> = {};

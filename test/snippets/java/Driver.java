@@ -33,9 +33,11 @@ import java.util.stream.Collectors;
  *
  * <pre>
  *   {"case": "...", "action": "call", "variant": "basic", "params": {...}}
- *   {"case": "...", "action": "breaker", "params": {...}}         a shared breaker opens, probes, closes
- *   {"case": "...", "action": "breaker-volume", "params": {...}}  a shared breaker waits for its volume
+ *   {"case": "...", "action": "crowd", "params": {...}, "tripper": {...}, "start": "together"}
  * </pre>
+ *
+ * A crowd shares one breaker: the tripper (if any) calls alone first, then the callers go, all
+ * at once ("together") or each after the previous one returned ("one-by-one").
  *
  * The simulator's URL and the key come from ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY.
  */
@@ -233,42 +235,29 @@ public final class Driver {
         return thread;
     }
 
-    /** The first caller's failures open a shared breaker; the others start while it is open. */
-    static Map<String, Object> breakerCase(Params p) throws Exception {
+    /** The tripper (if any) calls alone on a fresh shared breaker, then the callers go. */
+    static Map<String, Object> crowdCase(Params p, Params tripper, boolean oneByOne) throws InterruptedException {
         long started = System.nanoTime();
         List<Map<String, Object>> transitions = Collections.synchronizedList(new ArrayList<>());
         var breaker = recordingBreaker(p, transitions, started);
-        List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(p.callers(), null)));
-        List<Thread> threads = new ArrayList<>();
-        threads.add(start(() -> reports.set(0, call("circuit-breaker", p, breaker))));
-        while (breaker.state() != claude.retry.circuitbreaker.ClaudeRetry.BreakerState.OPEN) {
-            if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(10)) throw new IllegalStateException("the breaker never opened");
-            Thread.sleep(2);
-        }
-        long openedAtMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        for (int i = 1; i < p.callers(); i++) {
-            int index = i;
-            threads.add(start(() -> reports.set(index, call("circuit-breaker", p, breaker))));
-        }
-        for (Thread thread : threads) thread.join();
         Map<String, Object> out = new LinkedHashMap<>();
+        if (tripper != null) {
+            out.put("tripper", call("circuit-breaker", tripper, breaker));
+            out.put("stateAfterTripper", breaker.state().name().toLowerCase().replace('_', '-'));
+        }
+        List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(p.callers(), null)));
+        if (oneByOne) {
+            for (int i = 0; i < p.callers(); i++) reports.set(i, call("circuit-breaker", p, breaker));
+        } else {
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < p.callers(); i++) {
+                int index = i;
+                threads.add(start(() -> reports.set(index, call("circuit-breaker", p, breaker))));
+            }
+            for (Thread thread : threads) thread.join();
+        }
         out.put("transitions", new ArrayList<>(transitions));
         out.put("callers", new ArrayList<>(reports));
-        out.put("openedAtMs", openedAtMs);
-        out.put("finalState", breaker.state().name().toLowerCase().replace('_', '-'));
-        return out;
-    }
-
-    /** One caller after another on a shared breaker, so its request count is known at each retry. */
-    static Map<String, Object> breakerVolumeCase(Params p) {
-        long started = System.nanoTime();
-        List<Map<String, Object>> transitions = Collections.synchronizedList(new ArrayList<>());
-        var breaker = recordingBreaker(p, transitions, started);
-        Map<String, Object> first = call("circuit-breaker", p, breaker);
-        Map<String, Object> second = call("circuit-breaker", p, breaker);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("transitions", new ArrayList<>(transitions));
-        out.put("callers", List.of(first, second));
         out.put("finalState", breaker.state().name().toLowerCase().replace('_', '-'));
         return out;
     }
@@ -281,8 +270,8 @@ public final class Driver {
             Params p = Params.parse(command.path("params"));
             Map<String, Object> out = switch (command.path("action").asText("")) {
                 case "call" -> call(command.path("variant").asText(""), p, null);
-                case "breaker" -> breakerCase(p);
-                case "breaker-volume" -> breakerVolumeCase(p);
+                case "crowd" -> crowdCase(p, command.has("tripper") ? Params.parse(command.path("tripper")) : null,
+                        command.path("start").asText("together").equals("one-by-one"));
                 default -> throw new IllegalArgumentException("unknown action " + command.path("action"));
             };
             Map<String, Object> result = new LinkedHashMap<>();

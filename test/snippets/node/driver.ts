@@ -73,7 +73,7 @@ export interface DriverCase {
   /** Folder holding the runnable wrapper modules (<variant>.js). */
   wrappersDir: string;
   baseURL: string;
-  /** 'call': one caller. 'crowd': several concurrent callers sharing one breaker. */
+  /** 'call': one caller. 'crowd': several callers sharing one breaker. */
   kind: 'call' | 'crowd';
   model?: string;
   options?: Omit<RetryOptions, 'signal' | 'onRetry'> & { fallbackModel?: string; overloadsBeforeFallback?: number };
@@ -81,6 +81,10 @@ export interface DriverCase {
   /** Aborts the call through its AbortSignal after this many ms. */
   abortAfterMs?: number;
   callers?: number;
+  /** A crowd's first caller, alone, with its own options; the callers start once it has returned. */
+  tripper?: DriverCase['options'];
+  /** How a crowd's callers start: all at once, or each after the previous one returned. */
+  start?: 'together' | 'one-by-one';
 }
 
 export interface ErrorReport {
@@ -104,12 +108,17 @@ export interface CallReport {
   text?: string;
   /** Stream event types as onEvent received them. */
   events?: string[];
+  /** A stream's text as onEvent showed it, kept when the stream fails part-way. */
+  shown?: string;
   error?: ErrorReport;
 }
 
 export interface CrowdReport {
+  tripper?: CallReport;
+  stateAfterTripper?: BreakerState;
   callers: CallReport[];
   transitions: { state: BreakerState; atMs: number }[];
+  finalState: BreakerState;
 }
 
 function describeError(error: unknown, depth = 0): ErrorReport {
@@ -135,42 +144,60 @@ async function load<T>(spec: DriverCase): Promise<T> {
 }
 
 /** One call; stream event types go to `events` as onEvent receives them (they matter when the call fails, too). */
-type Call = (options: RetryOptions, events: string[]) => Promise<Pick<CallReport, 'model' | 'usedFallback' | 'text'>>;
+type Call = (options: RetryOptions, stream: StreamLog, extra?: DriverCase['options']) => Promise<Pick<CallReport, 'model' | 'usedFallback' | 'text'>>;
+
+/** What a stream's caller was shown, as onEvent received it. */
+interface StreamLog {
+  events: string[];
+  shown: string;
+}
+
+function see(log: StreamLog, event: Anthropic.MessageStreamEvent): void {
+  log.events.push(event.type);
+  if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') log.shown += event.delta.text;
+}
 
 /** One call of the variant under test, whatever its result type. */
 async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLike | undefined): Promise<Call> {
-  const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 8, messages: [{ role: 'user' as const, content: 'ping' }] };
+  const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 16, messages: [{ role: 'user' as const, content: 'Say hello' }] };
   const options = spec.options ?? {};
   switch (spec.variant) {
     case 'basic': {
       const api = await load<BasicApi>(spec);
-      return async (extra) => ({ text: messageText(await api.createMessageWithRetry(client, params, { ...options, ...extra })) });
+      return async (extra, _stream, own = options) => {
+        const message = await api.createMessageWithRetry(client, params, { ...own, ...extra });
+        return { text: messageText(message), model: message.model };
+      };
     }
     case 'circuit-breaker': {
       const api = await load<BreakerApi>(spec);
       const shared = breaker ?? new api.CircuitBreaker(spec.breaker);
-      return async (extra) => ({ text: messageText(await api.createMessageWithRetry(client, params, { ...options, ...extra, breaker: shared })) });
+      return async (extra, _stream, own = options) => {
+        const message = await api.createMessageWithRetry(client, params, { ...own, ...extra, breaker: shared });
+        return { text: messageText(message), model: message.model };
+      };
     }
     case 'fallback': {
       const api = await load<FallbackApi>(spec);
-      return async (extra) => {
-        const result = await api.createMessageWithRetry(client, params, { ...options, ...extra });
+      return async (extra, _stream, own = options) => {
+        const result = await api.createMessageWithRetry(client, params, { ...own, ...extra });
         return { text: messageText(result.message), model: result.model, usedFallback: result.usedFallback };
       };
     }
     case 'streaming': {
       const api = await load<StreamingApi>(spec);
-      return async (extra, events) => {
-        const message = await api.createMessageWithRetry(client, params, { ...options, ...extra, onEvent: (event) => events.push(event.type) });
-        return { text: messageText(message) };
+      return async (extra, stream, own = options) => {
+        const message = await api.createMessageWithRetry(client, params, { ...own, ...extra, onEvent: (event) => see(stream, event) });
+        if (messageText(message) !== stream.shown) throw new Error(`the accumulated message differs from the streamed text: ${messageText(message)} / ${stream.shown}`);
+        return { text: messageText(message), model: message.model };
       };
     }
   }
 }
 
-async function runCall(call: Call, abortAfterMs: number | undefined, streaming: boolean): Promise<CallReport> {
+async function runCall(call: Call, abortAfterMs: number | undefined, streaming: boolean, own?: DriverCase['options']): Promise<CallReport> {
   const retries: CallReport['retries'] = [];
-  const events: string[] = [];
+  const stream: StreamLog = { events: [], shown: '' };
   const controller = new AbortController();
   const abortTimer = abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
   const started = performance.now();
@@ -179,11 +206,12 @@ async function runCall(call: Call, abortAfterMs: number | undefined, streaming: 
     if (retry.model !== undefined) entry.model = retry.model;
     retries.push(entry);
   };
+  const shown = () => (streaming ? { events: stream.events, shown: stream.shown } : {});
   try {
-    const result = await call({ onRetry, signal: controller.signal }, events);
-    return { outcome: 'ok', elapsedMs: performance.now() - started, retries, ...result, ...(streaming ? { events } : {}) };
+    const result = await call({ onRetry, signal: controller.signal }, stream, own);
+    return { outcome: 'ok', elapsedMs: performance.now() - started, retries, ...result, ...shown() };
   } catch (error) {
-    return { outcome: 'error', elapsedMs: performance.now() - started, retries, error: describeError(error), ...(streaming ? { events } : {}) };
+    return { outcome: 'error', elapsedMs: performance.now() - started, retries, error: describeError(error), ...shown() };
   } finally {
     clearTimeout(abortTimer);
   }
@@ -203,8 +231,18 @@ async function main(): Promise<void> {
   const transitions: CrowdReport['transitions'] = [];
   const breaker = new api.CircuitBreaker({ ...spec.breaker, onStateChange: (state) => transitions.push({ state, atMs: performance.now() - startedAt }) });
   const call = await makeCall(spec, client, breaker);
-  const callers = await Promise.all(Array.from({ length: spec.callers ?? 1 }, () => runCall(call, spec.abortAfterMs, false)));
-  process.stdout.write(`${JSON.stringify({ callers, transitions } satisfies CrowdReport)}\n`);
+  const report: Omit<CrowdReport, 'callers' | 'finalState'> = { transitions };
+  if (spec.tripper !== undefined) {
+    report.tripper = await runCall(call, undefined, false, spec.tripper);
+    report.stateAfterTripper = breaker.state;
+  }
+  const callers: CallReport[] = [];
+  if (spec.start === 'one-by-one') {
+    for (let i = 0; i < (spec.callers ?? 1); i++) callers.push(await runCall(call, spec.abortAfterMs, false));
+  } else {
+    callers.push(...(await Promise.all(Array.from({ length: spec.callers ?? 1 }, () => runCall(call, spec.abortAfterMs, false)))));
+  }
+  process.stdout.write(`${JSON.stringify({ ...report, callers, finalState: breaker.state } satisfies CrowdReport)}\n`);
 }
 
 process.on('unhandledRejection', (reason) => {

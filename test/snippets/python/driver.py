@@ -63,6 +63,8 @@ def describe_error(error: BaseException) -> Json:
     described: Json = {"type": type(error).__name__, "message": str(error)}
     if isinstance(error, anthropic.APIStatusError):
         described["status"] = error.status_code
+        if error.request_id is not None:
+            described["requestId"] = error.request_id
         body = error.body
         if isinstance(body, dict) and isinstance(body.get("error"), dict):
             described["errorType"] = body["error"].get("type")
@@ -164,88 +166,93 @@ class StreamFailed(Exception):
 
 
 def sync_breaker(command: Json) -> Json:
-    """A caller trips the shared breaker, then `callers` threads go through it together."""
+    """An optional caller trips the shared breaker, then `callers` threads go through it, together or one by one."""
     breaker = sync_circuit_breaker.CircuitBreaker(**command["breaker"])
-    tripping = sync_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
-    state_after_trip = breaker.state
+    result: Json = {}
+    if "trip" in command:
+        result["trip"] = sync_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
+        result["stateAfterTrip"] = breaker.state
     results: list[Json] = [{} for _ in range(command["callers"])]
 
     def caller(index: int) -> None:
         results[index] = sync_call({**command, "variant": "circuit-breaker"}, breaker)
 
-    threads = [threading.Thread(target=caller, args=(i,)) for i in range(command["callers"])]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {"trip": tripping, "stateAfterTrip": state_after_trip, "callers": results, "stateAfter": breaker.state}
+    if command.get("start") == "one-by-one":
+        for index in range(command["callers"]):
+            caller(index)
+    else:
+        threads = [threading.Thread(target=caller, args=(i,)) for i in range(command["callers"])]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    return {**result, "callers": results, "stateAfter": breaker.state}
 
 
 async def async_call(command: Json, breaker: Optional[async_circuit_breaker.CircuitBreaker] = None) -> Json:
+    """One call; with `cancel_after_ms`, the calling task is cancelled that long after it began."""
+    recorder = Recorder()
+    started = time.monotonic()
+    task = asyncio.create_task(async_outcome(command, recorder, breaker))
+    cancel_after_ms = command.get("cancel_after_ms")
+    if cancel_after_ms is not None:
+        asyncio.get_running_loop().call_later(cancel_after_ms / 1000, task.cancel)
+    result: Json
+    try:
+        result = await task
+    except asyncio.CancelledError:
+        result = {"outcome": "cancelled"}
+    result["elapsedMs"] = round((time.monotonic() - started) * 1000)
+    result["retries"] = recorder.retries
+    return result
+
+
+async def async_outcome(command: Json, recorder: Recorder, breaker: Optional[async_circuit_breaker.CircuitBreaker]) -> Json:
     variant: str = command["variant"]
     policy: Json = command.get("policy", {})
     params: Json = command["params"]
-    recorder = Recorder()
-    started = time.monotonic()
-    result: Json
     try:
         async with async_client() as client:
             if variant == "basic":
                 message = await async_basic.acreate_message_with_retry(client, on_retry=recorder, **policy, **params)
-                result = {"outcome": "ok", "model": message.model, "text": text_of(message)}
-            elif variant == "circuit-breaker":
+                return {"outcome": "ok", "model": message.model, "text": text_of(message)}
+            if variant == "circuit-breaker":
                 shared = breaker or async_circuit_breaker.CircuitBreaker(**command.get("breaker", {}))
                 message = await async_circuit_breaker.acreate_message_with_retry(client, shared, on_retry=recorder, **policy, **params)
-                result = {"outcome": "ok", "model": message.model, "text": text_of(message)}
-            elif variant == "fallback":
+                return {"outcome": "ok", "model": message.model, "text": text_of(message)}
+            if variant == "fallback":
                 answer = await async_fallback.acreate_message_with_retry(
                     client, on_retry=recorder, **command.get("fallback", {}), **policy, **params
                 )
-                result = {"outcome": "ok", "model": answer.model, "fellBack": answer.fell_back, "text": text_of(answer.message)}
-            elif variant == "streaming":
+                return {"outcome": "ok", "model": answer.model, "fellBack": answer.fell_back, "text": text_of(answer.message)}
+            if variant == "streaming":
                 log = StreamLog()
                 try:
                     async for event in async_streaming.astream_message_with_retry(client, on_retry=recorder, **policy, **params):
                         log.see(event)
                 except Exception as error:
                     raise StreamFailed(error, log) from error
-                result = {"outcome": "ok", **log.as_json()}
-            else:
-                raise ValueError(f"unknown variant {variant}")
+                return {"outcome": "ok", **log.as_json()}
+            raise ValueError(f"unknown variant {variant}")
     except Exception as error:  # every failure is data for the test
-        result = error_result(error)
-    result["elapsedMs"] = round((time.monotonic() - started) * 1000)
-    result["retries"] = recorder.retries
-    return result
+        return error_result(error)
 
 
 async def async_breaker(command: Json) -> Json:
-    """A caller trips the shared breaker, then `callers` tasks go through it together."""
+    """An optional caller trips the shared breaker, then `callers` tasks go through it, together or one by one."""
     breaker = async_circuit_breaker.CircuitBreaker(**command["breaker"])
-    tripping = await async_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
-    state_after_trip = await breaker.state()
-    callers = [async_call({**command, "variant": "circuit-breaker"}, breaker) for _ in range(command["callers"])]
-    results = await asyncio.gather(*callers)
-    return {"trip": tripping, "stateAfterTrip": state_after_trip, "callers": list(results), "stateAfter": await breaker.state()}
-
-
-async def async_cancel(command: Json) -> Json:
-    """Cancels a call while it waits between attempts; the wait must end at once."""
-    recorder = Recorder()
-    async with async_client() as client:
-        task = asyncio.create_task(
-            async_basic.acreate_message_with_retry(client, on_retry=recorder, **command.get("policy", {}), **command["params"])
-        )
-        while not recorder.retries:  # the first attempt failed and the wrapper now waits
-            await asyncio.sleep(0.01)
-        cancelled_at = time.monotonic()
-        task.cancel()
-        try:
-            await task
-            outcome = "ok"
-        except asyncio.CancelledError:
-            outcome = "cancelled"
-        return {"outcome": outcome, "cancelMs": round((time.monotonic() - cancelled_at) * 1000), "retries": recorder.retries}
+    result: Json = {}
+    if "trip" in command:
+        result["trip"] = await async_call({**command, **command["trip"], "variant": "circuit-breaker"}, breaker)
+        result["stateAfterTrip"] = await breaker.state()
+    results: list[Json] = []
+    if command.get("start") == "one-by-one":
+        for _ in range(command["callers"]):
+            results.append(await async_call({**command, "variant": "circuit-breaker"}, breaker))
+    else:
+        callers = [async_call({**command, "variant": "circuit-breaker"}, breaker) for _ in range(command["callers"])]
+        results = list(await asyncio.gather(*callers))
+    return {**result, "callers": results, "stateAfter": await breaker.state()}
 
 
 def run_command(command: Json) -> Json:
@@ -259,8 +266,6 @@ def run_command(command: Json) -> Json:
         result = asyncio.run(async_call(command))
     elif flavor == "async" and action == "breaker":
         result = asyncio.run(async_breaker(command))
-    elif flavor == "async" and action == "cancel":
-        result = asyncio.run(async_cancel(command))
     else:
         raise ValueError(f"unknown command {flavor} {action}")
     return {"case": command.get("case"), **result}

@@ -5,8 +5,10 @@
 // per line on stdout. The suite scripts the simulator before each command.
 //
 //	{"case": "...", "action": "call", "variant": "basic", "params": {...}}
-//	{"case": "...", "action": "breaker", "params": {...}}        a shared breaker opens, probes, closes
-//	{"case": "...", "action": "breaker-volume", "params": {...}} a shared breaker waits for its volume
+//	{"case": "...", "action": "crowd", "params": {...}, "tripper": {...}, "start": "together"}
+//
+// A crowd shares one breaker: the tripper (if any) calls alone first, then the callers
+// go, all at once ("together") or each after the previous one returned ("one-by-one").
 //
 // The simulator's URL and the key come from ANTHROPIC_BASE_URL and ANTHROPIC_API_KEY.
 package main
@@ -32,10 +34,12 @@ import (
 )
 
 type command struct {
-	Case    string `json:"case"`
-	Action  string `json:"action"`
-	Variant string `json:"variant"`
-	Params  params `json:"params"`
+	Case    string  `json:"case"`
+	Action  string  `json:"action"`
+	Variant string  `json:"variant"`
+	Params  params  `json:"params"`
+	Tripper *params `json:"tripper"`
+	Start   string  `json:"start"`
 }
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
@@ -94,12 +98,13 @@ type transition struct {
 }
 
 type breakerReport struct {
-	Case        string       `json:"case"`
-	Outcome     string       `json:"outcome"`
-	Transitions []transition `json:"transitions"`
-	Callers     []callReport `json:"callers"`
-	OpenedAtMs  int64        `json:"openedAtMs,omitempty"`
-	FinalState  string       `json:"finalState"`
+	Case              string       `json:"case"`
+	Outcome           string       `json:"outcome"`
+	Transitions       []transition `json:"transitions"`
+	Tripper           *callReport  `json:"tripper,omitempty"`
+	StateAfterTripper string       `json:"stateAfterTripper,omitempty"`
+	Callers           []callReport `json:"callers"`
+	FinalState        string       `json:"finalState"`
 }
 
 func ms(n int) time.Duration { return time.Duration(n) * time.Millisecond }
@@ -262,42 +267,31 @@ func newRecordingBreaker(p params, started time.Time, transitions *[]transition)
 	})
 }
 
-// breakerCase: the first caller's failures open a shared breaker; the other callers
-// start while it is open, and everyone waits for the trial requests.
-func breakerCase(p params) breakerReport {
+// crowdCase: the tripper (if any) calls alone on a fresh shared breaker, then the callers go.
+func crowdCase(c command) breakerReport {
 	started := time.Now()
 	transitions := []transition{}
-	breaker := newRecordingBreaker(p, started, &transitions)
-	reports := make([]callReport, p.Callers)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); reports[0] = call("circuit-breaker", p, breaker) }()
-	for breaker.State() != circuitbreaker.BreakerOpen {
-		if time.Since(started) > 10*time.Second {
-			wg.Wait()
-			return breakerReport{Outcome: "driver_error", Callers: reports, Transitions: transitions, FinalState: string(breaker.State())}
+	breaker := newRecordingBreaker(c.Params, started, &transitions)
+	report := breakerReport{Outcome: "done"}
+	if c.Tripper != nil {
+		tripper := call("circuit-breaker", *c.Tripper, breaker)
+		report.Tripper, report.StateAfterTripper = &tripper, string(breaker.State())
+	}
+	callers := make([]callReport, c.Params.Callers)
+	if c.Start == "one-by-one" {
+		for i := range callers {
+			callers[i] = call("circuit-breaker", c.Params, breaker)
 		}
-		time.Sleep(2 * time.Millisecond)
+	} else {
+		var wg sync.WaitGroup
+		for i := range callers {
+			wg.Add(1)
+			go func() { defer wg.Done(); callers[i] = call("circuit-breaker", c.Params, breaker) }()
+		}
+		wg.Wait()
 	}
-	openedAtMs := time.Since(started).Milliseconds()
-	for i := 1; i < p.Callers; i++ {
-		wg.Add(1)
-		go func() { defer wg.Done(); reports[i] = call("circuit-breaker", p, breaker) }()
-	}
-	wg.Wait()
-	return breakerReport{Outcome: "done", Transitions: transitions, Callers: reports, OpenedAtMs: openedAtMs, FinalState: string(breaker.State())}
-}
-
-// breakerVolumeCase: one caller after another on a shared breaker, so the breaker's
-// request count is known at every retry.
-func breakerVolumeCase(p params) breakerReport {
-	transitions := []transition{}
-	breaker := newRecordingBreaker(p, time.Now(), &transitions)
-	callers := make([]callReport, 0, p.Callers)
-	for range p.Callers {
-		callers = append(callers, call("circuit-breaker", p, breaker))
-	}
-	return breakerReport{Outcome: "done", Transitions: transitions, Callers: callers, FinalState: string(breaker.State())}
+	report.Callers, report.Transitions, report.FinalState = callers, transitions, string(breaker.State())
+	return report
 }
 
 func run(line []byte) any {
@@ -310,12 +304,8 @@ func run(line []byte) any {
 		report := call(c.Variant, c.Params, nil)
 		report.Case = c.Case
 		return report
-	case "breaker":
-		report := breakerCase(c.Params)
-		report.Case = c.Case
-		return report
-	case "breaker-volume":
-		report := breakerVolumeCase(c.Params)
+	case "crowd":
+		report := crowdCase(c)
 		report.Case = c.Case
 		return report
 	}
