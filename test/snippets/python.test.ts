@@ -3,7 +3,7 @@
 // official `anthropic` SDK from PyPI against the simulator through the shared wrapper
 // cases (spec/wrapper-cases.ts).
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -26,9 +26,6 @@ const FLAVORS: { language: Extract<SnippetLanguage, 'python' | 'python-async'>; 
 
 const moduleName = (variant: SnippetVariant): string => variant.replace('-', '_');
 
-function templateFile(language: SnippetLanguage, variant: SnippetVariant): string {
-  return path.join(__dirname, '..', '..', 'src', 'core', 'snippets', 'templates', language, `${variant}.py.tmpl`);
-}
 
 /** Writes the rendered wrappers as two packages beside the driver, as a user's project would hold them. */
 function writeProject(dir: string): void {
@@ -37,8 +34,7 @@ function writeProject(dir: string): void {
     writeFileSync(path.join(dir, packageName, '__init__.py'), '');
     for (const variant of SNIPPET_VARIANTS) {
       const template = SNIPPET_TEMPLATES.find((t) => t.language === language && t.variant === variant);
-      assert.ok(template, `no ${language}/${variant} template in the catalog: run node scripts/generate-snippets.mjs`);
-      assert.equal(template.source, readFileSync(templateFile(language, variant), 'utf8'), `the catalog's ${language}/${variant} is stale: run node scripts/generate-snippets.mjs`);
+      assert.ok(template, `no ${language}/${variant} template in src/core/snippets/templates`);
       writeFileSync(path.join(dir, packageName, `${moduleName(variant)}.py`), renderCode(template, DEFAULT_SNIPPET_POLICY));
     }
   }

@@ -1,7 +1,7 @@
 // Builds the project a user would have: the four rendered wrappers of one language
 // next to the driver, compiled by the pinned TypeScript against the real SDK types.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
 import { renderCode } from '../../../src/core/snippets/render';
@@ -21,18 +21,15 @@ export interface SnippetProject {
 }
 
 const EXTENSION: Record<NodeLanguage, string> = { typescript: 'ts', javascript: 'js' };
-const TEMPLATES_DIR = path.resolve(__dirname, '../../../src/core/snippets/templates');
 
 function moduleName(variant: SnippetVariant): string {
   return variant.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 
-/** The catalog the CLI and the extension ship, checked against the template files it is generated from. */
+/** The wrapper as the CLI and the extension render it, from the template files. */
 export function renderedWrapper(language: NodeLanguage, variant: SnippetVariant): string {
   const template = SNIPPET_TEMPLATES.find((t) => t.language === language && t.variant === variant);
-  if (!template) throw new Error(`no ${language} ${variant} template in catalog.generated.ts: run node scripts/generate-snippets.mjs`);
-  const onDisk = readFileSync(path.join(TEMPLATES_DIR, language, `${variant}.${EXTENSION[language]}.tmpl`), 'utf8');
-  if (onDisk !== template.source) throw new Error(`catalog.generated.ts is stale for ${language} ${variant}: run node scripts/generate-snippets.mjs`);
+  if (!template) throw new Error(`no ${language} ${variant} template in src/core/snippets/templates`);
   return renderCode(template, DEFAULT_SNIPPET_POLICY);
 }
 

@@ -3,8 +3,6 @@
 // language's own tools, then driven through a long-lived driver process against the
 // simulator by the shared wrapper cases (spec/wrapper-cases.ts).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
 import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
@@ -115,18 +113,13 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
   cutAttemptMessageOmitsLastError: false,
 };
 
-function templateFile(language: SnippetLanguage, variant: SnippetVariant): string {
-  const ext = language === 'go' ? 'go' : 'java';
-  return path.join(__dirname, '..', '..', '..', 'src', 'core', 'snippets', 'templates', language, `${variant}.${ext}.tmpl`);
-}
 
-/** The rendered code of every variant, checked against the templates on disk so a stale catalog fails clearly. */
+/** The rendered code of every variant, from the templates the catalog is built from. */
 function renderAll(language: SnippetLanguage): Record<SnippetVariant, string> {
   const rendered = {} as Record<SnippetVariant, string>;
   for (const variant of SNIPPET_VARIANTS) {
     const template = SNIPPET_TEMPLATES.find((t) => t.language === language && t.variant === variant);
-    assert.ok(template, `no ${language}/${variant} template in the catalog: run node scripts/generate-snippets.mjs`);
-    assert.equal(template.source, readFileSync(templateFile(language, variant), 'utf8'), `the catalog's ${language}/${variant} is stale: run node scripts/generate-snippets.mjs`);
+    assert.ok(template, `no ${language}/${variant} template in src/core/snippets/templates`);
     rendered[variant] = renderCode(template, DEFAULT_SNIPPET_POLICY);
   }
   return rendered;
