@@ -75,7 +75,6 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
       // The SDK raises a stream's error event as an APIError without a status: the answer's 200 is not kept.
       streamErrorHasStatus: false,
       // Known exception (template inconsistency, reported): see LanguageCapabilities.
-      cutAttemptMessageOmitsLastError: true,
     },
     sdkErrors: {
       'bad-request': 'BadRequestError',

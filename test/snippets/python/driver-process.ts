@@ -132,7 +132,6 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
       // RetriesExhausted carries the last anthropic.APIError raised, and a timeout is one.
       carriesTimeoutAsLastError: true,
       streamErrorHasStatus: true,
-      cutAttemptMessageOmitsLastError: false,
     },
     sdkErrors: {
       'bad-request': 'BadRequestError',

@@ -63,8 +63,7 @@ function checkError(lang: WrapperLanguage, report: WrapperReport, expect: Expect
     else assert.ok(error.message.includes(expect.errorCode), `the caller cannot read ${expect.errorCode}: ${error.message}`);
   }
   if (expect.outcome === 'gave-up') checkReason(lang, error, expect.says ?? [/deadline|attempt/], expect.reasonCode);
-  const cutMidAttempt = lang.capabilities.cutAttemptMessageOmitsLastError && /deadline passed during attempt/.test(error.message);
-  if (expect.messageNamesLastError && expect.errorType !== undefined && !cutMidAttempt) {
+  if (expect.messageNamesLastError && expect.errorType !== undefined) {
     assert.match(error.message, new RegExp(expect.errorType), 'the message names the last API error');
   }
   if (expect.lastErrorIsTimeout && lang.timeoutError !== undefined) {

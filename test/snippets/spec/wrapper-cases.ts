@@ -162,12 +162,6 @@ export interface LanguageCapabilities {
    * the Node SDK raises it as an APIError without a status.
    */
   streamErrorHasStatus: boolean;
-  /**
-   * Known exception, not a design choice: when the deadline cuts an attempt in flight, the
-   * message ("the N ms deadline passed during attempt N") does not name the last error,
-   * though the error still carries it (TypeScript and JavaScript templates; reported).
-   */
-  cutAttemptMessageOmitsLastError: boolean;
 }
 
 /** How each language says a caller gave up on an open breaker. */

@@ -110,7 +110,6 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
   waitingCallerCarriesBreakerFailure: false,
   carriesTimeoutAsLastError: false,
   streamErrorHasStatus: true,
-  cutAttemptMessageOmitsLastError: false,
 };
 
 
