@@ -3,7 +3,7 @@
 // this function and shows what it returns.
 import type { Health, HealthState } from '../health';
 import type { NotificationLevel } from '../settings';
-import { TOOLTIP_COMMANDS } from './commands';
+import { COMMANDS } from './commands';
 import { STATE_TITLES } from './format';
 
 export interface HealthNotification {
@@ -35,8 +35,8 @@ export function decideNotification(previous: Health | undefined, next: Health, l
     severity: next.state === 'outage' ? 'error' : 'warning',
     message: `Claude API: ${STATE_TITLES[next.state].toLowerCase()}. ${reason}`,
     actions: [
-      { title: 'Run Diagnostics', command: TOOLTIP_COMMANDS.runDiagnostics },
-      { title: 'Open Status Page', command: TOOLTIP_COMMANDS.openStatusPage },
+      { title: 'Run Diagnostics', command: COMMANDS.runDiagnostics.id },
+      { title: 'Open Status Page', command: COMMANDS.openStatusPage.id },
     ],
   };
 }
