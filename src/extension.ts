@@ -79,7 +79,7 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       const { runDiagnosticsCommand } = await import('./vscode/diagnostics-command.js');
       return runDiagnosticsCommand({ keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins() }, args);
     },
-    setApiKey: () => promptForApiKey(keys),
+    setApiKey: () => promptForApiKey(keys, log),
     clearApiKey: async () => {
       await keys.clear();
       inBackground(log, 'the key removal message', vscode.window.showInformationMessage(vscode.l10n.t('Claude Health: API key removed from SecretStorage.')));

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type HealthMonitor } from '../core/monitor';
 import { statusPageHome } from '../core/statuspage/home-page';
-import { COMMANDS } from '../core/view/commands';
+import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from '../core/view/commands';
 import { STATE_TITLES } from '../core/view/format';
 import { readSettings } from './settings-reader';
 
@@ -17,18 +17,25 @@ export async function openStatusPage(): Promise<void> {
   await vscode.env.openExternal(vscode.Uri.parse(home));
 }
 
+const QUICK_PICK_LABELS: Record<CommandOfferedIn<'quickPick'>, () => string> = {
+  refresh: () => `$(refresh) ${vscode.l10n.t('Refresh')}`,
+  runDiagnostics: () => `$(pulse) ${vscode.l10n.t('Run Connection Diagnostics')}`,
+  openStatusPage: () => `$(link-external) ${vscode.l10n.t('Open Status Page')}`,
+  setApiKey: () => `$(key) ${vscode.l10n.t('Set API Key')}`,
+  openSettings: () => `$(gear) ${vscode.l10n.t('Settings')}`,
+  showLog: () => `$(output) ${vscode.l10n.t('Show Log')}`,
+};
+
+/** The status bar's click: the state in words, then the actions (Set API Key only while there is none). */
 export async function showDetails(monitor: HealthMonitor): Promise<void> {
   const { health } = monitor.snapshot();
   const actions: (vscode.QuickPickItem & { command?: string })[] = [
     { label: `${STATE_TITLES[health.state]}`, kind: vscode.QuickPickItemKind.Separator },
     ...health.reasons.map((reason) => ({ label: `$(info) ${reason}` })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: `$(refresh) ${vscode.l10n.t('Refresh')}`, command: COMMANDS.refresh.id },
-    { label: `$(pulse) ${vscode.l10n.t('Run Connection Diagnostics')}`, command: COMMANDS.runDiagnostics.id },
-    { label: `$(link-external) ${vscode.l10n.t('Open Status Page')}`, command: COMMANDS.openStatusPage.id },
-    ...(health.state === 'unconfigured' ? [{ label: `$(key) ${vscode.l10n.t('Set API Key')}`, command: COMMANDS.setApiKey.id }] : []),
-    { label: `$(gear) ${vscode.l10n.t('Settings')}`, command: COMMANDS.openSettings.id },
-    { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: COMMANDS.showLog.id },
+    ...commandNamesOfferedIn('quickPick')
+      .filter((name) => name !== 'setApiKey' || health.state === 'unconfigured')
+      .map((name) => ({ label: QUICK_PICK_LABELS[name](), command: COMMANDS[name].id })),
   ];
   const picked = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('Claude API: {0}', STATE_TITLES[health.state]) });
   if (picked?.command) await vscode.commands.executeCommand(picked.command);

@@ -9,15 +9,16 @@ export interface CommandSpec {
   readonly offeredIn: readonly CommandSurface[];
 }
 
+// In the order the tooltip, notifications and quick pick show them.
 export const COMMANDS = {
   refresh: { id: 'claudeHealth.refresh', offeredIn: ['tooltip', 'quickPick'] },
-  showDetails: { id: 'claudeHealth.showDetails', offeredIn: [] },
-  setApiKey: { id: 'claudeHealth.setApiKey', offeredIn: ['quickPick'] },
-  clearApiKey: { id: 'claudeHealth.clearApiKey', offeredIn: [] },
-  showLog: { id: 'claudeHealth.showLog', offeredIn: ['tooltip', 'quickPick'] },
-  openStatusPage: { id: 'claudeHealth.openStatusPage', offeredIn: ['tooltip', 'notification', 'quickPick'] },
-  openSettings: { id: 'claudeHealth.openSettings', offeredIn: ['tooltip', 'quickPick'] },
   runDiagnostics: { id: 'claudeHealth.runDiagnostics', offeredIn: ['tooltip', 'notification', 'quickPick'] },
+  openStatusPage: { id: 'claudeHealth.openStatusPage', offeredIn: ['tooltip', 'notification', 'quickPick'] },
+  setApiKey: { id: 'claudeHealth.setApiKey', offeredIn: ['quickPick'] },
+  openSettings: { id: 'claudeHealth.openSettings', offeredIn: ['tooltip', 'quickPick'] },
+  showLog: { id: 'claudeHealth.showLog', offeredIn: ['tooltip', 'quickPick'] },
+  showDetails: { id: 'claudeHealth.showDetails', offeredIn: [] },
+  clearApiKey: { id: 'claudeHealth.clearApiKey', offeredIn: [] },
   insertRetryWrapper: { id: 'claudeHealth.insertRetryWrapper', offeredIn: [] },
   startSimulator: { id: 'claudeHealth.startSimulator', offeredIn: [] },
   stopSimulator: { id: 'claudeHealth.stopSimulator', offeredIn: [] },
@@ -27,11 +28,19 @@ export type CommandName = keyof typeof COMMANDS;
 
 export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
+/** The names of the commands offered on surface S: a label table typed with it must cover exactly those. */
+export type CommandOfferedIn<S extends CommandSurface> = {
+  [K in CommandName]: S extends (typeof COMMANDS)[K]['offeredIn'][number] ? K : never;
+}[CommandName];
+
+/** The commands offered on one surface, in table order. */
+export function commandNamesOfferedIn<S extends CommandSurface>(surface: S): CommandOfferedIn<S>[] {
+  return COMMAND_NAMES.filter((name) => (COMMANDS[name] as CommandSpec).offeredIn.includes(surface)) as CommandOfferedIn<S>[];
+}
+
 /** The ids offered on one surface, in table order. */
 export function commandIdsOfferedIn(surface: CommandSurface): string[] {
-  return COMMAND_NAMES.map((name): CommandSpec => COMMANDS[name])
-    .filter((spec) => spec.offeredIn.includes(surface))
-    .map((spec) => spec.id);
+  return commandNamesOfferedIn(surface).map((name) => COMMANDS[name].id);
 }
 
 /** What MarkdownString.isTrusted.enabledCommands lists for the tooltip. */

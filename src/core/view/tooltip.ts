@@ -5,7 +5,7 @@ import type { RateLimitBucket, RateLimitInfo } from '../headers';
 import type { MonitorSnapshot } from '../monitor/snapshot';
 import type { ProbeResult } from '../probe/types';
 import { describeComponentStatus } from '../statuspage/verdict';
-import { COMMANDS } from './commands';
+import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './commands';
 import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, sparkline, STATE_TITLES, type TimeFormat } from './format';
 import { code, commandLink, escapeMarkdown, link } from './markdown';
 import { STATE_ICONS, isStale } from './status-bar';
@@ -129,19 +129,16 @@ function sparklineSection(snapshot: MonitorSnapshot): string[] {
   return ['', `**Latency** ${code(line)}${range} (last ${events.length}, × failed)`];
 }
 
+const LINK_LABELS: Record<CommandOfferedIn<'tooltip'>, string> = {
+  refresh: '$(refresh) Refresh',
+  runDiagnostics: '$(pulse) Run Diagnostics',
+  openStatusPage: '$(link-external) Status Page',
+  openSettings: '$(gear) Settings',
+  showLog: '$(output) Log',
+};
+
 function commandsSection(): string[] {
-  return [
-    '',
-    '---',
-    '',
-    [
-      commandLink('$(refresh) Refresh', COMMANDS.refresh.id),
-      commandLink('$(pulse) Run Diagnostics', COMMANDS.runDiagnostics.id),
-      commandLink('$(link-external) Status Page', COMMANDS.openStatusPage.id),
-      commandLink('$(gear) Settings', COMMANDS.openSettings.id),
-      commandLink('$(output) Log', COMMANDS.showLog.id),
-    ].join(' · '),
-  ];
+  return ['', '---', '', commandNamesOfferedIn('tooltip').map((name) => commandLink(LINK_LABELS[name], COMMANDS[name].id)).join(' · ')];
 }
 
 function truncate(text: string, max: number): string {
