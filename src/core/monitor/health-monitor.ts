@@ -50,7 +50,8 @@ const RECENT_RESULTS = 20;
 export class HealthMonitor {
   private settings: Settings;
   private settingsProblems: readonly string[] = [];
-  private readonly log: ProbeLog;
+  /** Every outcome the sources recorded, bounded; saved across restarts. */
+  private readonly history: ProbeLog;
   private readonly activity: UserActivity;
   private readonly page: StatusPageSource;
   private readonly probe: ProbeSource;
@@ -70,7 +71,7 @@ export class HealthMonitor {
     this.settings = deps.settings;
     const now = deps.clock.now();
     this.activity = new UserActivity(deps.clock);
-    this.log = ProbeLog.fromJSON(deps.savedState, now);
+    this.history = ProbeLog.fromJSON(deps.savedState, now);
     const sink: SourceSink = {
       record: (observations) => this.record(observations),
       restart: (source) => this.restartSequence(source),
@@ -134,7 +135,7 @@ export class HealthMonitor {
 
   /** The plain JSON object to keep in globalState. Holds times, outcomes, latencies: never the key. */
   saveState(): SignalsState {
-    return this.log.toJSON();
+    return this.history.toJSON();
   }
 
   // ---- inputs from the adapter -----------------------------------------------
@@ -197,9 +198,10 @@ export class HealthMonitor {
 
   // ---- the snapshot ----------------------------------------------------------
 
+  /** What the monitor knows now, for the views; listeners get the same after every change. */
   snapshot(): MonitorSnapshot {
     const now = this.deps.clock.now();
-    this.log.prune(now);
+    this.history.prune(now);
     return buildSnapshot({
       now,
       health: this.health,
@@ -210,8 +212,8 @@ export class HealthMonitor {
       pageVerdict: this.page.verdict(this.settings.watchedComponents),
       probe: this.probe.reading(now),
       probeVerdict: this.verdict,
-      window: countWindow(this.log.all(), now, this.settings.windowMinutes),
-      recent: this.log.latest(SPARKLINE_EVENTS),
+      window: countWindow(this.history.all(), now, this.settings.windowMinutes),
+      recent: this.history.latest(SPARKLINE_EVENTS),
     });
   }
 
@@ -220,7 +222,7 @@ export class HealthMonitor {
   private record(observations: readonly Observation[]): void {
     const now = this.deps.clock.now();
     for (const { source: _source, ...event } of observations) {
-      this.log.add(event, now);
+      this.history.add(event, now);
       this.verdict = nextVerdict(this.verdict, this.recentEvents().slice(-RECENT_RESULTS).map((e) => e.outcome), this.policy());
     }
   }
@@ -235,7 +237,7 @@ export class HealthMonitor {
   }
 
   private recentEvents(): ProbeEvent[] {
-    return this.log.since(this.sequenceSince);
+    return this.history.since(this.sequenceSince);
   }
 
   private assess(): Health {
