@@ -17,15 +17,20 @@ const sdkAsSiblingBundle = {
   },
 };
 
-/** The snippet templates, likewise: a sibling bundle required on first use. */
+/**
+ * The snippet templates, likewise: a sibling bundle required on first use. From source,
+ * catalog.ts imports templates-on-disk (which reads the files); bundled, that import is
+ * the catalog built below from templates-inlined.ts, where the text loader holds them.
+ */
 const catalogAsSiblingBundle = {
   name: 'catalog-as-sibling-bundle',
   setup(build) {
-    build.onResolve({ filter: /catalog\.generated(\.js)?$/ }, () => ({ path: './snippet-catalog.js', external: true }));
+    build.onResolve({ filter: /\/templates-on-disk(\.js)?$/ }, () => ({ path: './snippet-catalog.js', external: true }));
   },
 };
 
 const common = {
+  absWorkingDir: __dirname,
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -37,25 +42,31 @@ const common = {
   legalComments: 'none',
 };
 
+const snippetCatalogBuild = {
+  ...common,
+  entryPoints: ['src/core/snippets/templates-inlined.ts'],
+  outfile: 'dist/snippet-catalog.js',
+  loader: { '.tmpl': 'text' },
+  minify: true,
+  sourcemap: false,
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, catalogAsSiblingBundle] },
   { ...common, entryPoints: ['src/sdk-bundle.ts'], outfile: 'dist/anthropic-sdk.js', minify: true, sourcemap: false },
-  { ...common, entryPoints: ['src/core/snippets/catalog.generated.ts'], outfile: 'dist/snippet-catalog.js', minify: true, sourcemap: false },
+  snippetCatalogBuild,
 ];
 
-/** The snippet catalog and the contributed snippet files come from the same templates. */
-function generateSnippets() {
-  const run = (args) => {
-    const result = spawnSync(process.execPath, args, { cwd: __dirname, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`snippet generation failed: node ${args.join(' ')}`);
-  };
-  run(['scripts/generate-snippets.mjs']);
-  run(['--import', 'tsx', 'scripts/write-contributed-snippets.ts']);
+/** dist/snippets/*.code-snippets (contributes.snippets), from the same templates and table as the catalog. */
+function writeContributedSnippets() {
+  const args = ['--import', 'tsx', 'scripts/write-contributed-snippets.ts'];
+  const result = spawnSync(process.execPath, args, { cwd: __dirname, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`writing the contributed snippets failed: node ${args.join(' ')}`);
 }
 
 async function main() {
-  generateSnippets();
+  writeContributedSnippets();
   if (watch) {
     for (const options of builds) {
       const ctx = await esbuild.context(options);
@@ -68,7 +79,12 @@ async function main() {
   require('node:fs').chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// Required (not run) by the test that checks the shipped catalog against the template files.
+module.exports = { snippetCatalogBuild };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

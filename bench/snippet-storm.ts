@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SNIPPET_TEMPLATES } from '../src/core/snippets/catalog.generated';
+import { SNIPPET_TEMPLATES } from '../src/core/snippets/templates-on-disk';
 import { renderCode } from '../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, type SnippetPolicy, type SnippetVariant } from '../src/core/snippets/types';
 import { type Scenario } from '../src/sim/scenario';
@@ -65,7 +65,7 @@ function parseArgs(argv: string[]): { storms: number[]; policy: SnippetPolicy } 
 function renderWrappers(policy: SnippetPolicy, dir: string): void {
   for (const variant of ['basic', 'circuit-breaker'] as SnippetVariant[]) {
     const template = SNIPPET_TEMPLATES.find((t) => t.language === 'typescript' && t.variant === variant);
-    if (!template) throw new Error(`no typescript ${variant} template: run node scripts/generate-snippets.mjs`);
+    if (!template) throw new Error(`no typescript ${variant} template in the catalog`);
     writeFileSync(path.join(dir, `${variant}.ts`), renderCode(template, policy));
   }
 }

@@ -1,10 +1,11 @@
 // The command table: each command's flags and how it runs.
 import { type ParseArgsConfig } from 'node:util';
+import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenarios';
 import { type CliIo } from './io';
 import { DIAGNOSE_OPTIONS, DIAGNOSE_SUMMARY, runDiagnoseCommand } from './diagnose-command';
 import { PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
 import { runSimCommand } from './sim-command';
-import { runSnippetCommand } from './snippet-command';
+import { runSnippetCommand, SNIPPET_OPTIONS, SNIPPET_SUMMARY } from './snippet-command';
 import { runStatusCommand, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
 
 export interface Command {
@@ -17,11 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   status: { summary: STATUS_SUMMARY, options: STATUS_OPTIONS, run: (flags, io) => runStatusCommand(flags, io) },
   probe: { summary: PROBE_SUMMARY, options: PROBE_OPTIONS, run: (flags, io) => runProbeCommand(flags, io) },
   diagnose: { summary: DIAGNOSE_SUMMARY, options: DIAGNOSE_OPTIONS, run: (flags, io) => runDiagnoseCommand(flags, io) },
-  snippet: {
-    summary: 'snippet --lang python|python-async|typescript|javascript|go|java [--variant basic|circuit-breaker|fallback|streaming]   print a retry wrapper',
-    options: { lang: { type: 'string' }, variant: { type: 'string' } },
-    run: (flags, io) => runSnippetCommand(flags, io),
-  },
+  snippet: { summary: SNIPPET_SUMMARY, options: SNIPPET_OPTIONS, run: (flags, io) => runSnippetCommand(flags, io) },
   sim: {
     summary: 'sim [--scenario NAME|FILE] [--port N] [--require-key]   run the local simulator of the API and status page',
     options: { scenario: { type: 'string' }, port: { type: 'string' }, 'require-key': { type: 'boolean' } },
@@ -35,5 +32,5 @@ ${Object.values(COMMANDS)
   .map((command) => `  ${command.summary}`)
   .join('\n')}
 
-Built-in simulator scenarios: healthy, overloaded, storm, rate-limited, outage, maintenance, slow, flaky.
+Built-in simulator scenarios: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.
 `;

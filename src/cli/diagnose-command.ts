@@ -8,26 +8,17 @@ import { runDiagnostics } from '../core/diagnostics/runner';
 import { renderJson } from '../core/diagnostics/render/json';
 import { renderMarkdown } from '../core/diagnostics/render/markdown';
 import type { DiagnosticsInput, DiagnosticsReport } from '../core/diagnostics/types';
-import { checkHttpUrl } from '../core/settings';
+import { booleanFlag, integerFlag, listFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
 import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
 
 /** Parsed flags, as the command table hands them over (the names are those of DIAGNOSE_OPTIONS). */
-export type DiagnoseFlags = Readonly<Record<string, string | boolean | undefined>>;
-
-function text(flags: DiagnoseFlags, name: string): string | undefined {
-  const value = flags[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function on(flags: DiagnoseFlags, name: string): boolean {
-  return flags[name] === true;
-}
+export type DiagnoseFlags = CliFlags;
 
 /** For the command table: the flags `parseArgs` accepts. */
 export const DIAGNOSE_OPTIONS = {
   'base-url': { type: 'string' },
   'status-url': { type: 'string' },
-  'dns-servers': { type: 'string' },
+  'dns-servers': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
   'timeout-ms': { type: 'string' },
@@ -38,15 +29,6 @@ export const DIAGNOSE_OPTIONS = {
 
 export const DIAGNOSE_SUMMARY =
   'diagnose [--base-url URL] [--status-url URL] [--dns-servers LIST] [--json|--markdown] [--timeout-ms N] [--workspace DIR] [--inference [--model ID]]   layered connection diagnostics';
-
-const MAX_TIMEOUT_MS = 300_000;
-
-function url(flag: string, raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const checked = checkHttpUrl(raw.trim());
-  if (!checked.ok) throw new UsageError(`--${flag} ${checked.reason}: "${raw}"`);
-  return checked.url;
-}
 
 /** "1.1.1.1,8.8.8.8:53,[2606:4700::1111]:53"; "" turns the comparison off. */
 export function parseDnsServers(raw: string): string[] {
@@ -61,15 +43,6 @@ export function parseDnsServers(raw: string): string[] {
   return servers;
 }
 
-function timeout(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 100 || value > MAX_TIMEOUT_MS) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 100 to ${MAX_TIMEOUT_MS}, not "${raw}"`);
-  }
-  return value;
-}
-
 function workspace(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const dir = path.resolve(raw);
@@ -79,24 +52,24 @@ function workspace(raw: string | undefined): string | undefined {
 
 /** Builds the run's input from flags and the environment (the key from ANTHROPIC_API_KEY). */
 export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput {
-  if (on(flags, 'json') && on(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
-  if (text(flags, 'model') !== undefined && !on(flags, 'inference')) throw new UsageError('--model only applies with --inference');
+  if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
+  if (stringFlag(flags, 'model') !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError('--model only applies with --inference');
   const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url' };
-  const baseUrl = url('base-url', text(flags, 'base-url'));
+  const baseUrl = urlFlag(flags, 'base-url');
   if (baseUrl) input.apiBaseUrlSetting = baseUrl;
-  const statusUrl = url('status-url', text(flags, 'status-url'));
+  const statusUrl = urlFlag(flags, 'status-url');
   if (statusUrl) input.statusPageUrl = statusUrl;
-  const dnsServers = text(flags, 'dns-servers');
-  if (dnsServers !== undefined) input.dnsServers = parseDnsServers(dnsServers);
-  const folder = workspace(text(flags, 'workspace'));
+  const dnsServers = listFlag(flags, 'dns-servers');
+  if (dnsServers !== undefined) input.dnsServers = parseDnsServers(dnsServers.join(','));
+  const folder = workspace(stringFlag(flags, 'workspace'));
   if (folder) input.workspaceFolder = folder;
   const key = io.env.ANTHROPIC_API_KEY;
   if (key) {
     input.apiKey = key;
     input.apiKeySource = 'ANTHROPIC_API_KEY';
   }
-  const model = text(flags, 'model');
-  if (on(flags, 'inference')) input.inference = model ? { enabled: true, model } : { enabled: true };
+  const model = stringFlag(flags, 'model');
+  if (booleanFlag(flags, 'inference')) input.inference = model ? { enabled: true, model } : { enabled: true };
   return input;
 }
 
@@ -106,7 +79,7 @@ export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput
  */
 export async function runDiagnoseCommand(flags: DiagnoseFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
   const input = diagnoseInput(flags, io);
-  const timeoutMs = timeout(text(flags, 'timeout-ms'));
+  const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE);
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   if (signal?.aborted) interrupt();
@@ -119,6 +92,6 @@ export async function runDiagnoseCommand(flags: DiagnoseFlags, io: CliIo, signal
     if (signal) signal.removeEventListener('abort', interrupt);
     else process.off('SIGINT', interrupt);
   }
-  io.stdout(on(flags, 'json') ? renderJson(report) : renderMarkdown(report));
+  io.stdout(booleanFlag(flags, 'json') ? renderJson(report) : renderMarkdown(report));
   return report.cancelled || report.checks.some((check) => check.status === 'fail') ? EXIT_UNHEALTHY : EXIT_OK;
 }

@@ -17,7 +17,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const { values } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false });
-    // No option is declared `multiple`, so every value is a single string or boolean.
+    // Options declared `multiple` (the list flags) come as arrays; src/cli/flags.ts reads both shapes.
     return await command.run(values as Record<string, string | boolean | undefined>, io);
   } catch (error) {
     const message = (error as Error).message;

@@ -11,7 +11,7 @@ import { createNodeFetch } from '../core/probe/transport/node-fetch';
 import type { ProbeResult } from '../core/probe/types';
 import { DEFAULT_SETTINGS, PROBE_MODES, type ProbeMode } from '../core/settings';
 import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
-import { booleanFlag, parseTimeoutMs, stringFlag, type CliFlags } from './status-command';
+import { booleanFlag, integerFlag, stringFlag, TIMEOUT_MS_RANGE, type CliFlags } from './flags';
 
 export const PROBE_SUMMARY =
   'probe [--json] [--mode models|count_tokens|message] [--model ID] [--base-url URL] [--timeout-ms N] [--proxy URL] [--allow-insecure-http]   probe the API once (key from ANTHROPIC_API_KEY)';
@@ -89,7 +89,7 @@ export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock =
   const mode = rawMode as ProbeMode;
   const model = stringFlag(flags, 'model') ?? DEFAULT_SETTINGS.probeModels[0] ?? 'claude-haiku-4-5';
   if (!/^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/.test(model)) throw new UsageError(`--model "${model.slice(0, 40)}" is not a model name`);
-  const timeoutMs = parseTimeoutMs(stringFlag(flags, 'timeout-ms'), DEFAULT_SETTINGS.probeTimeoutMs);
+  const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE) ?? DEFAULT_SETTINGS.probeTimeoutMs;
   const apiKey = io.env.ANTHROPIC_API_KEY?.trim();
   if (!apiKey) throw new UsageError('ANTHROPIC_API_KEY is not set; the probe needs an API key');
   const baseUrlFlag = stringFlag(flags, 'base-url');

@@ -2,34 +2,23 @@
 import { loadScenario } from '../sim/scenario-source';
 import { ScenarioError } from '../sim/scenario';
 import { startSimulator, type RunningSimulator } from '../sim/server';
+import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
 import { type CliIo, UsageError } from './io';
 
-export interface SimFlags {
-  scenario?: string;
-  port?: string;
-  'require-key'?: boolean;
-}
-
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined) return 0;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${raw}"`);
-  return port;
-}
-
 /** Starts the simulator and prints its one-line JSON handshake; the caller keeps the process alive. */
-export async function startSimCommand(flags: SimFlags, io: CliIo): Promise<RunningSimulator> {
-  const port = parsePort(flags.port);
+export async function startSimCommand(flags: CliFlags, io: CliIo): Promise<RunningSimulator> {
+  const port = integerFlag(flags, 'port', PORT_RANGE) ?? 0;
+  const requireKey = booleanFlag(flags, 'require-key');
   let scenario;
   try {
-    scenario = loadScenario(flags.scenario ?? 'healthy');
+    scenario = loadScenario(stringFlag(flags, 'scenario') ?? 'healthy');
   } catch (error) {
     if (error instanceof ScenarioError) throw new UsageError(error.message);
     throw error;
   }
   // --require-key: only the key in ANTHROPIC_API_KEY is accepted (others get 401), to rehearse auth failures.
-  const requiredApiKey = flags['require-key'] ? io.env.ANTHROPIC_API_KEY : undefined;
-  if (flags['require-key'] && !requiredApiKey) throw new UsageError('--require-key needs ANTHROPIC_API_KEY set to the key to accept');
+  const requiredApiKey = requireKey ? io.env.ANTHROPIC_API_KEY : undefined;
+  if (requireKey && !requiredApiKey) throw new UsageError('--require-key needs ANTHROPIC_API_KEY set to the key to accept');
   let sim: RunningSimulator;
   try {
     sim = await startSimulator({ port, scenario, log: (line) => io.stderr(`${line}\n`), requiredApiKey });
@@ -42,7 +31,7 @@ export async function startSimCommand(flags: SimFlags, io: CliIo): Promise<Runni
   return sim;
 }
 
-export async function runSimCommand(flags: SimFlags, io: CliIo): Promise<number> {
+export async function runSimCommand(flags: CliFlags, io: CliIo): Promise<number> {
   const sim = await startSimCommand(flags, io);
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

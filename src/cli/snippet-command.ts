@@ -4,6 +4,9 @@ import { renderCode } from '../core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../core/snippets/types';
 import { type CliIo, UsageError } from './io';
 
+export const SNIPPET_SUMMARY = `snippet --lang ${SNIPPET_LANGUAGES.join('|')} [--variant ${SNIPPET_VARIANTS.join('|')}]   print a retry wrapper`;
+export const SNIPPET_OPTIONS = { lang: { type: 'string' }, variant: { type: 'string' } } as const;
+
 export interface SnippetFlags {
   lang?: string | boolean;
   variant?: string | boolean;

@@ -2,42 +2,26 @@
 // with --json. Exit 0 when the page is green (and the named components are
 // operational), 1 when it reports trouble or cannot be read, 2 for bad flags.
 import { systemClock, type Clock } from '../core/clock';
-import { checkHttpUrl, DEFAULT_STATUS_PAGE_URL } from '../core/settings';
+import { DEFAULT_STATUS_PAGE_URL } from '../core/settings';
 import { createNodeFetch } from '../core/probe/transport/node-fetch';
 import { fetchStatusPage, STATUS_PAGE_TIMEOUT_MS } from '../core/statuspage/fetch';
 import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/statuspage/types';
 import { describeComponentStatus } from '../core/statuspage/verdict';
-import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
-
-/** Parsed flags, as node:util parseArgs gives them for STATUS_OPTIONS. */
-export type CliFlags = Readonly<Record<string, string | boolean | undefined>>;
+import { booleanFlag, integerFlag, listFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { EXIT_OK, EXIT_UNHEALTHY, type CliIo } from './io';
 
 export const STATUS_SUMMARY =
   'status [--json] [--status-url SUMMARY_URL] [--component ID,...] [--timeout-ms N] [--proxy URL]   read the Claude status page';
 
-/** For parseArgs: --status-url (summary.json; --url is accepted too), --component (ids that must be operational), --timeout-ms, --proxy (else HTTPS_PROXY/HTTP_PROXY, NO_PROXY). */
+/** For parseArgs: --status-url (summary.json; --url is accepted too), --component (ids that must be operational; repeatable), --timeout-ms, --proxy (else HTTPS_PROXY/HTTP_PROXY, NO_PROXY). */
 export const STATUS_OPTIONS = {
   json: { type: 'boolean' },
   'status-url': { type: 'string' },
   url: { type: 'string' },
-  component: { type: 'string' },
+  component: { type: 'string', multiple: true },
   'timeout-ms': { type: 'string' },
   proxy: { type: 'string' },
 } as const;
-
-export function stringFlag(flags: CliFlags, name: string): string | undefined {
-  const value = flags[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new UsageError(`--${name} needs a value`);
-  return value;
-}
-
-export function booleanFlag(flags: CliFlags, name: string): boolean {
-  const value = flags[name];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`--${name} takes no value`);
-  return value;
-}
 
 export interface StatusJson {
   indicator: string;
@@ -64,15 +48,6 @@ export interface StatusJson {
   fetchedAt: string;
   /** Present only when the page could not be read. */
   error?: { kind: string; message: string; httpStatus: number | null; code: string | null };
-}
-
-export function parseTimeoutMs(raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 100 || value > 600_000) {
-    throw new UsageError(`--timeout-ms must be a whole number of milliseconds from 100 to 600000, not "${raw}"`);
-  }
-  return value;
 }
 
 /** The JSON document for a snapshot, or for an unreadable page (indicator `unknown`). */
@@ -127,17 +102,12 @@ function textReport(json: StatusJson): string {
 
 export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock = systemClock): Promise<number> {
   const json = booleanFlag(flags, 'json');
-  const rawUrl = stringFlag(flags, 'status-url') ?? stringFlag(flags, 'url') ?? DEFAULT_STATUS_PAGE_URL;
-  const checked = checkHttpUrl(rawUrl);
-  if (!checked.ok) throw new UsageError(`--url ${checked.reason}`);
-  const timeoutMs = parseTimeoutMs(stringFlag(flags, 'timeout-ms'), STATUS_PAGE_TIMEOUT_MS);
-  const components = (stringFlag(flags, 'component') ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => id !== '');
+  const url = urlFlag(flags, 'status-url', 'url') ?? DEFAULT_STATUS_PAGE_URL;
+  const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE) ?? STATUS_PAGE_TIMEOUT_MS;
+  const components = listFlag(flags, 'component') ?? [];
   const transport = createNodeFetch({ proxyUrl: stringFlag(flags, 'proxy'), env: io.env });
   try {
-    const result = await fetchStatusPage({ url: checked.url, fetch: transport.fetch, clock, timeoutMs });
+    const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs });
     // No validators were sent, so a 304 cannot be a real answer here.
     const error: StatusPageError | undefined =
       result.kind === 'failed' ? result.error

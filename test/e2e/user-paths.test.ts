@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { escapeMarkdown } from '../../src/core/diagnostics/render/escape';
+import { escapeMarkdown } from '../../src/core/view/markdown';
 import { findTemplate } from '../../src/core/snippets/catalog';
 import { renderCode } from '../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, type SnippetLanguage } from '../../src/core/snippets/types';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SNIPPET_TEMPLATES } from '../../src/core/snippets/catalog.generated';
+import { SNIPPET_TEMPLATES } from '../../src/core/snippets/templates-on-disk';
 import { renderCode } from '../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../src/core/snippets/types';
 import { type ScriptedFault } from '../../src/sim/scenario';

@@ -1,18 +1,8 @@
 // The `contributes.snippets` files: for each VS Code language id, every template
 // that fits it, as snippet-syntax bodies with the default policy as tab stops.
+import { snippetLanguagesFor, VSCODE_LANGUAGE_IDS } from './catalog';
 import { renderSnippetBody } from './render';
-import { DEFAULT_SNIPPET_POLICY, type SnippetLanguage, type SnippetTemplate } from './types';
-
-/** Which VS Code language ids each catalogue language serves. */
-export const VSCODE_LANGUAGES: Record<string, SnippetLanguage[]> = {
-  python: ['python', 'python-async'],
-  typescript: ['typescript'],
-  typescriptreact: ['typescript'],
-  javascript: ['javascript'],
-  javascriptreact: ['javascript'],
-  go: ['go'],
-  java: ['java'],
-};
+import { DEFAULT_SNIPPET_POLICY, type SnippetTemplate } from './types';
 
 /** `claude-retry`, `claude-retry-circuit-breaker`, ...; asyncio ones add `-async`. */
 export function snippetPrefix(template: SnippetTemplate): string {
@@ -28,7 +18,8 @@ export interface SnippetFileEntry {
 
 export function contributedSnippetFiles(templates: readonly SnippetTemplate[]): Record<string, Record<string, SnippetFileEntry>> {
   const files: Record<string, Record<string, SnippetFileEntry>> = {};
-  for (const [vscodeLanguage, languages] of Object.entries(VSCODE_LANGUAGES)) {
+  for (const vscodeLanguage of VSCODE_LANGUAGE_IDS) {
+    const languages = snippetLanguagesFor(vscodeLanguage) ?? [];
     const entries: Record<string, SnippetFileEntry> = {};
     for (const template of templates.filter((t) => languages.includes(t.language))) {
       const prefix = snippetPrefix(template);

@@ -2,11 +2,57 @@
 // the single source of truth for the inserted code, the contributed snippets and
 // the CLI's output; see render.ts.
 
-export const SNIPPET_LANGUAGES = ['python', 'python-async', 'typescript', 'javascript', 'go', 'java'] as const;
-export type SnippetLanguage = (typeof SNIPPET_LANGUAGES)[number];
+interface LanguageRow {
+  /** In quick picks and messages. */
+  label: string;
+  /** Of the template file: templates/<language>/<variant>.<fileExtension>.tmpl. */
+  fileExtension: string;
+  /** The VS Code language ids whose files take this wrapper; the first is the one a new file gets. */
+  vscodeLanguageIds: readonly [string, ...string[]];
+}
 
-export const SNIPPET_VARIANTS = ['basic', 'circuit-breaker', 'fallback', 'streaming'] as const;
-export type SnippetVariant = (typeof SNIPPET_VARIANTS)[number];
+interface VariantRow {
+  label: string;
+  /** One line for quick picks and the contributed snippets. */
+  description: string;
+}
+
+/**
+ * The one table of languages: the insert command, the CLI, the contributed snippet
+ * files and the build all read it. Its order is the order of every list shown.
+ */
+export const LANGUAGE_TABLE = {
+  python: { label: 'Python', fileExtension: 'py', vscodeLanguageIds: ['python'] },
+  'python-async': { label: 'Python (asyncio)', fileExtension: 'py', vscodeLanguageIds: ['python'] },
+  typescript: { label: 'TypeScript', fileExtension: 'ts', vscodeLanguageIds: ['typescript', 'typescriptreact'] },
+  javascript: { label: 'JavaScript', fileExtension: 'js', vscodeLanguageIds: ['javascript', 'javascriptreact'] },
+  go: { label: 'Go', fileExtension: 'go', vscodeLanguageIds: ['go'] },
+  java: { label: 'Java', fileExtension: 'java', vscodeLanguageIds: ['java'] },
+} as const satisfies Record<string, LanguageRow>;
+export type SnippetLanguage = keyof typeof LANGUAGE_TABLE;
+export const SNIPPET_LANGUAGES = Object.keys(LANGUAGE_TABLE) as readonly SnippetLanguage[];
+
+/** The one table of variants; every language has a template for each. */
+export const VARIANT_TABLE = {
+  basic: {
+    label: 'Basic retries',
+    description: 'Retry 429/529/5xx and connection errors with backoff, honouring retry-after and a deadline',
+  },
+  'circuit-breaker': {
+    label: 'With a circuit breaker',
+    description: 'Basic retries plus a shared circuit breaker: callers wait while it is open, one trial probes for recovery',
+  },
+  fallback: {
+    label: 'With model fallback',
+    description: 'Basic retries, then switch to a fallback model after sustained 529 overloads',
+  },
+  streaming: {
+    label: 'Streaming',
+    description: 'Retry a stream only if it fails before its first content event',
+  },
+} as const satisfies Record<string, VariantRow>;
+export type SnippetVariant = keyof typeof VARIANT_TABLE;
+export const SNIPPET_VARIANTS = Object.keys(VARIANT_TABLE) as readonly SnippetVariant[];
 
 /** Policy values a user can tune; each appears in a template as {{name}}. */
 export interface SnippetPolicy {

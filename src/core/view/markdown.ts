@@ -1,12 +1,38 @@
-// Markdown helpers for the tooltip. Text from the network (incident names,
-// bodies, request ids, error messages) is escaped so it renders as text: no
-// links, no emphasis, no `$(icon)` and no `command:` it did not come with.
+// Markdown helpers for the tooltip and the diagnostics report. Text from the
+// network (incident names and bodies, request ids, server headers, error
+// messages) is escaped so it renders as the same text: no link, image, HTML,
+// emphasis, heading, list, table cell or `$(icon)` it did not come with. The
+// report is also read raw (the CLI prints it, the editor opens it), so only
+// what Markdown would act on is escaped: `req_011C…` and `api.anthropic.com`
+// stay as they are.
 
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~$&:]/g;
+/** Always syntax, wherever they stand: code, emphasis, links, tables, strikethrough, theme icons. */
+const ALWAYS = /[\\`*[\]|~$]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-/** Escapes Markdown syntax and theme-icon syntax; collapses line breaks. */
+/**
+ * Escapes Markdown, HTML and theme-icon syntax so the text renders literally,
+ * on one line (a line break could end a list item or a table row).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(SPECIAL, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : `\\${char}`));
+  return (
+    text
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(ALWAYS, '\\$&')
+      // HTML, autolinks in angle brackets and blockquotes.
+      .replace(/[&<>]/g, (char) => ENTITIES[char] ?? char)
+      // An underscore between two letters or digits never makes emphasis.
+      .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+      // Bare links GFM would make by itself: scheme://, www. and e-mail addresses.
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+      .replace(/(?<=[A-Za-z0-9._+-])@/g, '\\@')
+      // A command: URI runs a VS Code command from a trusted tooltip; keep it from reading as one.
+      .replace(/\bcommand:(?=\S)/gi, (match) => `${match.slice(0, -1)}\\:`)
+      // What would start a heading or a list (the text often follows "- " in a list).
+      .replace(/^(\s*)([#+-])/, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2')
+  );
 }
 
 /** Inline code that cannot be broken out of. */

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/catalog.generated';
+import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
 import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetVariant } from '../../../src/core/snippets/types';
 import { type NodeToolchain } from '../support/node-toolchain';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/catalog.generated';
+import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
 import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { type ScriptedFault } from '../../../src/sim/scenario';

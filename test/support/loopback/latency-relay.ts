@@ -2,7 +2,7 @@
 // direction, so loopback servers behind it answer with a round-trip time like
 // a real network's. Bytes pass unchanged (TLS goes through end to end).
 import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { keepSockets, listenOnLoopback } from './listen';
 
 export interface LatencyRelay {
   port: number;
@@ -18,28 +18,13 @@ function delayed(from: net.Socket, to: net.Socket, oneWayMs: number): void {
 }
 
 export async function startLatencyRelay(targetPort: number, oneWayMs: number): Promise<LatencyRelay> {
-  const sockets = new Set<net.Socket>();
-  const keep = (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  };
   const server = net.createServer((client) => {
-    keep(client);
     const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
-    keep(upstream);
+    sockets.keep(upstream);
     delayed(client, upstream, oneWayMs);
     delayed(upstream, client, oneWayMs);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  const sockets = keepSockets(server);
+  const port = await listenOnLoopback(server);
+  return { port, close: sockets.close };
 }

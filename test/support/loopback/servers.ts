@@ -1,10 +1,11 @@
-// Small loopback servers for network tests: an HTTPS server (optionally a
-// reverse proxy in front of another loopback server), a TCP server that
-// accepts and never speaks, and a port with nothing listening.
+// Small loopback servers for network tests: a plain HTTP server with a
+// handler per test (for answers the simulator does not give), an HTTPS server
+// (optionally a reverse proxy in front of another loopback server), a TCP
+// server that accepts and never speaks, and a port with nothing listening.
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { keepSockets, listenOnLoopback } from './listen';
 
 export interface LoopbackServer {
   port: number;
@@ -12,30 +13,12 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-function track(server: net.Server): { close(): Promise<void> } {
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  server.on('secureConnection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  return {
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
+/** An HTTP server on 127.0.0.1 answering with the test's own handler. */
+export async function startHttpServer(handler: http.RequestListener): Promise<LoopbackServer> {
+  const server = http.createServer(handler);
+  const sockets = keepSockets(server);
+  const port = await listenOnLoopback(server);
+  return { port, url: `http://127.0.0.1:${port}`, close: sockets.close };
 }
 
 export interface HttpsServerOptions {
@@ -69,23 +52,24 @@ export async function startHttpsServer(options: HttpsServerOptions): Promise<Loo
     });
     req.pipe(upstream);
   });
-  const tracker = track(server);
-  const port = await listen(server);
-  return { port, url: `https://127.0.0.1:${port}`, close: () => tracker.close() };
+  // A TLS socket closes with the TCP socket under it, which keepSockets holds.
+  const sockets = keepSockets(server);
+  const port = await listenOnLoopback(server);
+  return { port, url: `https://127.0.0.1:${port}`, close: sockets.close };
 }
 
 /** Accepts TCP connections and never sends a byte. */
 export async function startSilentServer(): Promise<LoopbackServer> {
   const server = net.createServer(() => undefined);
-  const tracker = track(server);
-  const port = await listen(server);
-  return { port, url: `http://127.0.0.1:${port}`, close: () => tracker.close() };
+  const sockets = keepSockets(server);
+  const port = await listenOnLoopback(server);
+  return { port, url: `http://127.0.0.1:${port}`, close: sockets.close };
 }
 
 /** A loopback port nothing listens on (it was free a moment ago). */
 export async function closedPort(): Promise<number> {
   const server = net.createServer();
-  const port = await listen(server);
+  const port = await listenOnLoopback(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }

@@ -4,7 +4,7 @@ import { runProbeCommand, type ProbeJson } from '../../../src/cli/probe-command'
 import { captureIo as capture } from '../../support/capture-io';
 import { SimClient } from '../../support/sim-client';
 import { assertNoSentinel, SENTINEL_KEY } from '../core/support/sentinel';
-import { startLocalServer } from '../core/support/servers';
+import { startHttpServer } from '../../support/loopback/servers';
 
 describe('claude-health probe', function () {
   this.timeout(20_000);
@@ -51,7 +51,7 @@ describe('claude-health probe', function () {
   });
 
   it('leaves rate-limit fields out when their headers are absent, and survives a garbage retry-after', async () => {
-    const server = await startLocalServer((_req, res) => {
+    const server = await startHttpServer((_req, res) => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': 'whenever', 'anthropic-ratelimit-requests-remaining': '0' });
       res.end(JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'x' } }));
     });

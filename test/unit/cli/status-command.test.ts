@@ -4,7 +4,7 @@ import { main } from '../../../src/cli/main';
 import { runStatusCommand, type StatusJson } from '../../../src/cli/status-command';
 import { captureIo as capture } from '../../support/capture-io';
 import { SimClient } from '../../support/sim-client';
-import { startConnectProxy } from '../core/support/connect-proxy';
+import { startConnectProxy } from '../../support/loopback/connect-proxy';
 
 describe('claude-health status', function () {
   this.timeout(20_000);
@@ -82,12 +82,19 @@ describe('claude-health status', function () {
     assert.equal(await runStatusCommand({ json: true, url: url(), component: 'k8w3r06qmzrp' }, capture()), 1);
   });
 
+  it('takes --component repeated or comma-separated, and requires every one named', async () => {
+    await sim.useScenario('healthy');
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'k8w3r06qmzrp', '--component', 'rwppv331jlwc'], capture()), 0);
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'k8w3r06qmzrp,no-such-id'], capture()), 1);
+    assert.equal(await main(['status', '--status-url', url(), '--component', 'no-such-id', '--component', 'k8w3r06qmzrp'], capture()), 1);
+  });
+
   it('goes through HTTPS_PROXY/HTTP_PROXY from the environment', async () => {
     await sim.useScenario('healthy');
     const proxy = await startConnectProxy();
     try {
       assert.equal(await runStatusCommand({ json: true, url: url() }, capture({ HTTP_PROXY: proxy.url })), 0);
-      assert.equal(proxy.tunnels.length, 1);
+      assert.equal(proxy.requests.length, 1);
     } finally {
       await proxy.close();
     }

@@ -2,26 +2,14 @@
 // simulator and a refused port; flags and their errors.
 import assert from 'node:assert/strict';
 import { runDiagnoseCommand, type DiagnoseFlags } from '../../../src/cli/diagnose-command';
-import { UsageError, type CliIo } from '../../../src/cli/io';
+import { UsageError } from '../../../src/cli/io';
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server';
+import { captureIo } from '../../support/capture-io';
 import { startDnsServer, type DnsServer } from '../../support/loopback/dns-server';
 import { closedPort } from '../../support/loopback/servers';
 import { SENTINEL_KEY } from './support';
 
-function captured(env: Record<string, string | undefined> = { ANTHROPIC_API_KEY: SENTINEL_KEY }): CliIo & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+const captured = (env: Record<string, string | undefined> = { ANTHROPIC_API_KEY: SENTINEL_KEY }) => captureIo(env);
 
 describe('claude-health diagnose', () => {
   let sim: RunningSimulator;

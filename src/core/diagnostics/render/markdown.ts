@@ -1,7 +1,7 @@
 // The report as Markdown: the summary line first, then one table row per
 // check, then the details (hint, facts) of each. Pure: same report, same text.
 import type { CheckResult, CheckStatus, DiagnosticsReport } from '../types';
-import { escapeCell, escapeMarkdown } from './escape';
+import { escapeMarkdown } from '../../view/markdown';
 
 const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: '✅ pass',
@@ -37,7 +37,7 @@ export function renderMarkdown(report: DiagnosticsReport): string {
     '',
     '| Check | Status | Detail | Time |',
     '| --- | --- | --- | --- |',
-    ...report.checks.map((check) => `| ${escapeCell(check.title)} | ${STATUS_LABEL[check.status]} | ${escapeCell(check.detail)} | ${duration(check.durationMs)} |`),
+    ...report.checks.map((check) => `| ${escapeMarkdown(check.title)} | ${STATUS_LABEL[check.status]} | ${escapeMarkdown(check.detail)} | ${duration(check.durationMs)} |`),
     '',
     '## Details',
     '',

@@ -10,7 +10,7 @@ import type { ProbeMode } from '../../../../src/core/settings';
 import type { FaultKind, ScriptedFault } from '../../../../src/sim/scenario';
 import { SimClient } from '../../../support/sim-client';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
-import { closedPort, startLocalServer } from '../support/servers';
+import { closedPort, startHttpServer } from '../../../support/loopback/servers';
 
 describe('probe through the SDK (against the simulator)', function () {
   this.timeout(30_000);
@@ -147,7 +147,7 @@ describe('probe through the SDK (answers the simulator does not give)', () => {
   const clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
 
   async function probeAgainst(status: number, headers: Record<string, string>, body: string): Promise<ProbeResult> {
-    const server = await startLocalServer((_req, res) => {
+    const server = await startHttpServer((_req, res) => {
       res.writeHead(status, headers);
       res.end(body);
     });

@@ -7,17 +7,19 @@ import { createNodeFetch, type NodeFetchOptions } from '../../../../src/core/pro
 import type { ProbeResult } from '../../../../src/core/probe/types';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { SimClient } from '../../../support/sim-client';
-import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy';
-import { startNxdomainServer } from '../support/dns-server';
+import { testCertificates, type TestCertificates } from '../../../support/loopback/certificates';
+import { startConnectProxy, type ConnectProxy } from '../../../support/loopback/connect-proxy';
+import { lookupVia } from '../../../support/loopback/dns-lookup';
+import { startDnsServer } from '../../../support/loopback/dns-server';
+import { closedPort, startHttpsServer } from '../../../support/loopback/servers';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
-import { closedPort } from '../support/servers';
-import { startTlsFront, TEST_CA } from '../support/tls-front';
 
 describe('transport: proxies, TLS and DNS', function () {
   this.timeout(20_000);
   let sim: SimClient;
   let proxy: ConnectProxy;
   const clock = new ManualClock();
+  const tunnels = () => proxy.requests.map((request) => request.authority);
 
   before(async () => {
     sim = await SimClient.start({ scenario: 'healthy', requiredApiKey: SENTINEL_KEY });
@@ -41,33 +43,33 @@ describe('transport: proxies, TLS and DNS', function () {
   }
 
   it('sends the SDK through the configured proxy (http.proxy)', async () => {
-    const before = proxy.tunnels.length;
+    const before = tunnels().length;
     const result = await probeVia({ proxyUrl: proxy.url, env: {} }, sim.url);
     assert.equal(result.outcome, 'ok');
-    assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${new URL(sim.url).port}`]);
+    assert.deepEqual(tunnels().slice(before), [`127.0.0.1:${new URL(sim.url).port}`]);
   });
 
   it('sends the status page through the proxy from HTTP_PROXY, and skips it for NO_PROXY hosts', async () => {
     const transport = createNodeFetch({ env: { HTTP_PROXY: proxy.url } });
-    const before = proxy.tunnels.length;
+    const before = tunnels().length;
     const result = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: transport.fetch, clock });
     assert.equal(result.kind, 'fresh');
-    assert.equal(proxy.tunnels.length, before + 1);
+    assert.equal(tunnels().length, before + 1);
     transport.close();
     const bypass = createNodeFetch({ env: { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
     const direct = await fetchStatusPage({ url: `${sim.url}/api/v2/summary.json`, fetch: bypass.fetch, clock });
     assert.equal(direct.kind, 'fresh');
-    assert.equal(proxy.tunnels.length, before + 1, 'NO_PROXY went direct');
+    assert.equal(tunnels().length, before + 1, 'NO_PROXY went direct');
     bypass.close();
   });
 
   it('sends proxy credentials, and reports a 407 as a proxy failure without leaking them', async () => {
     const authorization = `Basic ${Buffer.from('alice:s3cret').toString('base64')}`;
-    const guarded = await startConnectProxy({ requireAuthorization: authorization });
+    const guarded = await startConnectProxy({ username: 'alice', password: 's3cret' });
     try {
       const ok = await probeVia({ proxyUrl: `http://alice:s3cret@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
       assert.equal(ok.outcome, 'ok');
-      assert.equal(guarded.authorizations[0], authorization);
+      assert.equal(guarded.requests[0]?.authorization, authorization);
       const refused = await probeVia({ proxyUrl: `http://alice:wrong@127.0.0.1:${guarded.port}`, env: {} }, sim.url);
       assert.equal(refused.outcome, 'network_error');
       assert.equal(refused.networkCode, 'ERR_PROXY_TUNNEL');
@@ -92,32 +94,35 @@ describe('transport: proxies, TLS and DNS', function () {
   });
 
   describe('over real TLS', () => {
+    let certificates: TestCertificates;
+    before(() => {
+      certificates = testCertificates();
+    });
     it('probes https through a TLS front with a trusted CA, directly and through the proxy', async () => {
-      const front = await startTlsFront(new URL(sim.url).port ? Number(new URL(sim.url).port) : 80);
+      const front = await startHttpsServer({ ...certificates.valid, forwardTo: sim.url });
       try {
-        const direct = await probeVia({ ca: TEST_CA, env: {} }, front.url);
+        const direct = await probeVia({ ca: certificates.ca.cert, env: {} }, front.url);
         assert.equal(direct.outcome, 'ok');
-        const before = proxy.tunnels.length;
-        const proxied = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, front.url);
+        const before = tunnels().length;
+        const proxied = await probeVia({ ca: certificates.ca.cert, proxyUrl: proxy.url, env: {} }, front.url);
         assert.equal(proxied.outcome, 'ok');
-        assert.deepEqual(proxy.tunnels.slice(before), [`127.0.0.1:${front.port}`]);
+        assert.deepEqual(tunnels().slice(before), [`127.0.0.1:${front.port}`]);
       } finally {
         await front.close();
       }
     });
 
     it('names an untrusted certificate (a TLS-inspecting proxy) and an expired one', async () => {
-      const port = Number(new URL(sim.url).port);
-      const front = await startTlsFront(port);
-      const expired = await startTlsFront(port, 'expired');
+      const front = await startHttpsServer({ ...certificates.valid, forwardTo: sim.url });
+      const expired = await startHttpsServer({ ...certificates.expired, forwardTo: sim.url });
       try {
         const untrusted = await probeVia({ env: {} }, front.url);
         assert.equal(untrusted.outcome, 'network_error');
         assert.equal(untrusted.networkCode, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE');
-        const old = await probeVia({ ca: TEST_CA, env: {} }, expired.url);
+        const old = await probeVia({ ca: certificates.ca.cert, env: {} }, expired.url);
         assert.equal(old.networkCode, 'CERT_HAS_EXPIRED');
         assert.equal(old.message, 'CERT_HAS_EXPIRED: TLS certificate has expired');
-        const viaProxy = await probeVia({ ca: TEST_CA, proxyUrl: proxy.url, env: {} }, expired.url);
+        const viaProxy = await probeVia({ ca: certificates.ca.cert, proxyUrl: proxy.url, env: {} }, expired.url);
         assert.equal(viaProxy.networkCode, 'CERT_HAS_EXPIRED');
       } finally {
         await front.close();
@@ -127,13 +132,14 @@ describe('transport: proxies, TLS and DNS', function () {
   });
 
   it('reports a name that does not resolve as ENOTFOUND (resolver on loopback)', async () => {
-    const dns = await startNxdomainServer();
+    // A resolver that knows no name: every query is answered NXDOMAIN.
+    const dns = await startDnsServer();
     try {
-      const result = await probeVia({ lookup: dns.lookup, env: {} }, 'http://api.claude-health.test:9');
+      const result = await probeVia({ lookup: lookupVia(dns.address), env: {} }, 'http://api.claude-health.test:9');
       assert.equal(result.outcome, 'network_error');
       assert.equal(result.networkCode, 'ENOTFOUND');
       assert.equal(result.message, 'ENOTFOUND: DNS lookup failed (host not found)');
-      assert.ok(dns.queries >= 1, 'the loopback resolver was asked');
+      assert.ok(dns.queries.length >= 1, 'the loopback resolver was asked');
     } finally {
       await dns.close();
     }

@@ -5,7 +5,7 @@ import { ManualClock } from '../../../support/manual-clock';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/probe/transport/node-fetch';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { SimClient } from '../../../support/sim-client';
-import { closedPort, startLocalServer, type LocalServer } from '../support/servers';
+import { closedPort, startHttpServer, type LoopbackServer } from '../../../support/loopback/servers';
 
 function pageFault(fault: 'html_error' | 'malformed_json' | 'hang') {
   return { name: `page-${fault}`, description: `the status page answers with ${fault}`, phases: [{ name: 'only', statusPage: { indicator: 'none', fault } }] };
@@ -77,7 +77,7 @@ describe('status page fetch (against the simulator)', () => {
 });
 
 describe('status page fetch (odd answers from a local server)', () => {
-  let server: LocalServer;
+  let server: LoopbackServer;
   let transport: NodeFetch;
   const clock = new ManualClock();
   const routes: Record<string, (res: ServerResponse) => void> = {
@@ -125,7 +125,7 @@ describe('status page fetch (odd answers from a local server)', () => {
   };
 
   before(async () => {
-    server = await startLocalServer((req, res) => routes[req.url ?? '']?.(res));
+    server = await startHttpServer((req, res) => routes[req.url ?? '']?.(res));
     transport = createNodeFetch({ env: {} });
   });
   after(async () => {

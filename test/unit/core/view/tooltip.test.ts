@@ -54,7 +54,7 @@ describe('tooltip', () => {
     ];
     const md = renderTooltip(makeSnapshot({ summary: hostileSnapshot(), events, lastRound }), UTC);
     assert.match(md, /^\$\(pass\) \*\*Claude API: Operational\*\* · updated 5 s ago/);
-    assert.match(md, /\*\*Watched components\*\*\n\n- Claude API \\\(api\\\.anthropic\\\.com\\\): operational/);
+    assert.match(md, /\*\*Watched components\*\*\n\n- Claude API \(api\.anthropic\.com\): operational/);
     assert.match(md, /\*\*Open incidents\*\*/);
     assert.match(md, /\(identified, major impact · updated 11:55:00\)/);
     assert.match(md, /\*\*Maintenance\*\*\n\n- \[DB maintenance\]\(https:\/\/stspg\.io\/m1\) \(scheduled, 02:00:00–03:00:00\)/);
@@ -90,7 +90,7 @@ describe('tooltip', () => {
 
 describe('markdown helpers', () => {
   it('escapes syntax and keeps only http(s) links', () => {
-    assert.equal(escapeMarkdown('a*b_c [d](e) $(x) <b>&'), 'a\\*b\\_c \\[d\\]\\(e\\) \\$\\(x\\) &lt;b&gt;&amp;');
+    assert.equal(escapeMarkdown('a*b_c [d](e) $(x) <b>&'), 'a\\*b_c \\[d\\](e) \\$(x) &lt;b&gt;&amp;');
     assert.equal(escapeMarkdown('line\nbreak'), 'line break');
     assert.equal(link('x', 'command:claudeHealth.refresh'), 'x');
     assert.equal(link('x', 'javascript:alert(1)'), 'x');

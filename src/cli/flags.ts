@@ -1,0 +1,94 @@
+// Reading the flags every command shares, so that each kind of flag is checked
+// the same way and a bad one is refused with a reason that names the flag as
+// the user typed it.
+import { checkHttpUrl } from '../core/settings';
+import { UsageError } from './io';
+
+/**
+ * Parsed flags, as node:util parseArgs gives them: a string or a boolean, or
+ * every value in order for an option declared `multiple`.
+ */
+export type CliFlags = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+/**
+ * The range of --timeout-ms for every command. Wider than the timeout settings
+ * on purpose: a CI step or a shell prompt may want an answer within 100 ms, and
+ * no value a command accepted before is refused now (status and probe took
+ * 100 to 600000; diagnose 100 to 300000).
+ */
+export const TIMEOUT_MS_RANGE = { min: 100, max: 600_000, unit: 'milliseconds' } as const;
+
+export const PORT_RANGE = { min: 0, max: 65535 } as const;
+
+/** Whole numbers only, short enough to be exact: no "1e3", "0x10", " 5" or "". */
+const WHOLE_NUMBER = /^-?\d{1,15}$/;
+
+/** Echoes what the user typed without a password in it, and not at length. */
+function quoted(raw: string): string {
+  const shown = raw.replace(/\/\/[^/@]*@/, '//…@');
+  return `"${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}"`;
+}
+
+/** A flag that takes a value; the last one when it was given more than once. */
+export function stringFlag(flags: CliFlags, name: string): string | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'boolean' && value.length > 0) return value[value.length - 1];
+  throw new UsageError(`--${name} needs a value`);
+}
+
+export function booleanFlag(flags: CliFlags, name: string): boolean {
+  const value = flags[name];
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new UsageError(`--${name} takes no value`);
+  return value;
+}
+
+/**
+ * A list flag: comma-separated, and repeatable (`--component a,b --component c`
+ * when the option is declared `multiple`). Undefined when not given at all; an
+ * empty list when given as "".
+ */
+export function listFlag(flags: CliFlags, name: string): string[] | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') throw new UsageError(`--${name} needs a value`);
+  const values: readonly string[] = typeof value === 'string' ? [value] : value;
+  return values
+    .flatMap((item) => item.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export interface IntegerRange {
+  min: number;
+  max: number;
+  /** Said in the error: "a whole number of milliseconds". */
+  unit?: string;
+}
+
+/** A whole number within the range, or undefined when the flag was not given. */
+export function integerFlag(flags: CliFlags, name: string, range: IntegerRange): number | undefined {
+  const raw = stringFlag(flags, name);
+  if (raw === undefined) return undefined;
+  const value = WHOLE_NUMBER.test(raw) ? Number(raw) : NaN;
+  if (!(value >= range.min && value <= range.max)) {
+    throw new UsageError(`--${name} must be a whole number${range.unit ? ` of ${range.unit}` : ''} from ${range.min} to ${range.max}, not ${quoted(raw)}`);
+  }
+  return value;
+}
+
+/**
+ * An http(s) URL without credentials, trailing slashes removed. Of several
+ * names for the same flag (`--status-url`, `--url`), the first one given is
+ * read and named in the error.
+ */
+export function urlFlag(flags: CliFlags, ...names: [string, ...string[]]): string | undefined {
+  const name = names.find((candidate) => flags[candidate] !== undefined);
+  if (name === undefined) return undefined;
+  const raw = stringFlag(flags, name) ?? '';
+  const checked = checkHttpUrl(raw.trim());
+  if (!checked.ok) throw new UsageError(`--${name} ${checked.reason}: ${quoted(raw)}`);
+  return checked.url;
+}
