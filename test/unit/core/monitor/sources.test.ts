@@ -5,7 +5,7 @@ import { HealthMonitor, TransportSlot, type MonitorSource, type SourceSink } fro
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/probe/transport/node-fetch';
 import { settingsFrom } from '../../../../src/core/settings';
 import { ManualClock } from '../../../support/manual-clock';
-import { startLocalServer } from '../support/servers';
+import { startHttpServer } from '../../../support/loopback/servers';
 
 /** A source that reports what the test hands it, as a transcript reader or a traffic tap would. */
 function handFedSource(name: 'tap' | 'claude-code', captured: { sink?: SourceSink }) {
@@ -50,7 +50,7 @@ describe('monitor sources', () => {
 describe('transport slot', () => {
   it('sends new requests through the replacement, and closes the old transport only after its requests ended', async () => {
     let release: (() => void) | undefined;
-    const server = await startLocalServer((req, res) => {
+    const server = await startHttpServer((req, res) => {
       if (req.url === '/slow') release = () => res.end('slow done');
       else res.end('quick');
     });
