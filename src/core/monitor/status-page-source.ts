@@ -26,7 +26,7 @@ export interface StatusPageReading {
 
 export class StatusPageSource extends PolledSource {
   readonly name = 'status-page';
-  private snapshot: StatusSnapshot | undefined;
+  private summary: StatusSnapshot | undefined;
   private validators: Validators | undefined;
   private error: StatusPageError | undefined;
   private failures = 0;
@@ -44,7 +44,7 @@ export class StatusPageSource extends PolledSource {
     this.settings = settings;
     const urlChanged = previous.statusPageUrl !== settings.statusPageUrl;
     if (urlChanged) {
-      this.snapshot = undefined;
+      this.summary = undefined;
       this.validators = undefined;
       this.error = undefined;
       this.failures = 0;
@@ -68,12 +68,12 @@ export class StatusPageSource extends PolledSource {
   }
 
   verdict(watchedComponents: readonly string[]): PageVerdict {
-    return pageVerdict(this.snapshot, this.error, watchedComponents);
+    return pageVerdict(this.summary, this.error, watchedComponents);
   }
 
   reading(): StatusPageReading {
     const reading: StatusPageReading = { url: this.settings.statusPageUrl };
-    if (this.snapshot) reading.summary = this.snapshot;
+    if (this.summary) reading.summary = this.summary;
     if (this.error) reading.lastError = this.error;
     if (this.lastAttemptAt !== undefined) reading.lastAttemptAt = this.lastAttemptAt;
     if (this.lastSuccessAt !== undefined) reading.lastSuccessAt = this.lastSuccessAt;
@@ -97,20 +97,20 @@ export class StatusPageSource extends PolledSource {
       url,
       fetch: this.deps.fetch,
       clock: this.deps.clock,
-      validators: this.snapshot ? this.validators : undefined,
+      validators: this.summary ? this.validators : undefined,
       signal: context.signal,
     });
     if (!context.isCurrent() || url !== this.settings.statusPageUrl) return 'stale';
     const now = this.deps.clock.now();
     if (result.kind === 'fresh') {
-      this.snapshot = result.snapshot;
+      this.summary = result.snapshot;
       this.validators = result.validators;
       this.error = undefined;
       this.failures = 0;
       this.lastSuccessAt = now;
       for (const warning of result.snapshot.warnings.slice(0, 5)) this.sink.log(`status page: ${warning}`);
-    } else if (result.kind === 'not_modified' && this.snapshot) {
-      this.snapshot = { ...this.snapshot, fetchedAt: now };
+    } else if (result.kind === 'not_modified' && this.summary) {
+      this.summary = { ...this.summary, fetchedAt: now };
       this.validators = result.validators;
       this.error = undefined;
       this.failures = 0;
