@@ -2,9 +2,10 @@
 // status page admits it, and how often flaky traffic changes the state, all on
 // a simulated clock shared by the monitor and the simulator (hours of scenario
 // time run in seconds). Run: node --import tsx bench/monitor.ts
-import { ManualClock } from '../src/core/clock';
+import { ManualClock } from '../test/support/manual-clock';
 import type { HealthState } from '../src/core/health';
 import { HealthMonitor } from '../src/core/monitor';
+import { createNodeFetch } from '../src/core/net/node-fetch';
 import { ProbeLog } from '../src/core/signals/probe-log';
 import { DEFAULT_SETTINGS, settingsFrom, type ProbeMode } from '../src/core/settings';
 import type { Scenario } from '../src/sim/scenario';
@@ -28,19 +29,21 @@ async function runScenario(scenario: Scenario, options: { offsetSeconds: number;
   const sim = await startSimulator({ scenario, clock, requiredApiKey: KEY });
   const scenarioStart = clock.now();
   clock.advance(options.offsetSeconds * SECOND);
+  const transport = createNodeFetch({ env: {} });
   const monitor = new HealthMonitor({
     clock,
     timers: clock,
     settings: settingsFrom({ apiBaseUrl: sim.url, statusPageUrl: sim.statusPageUrl, 'probe.mode': options.mode ?? 'models', 'probe.idleMinutes': 0 }),
+    fetch: transport.fetch,
     getApiKey: () => KEY,
     env: {},
   });
   const run: Run = { changes: [], pageChanges: [], start: scenarioStart, probes: 0, overloaded: 0 };
   let pageState = '';
   monitor.onDidChangeHealth((previous, next) => run.changes.push({ at: clock.now() - scenarioStart, from: previous.state, state: next.state }));
-  monitor.onDidChange((view) => {
-    if (view.page.verdict.state !== pageState) {
-      pageState = view.page.verdict.state;
+  monitor.onDidChange((snapshot) => {
+    if (snapshot.page.verdict.state !== pageState) {
+      pageState = snapshot.page.verdict.state;
       run.pageChanges.push({ at: clock.now() - scenarioStart, state: pageState });
     }
   });
@@ -57,6 +60,7 @@ async function runScenario(scenario: Scenario, options: { offsetSeconds: number;
   run.probes = history.length;
   run.overloaded = history.filter((event) => event.outcome === 'overloaded').length;
   monitor.dispose();
+  transport.close();
   await sim.close();
   return run;
 }

@@ -1,14 +1,28 @@
 // Composition root: activate() builds the objects and registers them, nothing else.
+// Each behaviour is one object added here; the store disposes them in reverse.
 // It reports its own failure, since VS Code shows none.
 import * as vscode from 'vscode';
+import { systemClock, systemTimers } from './core/clock';
+import { describeError } from './core/describe-error';
+import { HealthMonitor } from './core/monitor';
+import { COMMAND_NAMES, COMMANDS, type CommandName } from './core/view/commands';
 import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
+import { inBackground } from './vscode/background';
 import { registerCommand } from './vscode/commands';
 import { type RunDiagnosticsArgs } from './vscode/diagnostics-command';
+import { HealthNotifier } from './vscode/health-notifier';
+import { InsecureOriginConsent } from './vscode/insecure-origin-consent';
 import { DisposableStore } from './vscode/lifecycle';
 import { createLog, type Log } from './vscode/log';
+import { openStatusPage, refreshWithProgress, showDetails } from './vscode/monitor-commands';
+import { MonitorTransport } from './vscode/monitor-transport';
 import { insertRetryWrapper, type InsertRetryWrapperArgs } from './vscode/retry-wrapper-command';
-import { MonitorController } from './vscode/monitor-controller';
+import { SettingsWatcher } from './vscode/settings-watcher';
+import { readSettings } from './vscode/settings-reader';
+import { SignalsPersistence } from './vscode/signals-persistence';
 import { SimulatorController } from './vscode/simulator-controller';
+import { StatusBarView } from './vscode/status-bar-view';
+import { UserActivityWatcher } from './vscode/user-activity-watcher';
 
 let store: DisposableStore | undefined;
 
@@ -19,35 +33,64 @@ export function activate(context: vscode.ExtensionContext): void {
   const log: Log = createLog(() => keys.knownSecrets());
   store.add(log.channel);
   try {
-    wire(context, store, log, keys);
+    composeExtension(context, store, log, keys);
   } catch (error) {
-    log.reportError(vscode.l10n.t('Claude Health failed to start: {0}', (error as Error).message), error);
+    log.reportError(vscode.l10n.t('Claude Health failed to start: {0}', describeError(error)), error);
   }
 }
 
-function wire(context: vscode.ExtensionContext, disposables: DisposableStore, log: Log, keys: ApiKeyStore): void {
-  const monitor = new MonitorController(context, keys, log, disposables);
-  const simulator = disposables.add(new SimulatorController(log));
-  const register = (id: string, run: (...args: never[]) => unknown) => disposables.add(registerCommand(log, id, run));
+function composeExtension(context: vscode.ExtensionContext, disposables: DisposableStore, log: Log, keys: ApiKeyStore): void {
+  const { settings, problems } = readSettings();
+  for (const problem of problems) log.warn(problem);
+  const statusBar = disposables.add(new StatusBarView());
+  const transport = disposables.add(new MonitorTransport(process.env));
+  const consent = new InsecureOriginConsent(context.globalState, log);
+  const persistence = new SignalsPersistence(context.globalState, log);
+  const monitor = disposables.add(
+    new HealthMonitor({
+      clock: systemClock,
+      timers: systemTimers,
+      settings,
+      fetch: transport.fetch,
+      getApiKey: async () => (await keys.get()).key,
+      env: process.env,
+      allowedInsecureOrigins: consent.allowedOrigins(),
+      savedState: persistence.load(),
+      log: (line) => log.info(line),
+    }),
+  );
+  // Added after the monitor, so disposed before it: the last save sees everything.
+  disposables.add(persistence.follow(monitor));
+  disposables.add(statusBar.follow(monitor));
+  disposables.add(consent.follow(monitor));
+  disposables.add(new HealthNotifier(monitor, log));
+  disposables.add(new SettingsWatcher(monitor, transport, consent, log));
+  disposables.add(keys.onDidChange(() => monitor.keyChanged()));
+  disposables.add(new UserActivityWatcher(monitor));
+  monitor.start();
 
-  register('claudeHealth.refresh', () => monitor.refresh());
-  register('claudeHealth.showDetails', () => monitor.showDetails());
-  register('claudeHealth.openStatusPage', () => monitor.openStatusPage());
+  const simulator = disposables.add(new SimulatorController(log));
   // The diagnostics ladder and the simulator load on first use: activation stays cheap.
-  register('claudeHealth.runDiagnostics', async (args?: RunDiagnosticsArgs) => {
-    const { runDiagnosticsCommand } = await import('./vscode/diagnostics-command.js');
-    return runDiagnosticsCommand({ keys, log, statusBar: monitor.statusBar, allowedInsecureOrigins: () => monitor.allowedOrigins() }, args);
-  });
-  register('claudeHealth.setApiKey', () => promptForApiKey(keys));
-  register('claudeHealth.clearApiKey', async () => {
-    await keys.clear();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Claude Health: API key removed from SecretStorage.'));
-  });
-  register('claudeHealth.showLog', () => log.channel.show());
-  register('claudeHealth.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:claude-health.claude-health'));
-  register('claudeHealth.insertRetryWrapper', (args?: InsertRetryWrapperArgs) => insertRetryWrapper(log, args));
-  register('claudeHealth.startSimulator', (scenario?: string) => simulator.start(scenario));
-  register('claudeHealth.stopSimulator', () => simulator.stop());
+  const handlers: Record<CommandName, (...args: never[]) => unknown> = {
+    refresh: () => refreshWithProgress(monitor),
+    showDetails: () => showDetails(monitor),
+    openStatusPage: () => openStatusPage(),
+    runDiagnostics: async (args?: RunDiagnosticsArgs) => {
+      const { runDiagnosticsCommand } = await import('./vscode/diagnostics-command.js');
+      return runDiagnosticsCommand({ keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins() }, args);
+    },
+    setApiKey: () => promptForApiKey(keys, log),
+    clearApiKey: async () => {
+      await keys.clear();
+      inBackground(log, 'the key removal message', vscode.window.showInformationMessage(vscode.l10n.t('Claude Health: API key removed from SecretStorage.')));
+    },
+    showLog: () => log.channel.show(),
+    openSettings: () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:claude-health.claude-health'),
+    insertRetryWrapper: (args?: InsertRetryWrapperArgs) => insertRetryWrapper(log, args),
+    startSimulator: (scenario?: string) => simulator.start(scenario),
+    stopSimulator: () => simulator.stop(),
+  };
+  for (const name of COMMAND_NAMES) disposables.add(registerCommand(log, COMMANDS[name].id, handlers[name]));
 }
 
 export function deactivate(): void {

@@ -1,6 +1,8 @@
 // The API key: SecretStorage first, ANTHROPIC_API_KEY from the environment as the
 // fallback. It is never logged, never put in state, and never shown back.
 import * as vscode from 'vscode';
+import { inBackground } from './background';
+import { type Log } from './log';
 
 const SECRET_KEY = 'claudeHealth.apiKey';
 
@@ -64,7 +66,7 @@ export function describeKeyProblem(value: string): string | undefined {
   return undefined;
 }
 
-export async function promptForApiKey(store: ApiKeyStore): Promise<boolean> {
+export async function promptForApiKey(store: ApiKeyStore, log: Log): Promise<boolean> {
   const key = await vscode.window.showInputBox({
     title: vscode.l10n.t('Claude Health: Set API Key'),
     prompt: vscode.l10n.t('Stored in VS Code SecretStorage and sent only to the configured API host.'),
@@ -75,6 +77,6 @@ export async function promptForApiKey(store: ApiKeyStore): Promise<boolean> {
   });
   if (key === undefined) return false;
   await store.set(key.trim());
-  void vscode.window.showInformationMessage(vscode.l10n.t('Claude Health: API key saved (ending …{0}).', key.trim().slice(-4)));
+  inBackground(log, 'the key saved message', vscode.window.showInformationMessage(vscode.l10n.t('Claude Health: API key saved (ending …{0}).', key.trim().slice(-4))));
   return true;
 }

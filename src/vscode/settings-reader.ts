@@ -32,14 +32,3 @@ export function readConnection(): Omit<NodeFetchOptions, 'env'> {
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
   return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxySupport'].some((key) => event.affectsConfiguration(key));
 }
-
-/** The human status page for a summary.json URL: the same site, without /api/v2/... */
-export function statusPageHome(summaryUrl: string): string | undefined {
-  try {
-    const url = new URL(summaryUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-    return `${url.origin}${url.pathname.replace(/\/api\/v2\/.*$/, '/')}`;
-  } catch {
-    return undefined;
-  }
-}

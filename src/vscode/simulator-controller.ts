@@ -2,7 +2,10 @@
 // extension host on 127.0.0.1, so users can point their own code (with an
 // inserted retry wrapper) at a 529 storm and watch it ride it out.
 import * as vscode from 'vscode';
+import { describeError } from '../core/describe-error';
+import { COMMANDS } from '../core/view/commands';
 import { type RunningSimulator } from '../sim/server';
+import { inBackground } from './background';
 import { type Log } from './log';
 
 const RUNNING_CONTEXT = 'claudeHealth.simulatorRunning';
@@ -14,7 +17,7 @@ export class SimulatorController implements vscode.Disposable {
   constructor(private readonly log: Log) {
     this.item = vscode.window.createStatusBarItem('claudeHealth.simulator', vscode.StatusBarAlignment.Right, 99);
     this.item.name = vscode.l10n.t('Claude Health Simulator');
-    this.item.command = 'claudeHealth.stopSimulator';
+    this.item.command = COMMANDS.stopSimulator.id;
   }
 
   get baseUrl(): string | undefined {
@@ -49,7 +52,7 @@ export class SimulatorController implements vscode.Disposable {
       const sim = await startSimulator({ scenario: parsed, log: (line) => this.log.channel.debug(`simulator: ${line}`) });
       this.running = { sim, scenario: parsed.name };
     } catch (error) {
-      this.log.reportError(vscode.l10n.t('Could not start the simulator: {0}', (error as Error).message), error);
+      this.log.reportError(vscode.l10n.t('Could not start the simulator: {0}', describeError(error)), error);
       return undefined;
     }
     const url = this.running.sim.apiBaseUrl;
@@ -58,7 +61,7 @@ export class SimulatorController implements vscode.Disposable {
     this.item.tooltip = vscode.l10n.t('Claude API simulator at {0}, scenario {1}. Click to stop.', url, this.running.scenario);
     this.item.show();
     await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
-    void this.offerActions(url);
+    inBackground(this.log, 'offering the simulator actions', this.offerActions(url));
     return url;
   }
 
@@ -83,7 +86,7 @@ export class SimulatorController implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.stop();
+    inBackground(this.log, 'stopping the simulator', this.stop());
     this.item.dispose();
   }
 }

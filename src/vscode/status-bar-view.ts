@@ -1,9 +1,9 @@
-// The status bar item: rendered from the monitor's view by the pure functions in
+// The status bar item: rendered from the monitor's snapshot by the pure functions in
 // src/core/view; this file only maps their model onto VS Code's objects.
 import * as vscode from 'vscode';
-import { type MonitorView } from '../core/monitor';
+import { type HealthMonitor, type MonitorSnapshot } from '../core/monitor';
+import { COMMANDS, TOOLTIP_COMMAND_IDS } from '../core/view/commands';
 import { renderStatusBar } from '../core/view/status-bar';
-import { TOOLTIP_COMMAND_IDS } from '../core/view/commands';
 import { renderTooltip } from '../core/view/tooltip';
 
 const BACKGROUNDS = {
@@ -12,28 +12,30 @@ const BACKGROUNDS = {
   error: new vscode.ThemeColor('statusBarItem.errorBackground'),
 } as const;
 
+const RERENDER_EVERY_MS = 10_000;
+
 export class StatusBarView implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private busy: string | undefined;
-  private lastView: MonitorView | undefined;
+  private lastSnapshot: MonitorSnapshot | undefined;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('claudeHealth.status', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('Claude Health');
-    this.item.command = 'claudeHealth.showDetails';
+    this.item.command = COMMANDS.showDetails.id;
     this.item.text = '$(loading~spin) Claude';
     this.item.tooltip = vscode.l10n.t('Claude Health: checking the Claude API…');
     this.item.show();
   }
 
-  render(view: MonitorView): void {
-    this.lastView = view;
+  render(snapshot: MonitorSnapshot): void {
+    this.lastSnapshot = snapshot;
     if (this.busy) return;
-    const model = renderStatusBar(view);
+    const model = renderStatusBar(snapshot);
     this.item.text = model.text;
     this.item.backgroundColor = BACKGROUNDS[model.background];
     this.item.accessibilityInformation = { label: model.accessibilityLabel, role: 'button' };
-    const tooltip = new vscode.MarkdownString(renderTooltip(view), true);
+    const tooltip = new vscode.MarkdownString(renderTooltip(snapshot), true);
     tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMAND_IDS] };
     this.item.tooltip = tooltip;
   }
@@ -44,9 +46,22 @@ export class StatusBarView implements vscode.Disposable {
     if (label) {
       this.item.text = `$(sync~spin) ${label}`;
       this.item.backgroundColor = undefined;
-    } else if (this.lastView) {
-      this.render(this.lastView);
+    } else if (this.lastSnapshot) {
+      this.render(this.lastSnapshot);
     }
+  }
+
+  /** Renders every snapshot of `monitor`, and again every 10 s: "updated N s ago" and staleness move with time. */
+  follow(monitor: HealthMonitor): vscode.Disposable {
+    const subscription = monitor.onDidChange((snapshot) => this.render(snapshot));
+    const rerender = setInterval(() => this.render(monitor.snapshot()), RERENDER_EVERY_MS);
+    this.render(monitor.snapshot());
+    return {
+      dispose: () => {
+        clearInterval(rerender);
+        subscription.dispose();
+      },
+    };
   }
 
   dispose(): void {

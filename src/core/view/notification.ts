@@ -3,7 +3,7 @@
 // this function and shows what it returns.
 import type { Health, HealthState } from '../health';
 import type { NotificationLevel } from '../settings';
-import { TOOLTIP_COMMANDS } from './commands';
+import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './commands';
 import { STATE_TITLES } from './format';
 
 export interface HealthNotification {
@@ -12,6 +12,11 @@ export interface HealthNotification {
   message: string;
   actions: { title: string; command: string }[];
 }
+
+const ACTION_TITLES: Record<CommandOfferedIn<'notification'>, string> = {
+  runDiagnostics: 'Run Diagnostics',
+  openStatusPage: 'Open Status Page',
+};
 
 const TROUBLE: readonly HealthState[] = ['degraded', 'outage', 'maintenance'];
 
@@ -34,9 +39,6 @@ export function decideNotification(previous: Health | undefined, next: Health, l
   return {
     severity: next.state === 'outage' ? 'error' : 'warning',
     message: `Claude API: ${STATE_TITLES[next.state].toLowerCase()}. ${reason}`,
-    actions: [
-      { title: 'Run Diagnostics', command: TOOLTIP_COMMANDS.runDiagnostics },
-      { title: 'Open Status Page', command: TOOLTIP_COMMANDS.openStatusPage },
-    ],
+    actions: commandNamesOfferedIn('notification').map((name) => ({ title: ACTION_TITLES[name], command: COMMANDS[name].id })),
   };
 }

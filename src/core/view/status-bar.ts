@@ -1,8 +1,8 @@
-// The status bar item's text, icon and background, from a MonitorView. Short
+// The status bar item's text, icon and background, from a MonitorSnapshot. Short
 // on purpose: the state's icon, latency while things are fine, and the 529 and
 // 429 counts of the window whenever there were any.
 import type { HealthState } from '../health';
-import type { MonitorView } from '../monitor';
+import type { MonitorSnapshot } from '../monitor/snapshot';
 import { formatLatency, STATE_TITLES } from './format';
 
 export type StatusBarBackground = 'none' | 'warning' | 'error';
@@ -36,38 +36,38 @@ const BACKGROUNDS: Record<HealthState, StatusBarBackground> = {
 };
 
 /** Data counts as stale when the newest is older than two of the intervals that should have refreshed it. */
-export function isStale(view: MonitorView): boolean {
-  if (view.dataAt === undefined) return false;
-  const probing = view.probe.key?.kind !== 'missing' && view.probe.key?.kind !== 'held_back';
-  const intervalSeconds = probing && view.probe.lastRoundAt !== undefined ? view.settings.probeIntervalSeconds : view.settings.statusPageIntervalSeconds;
-  return view.now - view.dataAt > 2 * intervalSeconds * 1000;
+export function isStale(snapshot: MonitorSnapshot): boolean {
+  if (snapshot.dataAt === undefined) return false;
+  const probing = snapshot.probe.key?.kind !== 'missing' && snapshot.probe.key?.kind !== 'held_back';
+  const intervalSeconds = probing && snapshot.probe.lastRoundAt !== undefined ? snapshot.probe.intervalSeconds : snapshot.page.intervalSeconds;
+  return snapshot.now - snapshot.dataAt > 2 * intervalSeconds * 1000;
 }
 
 /** `529×3 429×1`, or empty when neither was seen in the window. */
-export function codeCounts(view: MonitorView): string {
+export function codeCounts(snapshot: MonitorSnapshot): string {
   const parts: string[] = [];
-  if (view.window.overloaded > 0) parts.push(`529×${view.window.overloaded}`);
-  if (view.window.rateLimited > 0) parts.push(`429×${view.window.rateLimited}`);
+  if (snapshot.window.overloaded > 0) parts.push(`529×${snapshot.window.overloaded}`);
+  if (snapshot.window.rateLimited > 0) parts.push(`429×${snapshot.window.rateLimited}`);
   return parts.join(' ');
 }
 
-function latestOkLatency(view: MonitorView): number | undefined {
-  for (let i = view.recent.length - 1; i >= 0; i--) {
-    const event = view.recent[i];
+function latestOkLatency(snapshot: MonitorSnapshot): number | undefined {
+  for (let i = snapshot.recent.length - 1; i >= 0; i--) {
+    const event = snapshot.recent[i];
     if (event?.outcome === 'ok') return event.latencyMs;
   }
   return undefined;
 }
 
-export function renderStatusBar(view: MonitorView): StatusBarModel {
-  const state = view.health.state;
-  const stale = isStale(view);
-  const counts = codeCounts(view);
+export function renderStatusBar(snapshot: MonitorSnapshot): StatusBarModel {
+  const state = snapshot.health.state;
+  const stale = isStale(snapshot);
+  const counts = codeCounts(snapshot);
   const parts = [`$(${STATE_ICONS[state]})`, 'Claude'];
-  const okLatency = latestOkLatency(view);
+  const okLatency = latestOkLatency(snapshot);
   switch (state) {
     case 'operational':
-      if (okLatency !== undefined && view.probe.lastRound.some((r) => r.outcome === 'ok')) parts.push(formatLatency(okLatency));
+      if (okLatency !== undefined && snapshot.probe.lastRound.some((r) => r.outcome === 'ok')) parts.push(formatLatency(okLatency));
       break;
     case 'unconfigured':
       parts.push('no key');

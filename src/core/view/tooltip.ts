@@ -2,10 +2,10 @@
 // supportThemeIcons and isTrusted limited to TOOLTIP_COMMAND_IDS). Every string
 // that came from the network or from settings is escaped.
 import type { RateLimitBucket, RateLimitInfo } from '../headers';
-import type { MonitorView } from '../monitor';
+import type { MonitorSnapshot } from '../monitor/snapshot';
 import type { ProbeResult } from '../probe/types';
 import { describeComponentStatus } from '../statuspage/verdict';
-import { TOOLTIP_COMMANDS } from './commands';
+import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './commands';
 import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, sparkline, STATE_TITLES, type TimeFormat } from './format';
 import { code, commandLink, escapeMarkdown, link } from './markdown';
 import { STATE_ICONS, isStale } from './status-bar';
@@ -13,27 +13,27 @@ import { STATE_ICONS, isStale } from './status-bar';
 const MAX_INCIDENTS = 5;
 const SPARKLINE_POINTS = 30;
 
-function headerSection(view: MonitorView): string[] {
-  const { health } = view;
-  const dataAt = view.dataAt;
-  const updated = dataAt === undefined ? 'no data yet' : `updated ${formatAgo(dataAt, view.now)}${isStale(view) ? ' (stale)' : ''}`;
+function headerSection(snapshot: MonitorSnapshot): string[] {
+  const { health } = snapshot;
+  const dataAt = snapshot.dataAt;
+  const updated = dataAt === undefined ? 'no data yet' : `updated ${formatAgo(dataAt, snapshot.now)}${isStale(snapshot) ? ' (stale)' : ''}`;
   const lines = [`$(${STATE_ICONS[health.state]}) **Claude API: ${STATE_TITLES[health.state]}** · ${updated}`, ''];
   for (const reason of health.reasons) lines.push(`- ${escapeMarkdown(reason)}`);
-  for (const problem of view.settingsProblems) lines.push(`- $(gear) ${escapeMarkdown(problem)}`);
-  if (view.probe.baseUrl.problem) lines.push(`- $(gear) ${escapeMarkdown(view.probe.baseUrl.problem)}`);
+  for (const problem of snapshot.settingsProblems) lines.push(`- $(gear) ${escapeMarkdown(problem)}`);
+  if (snapshot.probe.baseUrl.problem) lines.push(`- $(gear) ${escapeMarkdown(snapshot.probe.baseUrl.problem)}`);
   return lines;
 }
 
-function componentsSection(view: MonitorView): string[] {
-  const watched = view.page.verdict.watched;
+function componentsSection(snapshot: MonitorSnapshot): string[] {
+  const watched = snapshot.page.verdict.watched;
   if (watched.length === 0) return [];
   const lines = ['', '**Watched components**', ''];
   for (const component of watched) lines.push(`- ${escapeMarkdown(component.name)}: ${describeComponentStatus(component.status)}`);
   return lines;
 }
 
-function incidentsSection(view: MonitorView, time: TimeFormat): string[] {
-  const incidents = view.page.snapshot?.incidents ?? [];
+function incidentsSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
+  const incidents = snapshot.page.summary?.incidents ?? [];
   if (incidents.length === 0) return [];
   const lines = ['', '**Open incidents**', ''];
   for (const incident of incidents.slice(0, MAX_INCIDENTS)) {
@@ -46,8 +46,8 @@ function incidentsSection(view: MonitorView, time: TimeFormat): string[] {
   return lines;
 }
 
-function maintenanceSection(view: MonitorView, time: TimeFormat): string[] {
-  const maintenances = view.page.snapshot?.maintenances ?? [];
+function maintenanceSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
+  const maintenances = snapshot.page.summary?.maintenances ?? [];
   if (maintenances.length === 0) return [];
   const lines = ['', '**Maintenance**', ''];
   for (const m of maintenances.slice(0, MAX_INCIDENTS)) {
@@ -66,8 +66,8 @@ function probeLine(result: ProbeResult, time: TimeFormat): string {
   return `- ${escapeMarkdown(result.mode)}${subject} at ${formatClock(result.at, time)}: **${escapeMarkdown(result.outcome)}**${status} · ${formatLatency(result.latencyMs)}${id} — ${escapeMarkdown(result.message)}`;
 }
 
-function probeSection(view: MonitorView, time: TimeFormat): string[] {
-  const { probe } = view;
+function probeSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
+  const { probe } = snapshot;
   const lines = ['', `**Last probe** (${escapeMarkdown(probe.mode)} → ${escapeMarkdown(probe.baseUrl.url)})`, ''];
   if (probe.lastRound.length === 0) lines.push('- none yet');
   for (const result of probe.lastRound) lines.push(probeLine(result, time));
@@ -75,13 +75,13 @@ function probeSection(view: MonitorView, time: TimeFormat): string[] {
   if (probe.paused === 'retry_after' || probe.retryAfterUntil !== undefined) {
     if (probe.retryAfterUntil !== undefined) lines.push(`- the server asked for a pause: next probe after ${formatClock(probe.retryAfterUntil, time)} (retry-after)`);
   } else if (probe.nextProbeAt !== undefined && probe.paused === undefined) {
-    lines.push(`- next probe ${formatIn(probe.nextProbeAt, view.now)}`);
+    lines.push(`- next probe ${formatIn(probe.nextProbeAt, snapshot.now)}`);
   }
   return lines;
 }
 
-function countsSection(view: MonitorView): string[] {
-  const w = view.window;
+function countsSection(snapshot: MonitorSnapshot): string[] {
+  const w = snapshot.window;
   if (w.total === 0) return [];
   const parts = [
     `${w.total} probes`,
@@ -108,8 +108,8 @@ function bucketText(name: string, bucket: RateLimitBucket | undefined, time: Tim
   return `${name} ${amount}${reset}`.trim();
 }
 
-function rateLimitSection(view: MonitorView, time: TimeFormat): string[] {
-  const info: RateLimitInfo | undefined = view.probe.lastRound.find((r) => Object.keys(r.rateLimit).length > 0)?.rateLimit;
+function rateLimitSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
+  const info: RateLimitInfo | undefined = snapshot.probe.lastRound.find((r) => Object.keys(r.rateLimit).length > 0)?.rateLimit;
   if (!info) return [];
   const parts = [
     bucketText('requests', info.requests, time),
@@ -120,8 +120,8 @@ function rateLimitSection(view: MonitorView, time: TimeFormat): string[] {
   return parts.length ? ['', `**Rate-limit headroom:** ${parts.join(' · ')}`] : [];
 }
 
-function sparklineSection(view: MonitorView): string[] {
-  const events = view.recent.slice(-SPARKLINE_POINTS);
+function sparklineSection(snapshot: MonitorSnapshot): string[] {
+  const events = snapshot.recent.slice(-SPARKLINE_POINTS);
   if (events.length < 2) return [];
   const line = sparkline(events.map((e) => (e.outcome === 'ok' ? e.latencyMs : undefined)));
   const oks = events.filter((e) => e.outcome === 'ok').map((e) => e.latencyMs);
@@ -129,19 +129,16 @@ function sparklineSection(view: MonitorView): string[] {
   return ['', `**Latency** ${code(line)}${range} (last ${events.length}, × failed)`];
 }
 
+const LINK_LABELS: Record<CommandOfferedIn<'tooltip'>, string> = {
+  refresh: '$(refresh) Refresh',
+  runDiagnostics: '$(pulse) Run Diagnostics',
+  openStatusPage: '$(link-external) Status Page',
+  openSettings: '$(gear) Settings',
+  showLog: '$(output) Log',
+};
+
 function commandsSection(): string[] {
-  return [
-    '',
-    '---',
-    '',
-    [
-      commandLink('$(refresh) Refresh', TOOLTIP_COMMANDS.refresh),
-      commandLink('$(pulse) Run Diagnostics', TOOLTIP_COMMANDS.runDiagnostics),
-      commandLink('$(link-external) Status Page', TOOLTIP_COMMANDS.openStatusPage),
-      commandLink('$(gear) Settings', TOOLTIP_COMMANDS.openSettings),
-      commandLink('$(output) Log', TOOLTIP_COMMANDS.showLog),
-    ].join(' · '),
-  ];
+  return ['', '---', '', commandNamesOfferedIn('tooltip').map((name) => commandLink(LINK_LABELS[name], COMMANDS[name].id)).join(' · ')];
 }
 
 function truncate(text: string, max: number): string {
@@ -149,16 +146,16 @@ function truncate(text: string, max: number): string {
 }
 
 /** The whole tooltip. `time` fixes the zone and locale (tests); the default is the machine's. */
-export function renderTooltip(view: MonitorView, time: TimeFormat = {}): string {
+export function renderTooltip(snapshot: MonitorSnapshot, time: TimeFormat = {}): string {
   return [
-    ...headerSection(view),
-    ...componentsSection(view),
-    ...incidentsSection(view, time),
-    ...maintenanceSection(view, time),
-    ...probeSection(view, time),
-    ...countsSection(view),
-    ...rateLimitSection(view, time),
-    ...sparklineSection(view),
+    ...headerSection(snapshot),
+    ...componentsSection(snapshot),
+    ...incidentsSection(snapshot, time),
+    ...maintenanceSection(snapshot, time),
+    ...probeSection(snapshot, time),
+    ...countsSection(snapshot),
+    ...rateLimitSection(snapshot, time),
+    ...sparklineSection(snapshot),
     ...commandsSection(),
   ].join('\n');
 }

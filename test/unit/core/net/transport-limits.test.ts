@@ -7,7 +7,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { createNodeFetch } from '../../../../src/core/net/node-fetch';
 import { runProbe } from '../../../../src/core/probe/run-probe';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';

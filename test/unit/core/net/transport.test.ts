@@ -1,7 +1,7 @@
 // The transport under the SDK and the status page: real CONNECT proxies, real
 // TLS, a real resolver, all on 127.0.0.1.
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { runProbe } from '../../../../src/core/probe/run-probe';
 import { createNodeFetch, type NodeFetchOptions } from '../../../../src/core/net/node-fetch';
 import type { ProbeResult } from '../../../../src/core/probe/types';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { APIError } from '@anthropic-ai/sdk';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { classifyError, type ErrorContext } from '../../../../src/core/probe/classify';
 import { guardErrorBodies } from '../../../../src/core/probe/error-body-guard';
 import { runProbe } from '../../../../src/core/probe/run-probe';

@@ -2,7 +2,7 @@
 // sockets against the simulator (and, for what the simulator cannot send, a
 // local server): no mocks between the SDK and the classification.
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { runProbe } from '../../../../src/core/probe/run-probe';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
 import type { ProbeResult } from '../../../../src/core/probe/types';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { SimClient } from '../../../support/sim-client';

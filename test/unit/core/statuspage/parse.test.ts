@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { ManualClock } from '../../../../src/core/clock';
+import { ManualClock } from '../../../support/manual-clock';
 import { createNodeFetch } from '../../../../src/core/net/node-fetch';
 import { fetchStatusPage } from '../../../../src/core/statuspage/fetch';
 import { cleanText, parseSummary, parseSummaryText, safeLink } from '../../../../src/core/statuspage/parse';

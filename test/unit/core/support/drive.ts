@@ -1,6 +1,6 @@
 // Runs a monitor on a ManualClock: fire the next due timer, wait for the real
 // I/O it started, repeat. Hours of simulated time take as long as the requests.
-import type { ManualClock } from '../../../../src/core/clock';
+import type { ManualClock } from '../../../support/manual-clock';
 import type { HealthMonitor } from '../../../../src/core/monitor';
 
 export async function runUntil(clock: ManualClock, monitor: HealthMonitor, targetMs: number): Promise<void> {

@@ -1,6 +1,6 @@
-// MonitorView values for view tests, built from plain data the way the monitor builds them.
+// MonitorSnapshot values for view tests, built from plain data the way the monitor builds them.
 import type { Health } from '../../../../src/core/health';
-import type { MonitorView } from '../../../../src/core/monitor';
+import type { MonitorSnapshot } from '../../../../src/core/monitor';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 import { DEFAULT_SETTINGS } from '../../../../src/core/settings';
 import type { ProbeEvent } from '../../../../src/core/signals/probe-log';
@@ -10,13 +10,13 @@ import { pageVerdict } from '../../../../src/core/statuspage/verdict';
 
 export const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 
-export interface ViewParts {
+export interface SnapshotParts {
   health?: Health;
-  snapshot?: StatusSnapshot;
+  summary?: StatusSnapshot;
   events?: ProbeEvent[];
   lastRound?: ProbeResult[];
   dataAt?: number;
-  extra?: Partial<MonitorView['probe']>;
+  extra?: Partial<MonitorSnapshot['probe']>;
 }
 
 export function calmSnapshot(): StatusSnapshot {
@@ -35,18 +35,24 @@ export function okResult(overrides: Partial<ProbeResult> = {}): ProbeResult {
   return { mode: 'models', outcome: 'ok', at: NOW - 5000, latencyMs: 312, httpStatus: 200, requestId: 'req_011CAbc', rateLimit: {}, message: 'ok (HTTP 200)', ...overrides };
 }
 
-export function makeView(parts: ViewParts = {}): MonitorView {
-  const snapshot = parts.snapshot ?? calmSnapshot();
+export function makeSnapshot(parts: SnapshotParts = {}): MonitorSnapshot {
+  const summary = parts.summary ?? calmSnapshot();
   const events = parts.events ?? [{ at: NOW - 5000, outcome: 'ok', latencyMs: 312, httpStatus: 200 }];
   const lastRound = parts.lastRound ?? [okResult()];
-  const view: MonitorView = {
+  const snapshot: MonitorSnapshot = {
     now: NOW,
     health: parts.health ?? { state: 'operational', reasons: ['status page: operational; the last probe succeeded (312 ms)'] },
     healthSince: NOW - 600_000,
-    settings: { ...DEFAULT_SETTINGS },
     settingsProblems: [],
-    page: { url: DEFAULT_SETTINGS.statusPageUrl, verdict: pageVerdict(snapshot, undefined, DEFAULT_SETTINGS.watchedComponents), snapshot, lastSuccessAt: NOW - 10_000 },
+    page: {
+      url: DEFAULT_SETTINGS.statusPageUrl,
+      verdict: pageVerdict(summary, undefined, DEFAULT_SETTINGS.watchedComponents),
+      summary,
+      lastSuccessAt: NOW - 10_000,
+      intervalSeconds: DEFAULT_SETTINGS.statusPageIntervalSeconds,
+    },
     probe: {
+      intervalSeconds: DEFAULT_SETTINGS.probeIntervalSeconds,
       mode: 'models',
       baseUrl: { url: 'https://api.anthropic.com', source: 'default' },
       key: { kind: 'present' },
@@ -59,8 +65,8 @@ export function makeView(parts: ViewParts = {}): MonitorView {
     window: countWindow(events, NOW, 15),
     recent: events,
   };
-  if (lastRound[0]) view.probe.lastRoundAt = lastRound[0].at;
-  const dataAt = 'dataAt' in parts ? parts.dataAt : view.probe.lastRoundAt;
-  if (dataAt !== undefined) view.dataAt = dataAt;
-  return view;
+  if (lastRound[0]) snapshot.probe.lastRoundAt = lastRound[0].at;
+  const dataAt = 'dataAt' in parts ? parts.dataAt : snapshot.probe.lastRoundAt;
+  if (dataAt !== undefined) snapshot.dataAt = dataAt;
+  return snapshot;
 }

@@ -3,7 +3,7 @@ import type { StatusSnapshot } from '../../../../src/core/statuspage/types';
 import { TOOLTIP_COMMAND_IDS } from '../../../../src/core/view/commands';
 import { escapeMarkdown, link } from '../../../../src/core/view/markdown';
 import { renderTooltip } from '../../../../src/core/view/tooltip';
-import { calmSnapshot, makeView, NOW, okResult } from '../support/views';
+import { calmSnapshot, makeSnapshot, NOW, okResult } from '../support/views';
 
 const UTC = { timeZone: 'UTC' };
 
@@ -52,7 +52,7 @@ describe('tooltip', () => {
         rateLimit: { requests: { limit: 50, remaining: 49, reset: '2026-01-01T12:00:30.000Z' }, tokens: { remaining: 39000 } },
       }),
     ];
-    const md = renderTooltip(makeView({ snapshot: hostileSnapshot(), events, lastRound }), UTC);
+    const md = renderTooltip(makeSnapshot({ summary: hostileSnapshot(), events, lastRound }), UTC);
     assert.match(md, /^\$\(pass\) \*\*Claude API: Operational\*\* · updated 5 s ago/);
     assert.match(md, /\*\*Watched components\*\*\n\n- Claude API \(api\.anthropic\.com\): operational/);
     assert.match(md, /\*\*Open incidents\*\*/);
@@ -68,7 +68,7 @@ describe('tooltip', () => {
   });
 
   it('escapes everything from the network: no links, icons, HTML or emphasis it did not come with', () => {
-    const md = renderTooltip(makeView({ snapshot: hostileSnapshot(), health: { state: 'degraded', reasons: ['status page: **bold** [x](command:evil)'] } }), UTC);
+    const md = renderTooltip(makeSnapshot({ summary: hostileSnapshot(), health: { state: 'degraded', reasons: ['status page: **bold** [x](command:evil)'] } }), UTC);
     const commandTargets = [...md.matchAll(/\(command:([^)]+)\)/g)].map((m) => m[1]);
     assert.deepEqual(commandTargets.sort(), [...TOOLTIP_COMMAND_IDS].sort(), 'only our own command links');
     assert.ok(!md.includes('<img'), 'no raw HTML');
@@ -78,11 +78,11 @@ describe('tooltip', () => {
   });
 
   it('says when probing is paused by retry-after or idleness, and when there is nothing yet', () => {
-    const waiting = renderTooltip(makeView({ extra: { retryAfterUntil: NOW + 30_000, paused: 'retry_after' } }), UTC);
+    const waiting = renderTooltip(makeSnapshot({ extra: { retryAfterUntil: NOW + 30_000, paused: 'retry_after' } }), UTC);
     assert.match(waiting, /next probe after 12:00:30 \(retry-after\)/);
-    const idle = renderTooltip(makeView({ extra: { paused: 'idle' } }), UTC);
+    const idle = renderTooltip(makeSnapshot({ extra: { paused: 'idle' } }), UTC);
     assert.match(idle, /paused while you are idle/);
-    const empty = renderTooltip(makeView({ events: [], lastRound: [], dataAt: undefined }), UTC);
+    const empty = renderTooltip(makeSnapshot({ events: [], lastRound: [], dataAt: undefined }), UTC);
     assert.match(empty, /no data yet/);
     assert.match(empty, /- none yet/);
   });

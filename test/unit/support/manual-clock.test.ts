@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/clock';
+import { ManualClock } from '../../support/manual-clock';
 
 describe('ManualClock', () => {
   it('fires timers in due order as time advances, ties in the order they were set', () => {

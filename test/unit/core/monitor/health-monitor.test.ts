@@ -2,15 +2,16 @@
 // clock: hours of scenario time in well under a second per test.
 import assert from 'node:assert/strict';
 import type { LookupFunction } from 'node:net';
-import { ManualClock } from '../../../src/core/clock';
-import type { Health, HealthState } from '../../../src/core/health';
-import { HealthMonitor, type MonitorDeps } from '../../../src/core/monitor';
-import { settingsFrom, type SettingKey } from '../../../src/core/settings';
-import { renderStatusBar } from '../../../src/core/view/status-bar';
-import { renderTooltip } from '../../../src/core/view/tooltip';
-import { SimClient, type RecordedRequest } from '../../support/sim-client';
-import { runFor, runUntil } from './support/drive';
-import { assertNoSentinel, SENTINEL_KEY } from './support/sentinel';
+import { ManualClock } from '../../../support/manual-clock';
+import type { Health, HealthState } from '../../../../src/core/health';
+import { HealthMonitor, type MonitorDeps } from '../../../../src/core/monitor';
+import { createNodeFetch, type NodeFetch, type NodeFetchOptions } from '../../../../src/core/net/node-fetch';
+import { settingsFrom, type SettingKey } from '../../../../src/core/settings';
+import { renderStatusBar } from '../../../../src/core/view/status-bar';
+import { renderTooltip } from '../../../../src/core/view/tooltip';
+import { SimClient, type RecordedRequest } from '../../../support/sim-client';
+import { runFor, runUntil } from '../support/drive';
+import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
 
 const MINUTE = 60_000;
 
@@ -19,24 +20,35 @@ describe('health monitor (simulated time)', function () {
   let clock: ManualClock;
   let sim: SimClient;
   let monitor: HealthMonitor | undefined;
+  let transports: NodeFetch[];
   let logLines: string[];
 
   beforeEach(async () => {
     clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
     sim = await SimClient.start({ scenario: 'healthy', clock, requiredApiKey: SENTINEL_KEY });
     logLines = [];
+    transports = [];
   });
   afterEach(async () => {
     monitor?.dispose();
     monitor = undefined;
+    for (const transport of transports) transport.close();
     await sim.close();
   });
+
+  /** The transport is the caller's, as in the extension: the monitor only gets its fetch. */
+  function transport(options: Omit<NodeFetchOptions, 'env'> = {}): NodeFetch {
+    const created = createNodeFetch({ ...options, env: {} });
+    transports.push(created);
+    return created;
+  }
 
   function create(values: Partial<Record<SettingKey, unknown>> = {}, deps: Partial<MonitorDeps> = {}): HealthMonitor {
     monitor = new HealthMonitor({
       clock,
       timers: clock,
       settings: settingsFrom({ apiBaseUrl: sim.url, statusPageUrl: `${sim.url}/api/v2/summary.json`, ...values }),
+      fetch: transport().fetch,
       getApiKey: () => SENTINEL_KEY,
       env: {},
       log: (line) => logLines.push(line),
@@ -57,7 +69,7 @@ describe('health monitor (simulated time)', function () {
     const m = create();
     m.start();
     await runFor(clock, m, 10 * MINUTE);
-    const view = m.view();
+    const view = m.snapshot();
     assert.equal(view.health.state, 'operational');
     assert.match(view.health.reasons[0] ?? '', /^status page: operational; the last \d+ probes succeeded/);
     const probes = await apiRequests();
@@ -87,9 +99,9 @@ describe('health monitor (simulated time)', function () {
     const recovered = states.find((s) => s.at > firstBad.at && s.state === 'operational');
     assert.ok(recovered, `states: ${JSON.stringify(states)}`);
     assert.ok(recovered.at - stormEnd <= 3 * MINUTE, `recovered ${(recovered.at - stormEnd) / 1000} s after the storm ended`);
-    assert.equal(m.view().health.state, 'operational');
+    assert.equal(m.snapshot().health.state, 'operational');
     assert.ok(states.length <= 4, `few state changes: ${JSON.stringify(states)}`);
-    assert.ok(m.view().window.overloaded >= 2);
+    assert.ok(m.snapshot().window.overloaded >= 2);
   });
 
   it('never runs two probes at once, however far time jumps while one hangs', async () => {
@@ -101,11 +113,11 @@ describe('health monitor (simulated time)', function () {
     // The simulator logs a request when it ends; a hung one is seen in its arrival counts.
     while ((await arrivals()) === 0) await new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < 20; i++) clock.advance(MINUTE);
-    assert.equal(m.view().probe.inFlight, true);
-    assert.equal(m.view().probe.nextProbeAt, undefined, 'no probe is scheduled while one is in flight');
+    assert.equal(m.snapshot().probe.inFlight, true);
+    assert.equal(m.snapshot().probe.nextProbeAt, undefined, 'no probe is scheduled while one is in flight');
     await m.whenIdle();
     assert.equal(await arrivals(), 1);
-    assert.equal(m.view().probe.lastRound[0]?.outcome, 'timeout');
+    assert.equal(m.snapshot().probe.lastRound[0]?.outcome, 'timeout');
     await runFor(clock, m, 30_000);
     assert.ok((await arrivals()) >= 2, 'probing resumes after the hang');
   });
@@ -116,16 +128,16 @@ describe('health monitor (simulated time)', function () {
     m.start();
     await runFor(clock, m, 60_000);
     assert.equal((await apiRequests()).length, 1);
-    const view = m.view();
+    const view = m.snapshot();
     assert.equal(view.probe.retryAfterUntil, (await apiRequests())[0]!.atMs + 300_000);
     await m.refresh();
     assert.equal((await apiRequests()).length, 1, 'refresh waits for retry-after too');
-    assert.equal(m.view().probe.paused, 'retry_after');
+    assert.equal(m.snapshot().probe.paused, 'retry_after');
     await runFor(clock, m, 300_000);
     const probes = await apiRequests();
     assert.equal(probes.length >= 2, true);
     assert.equal(probes[1]!.atMs - probes[0]!.atMs, 300_000);
-    assert.match(renderTooltip(m.view(), { timeZone: 'UTC' }), /429×1/);
+    assert.match(renderTooltip(m.snapshot(), { timeZone: 'UTC' }), /429×1/);
   });
 
   it('backs off while overloaded, and returns to its cadence after', async () => {
@@ -145,12 +157,12 @@ describe('health monitor (simulated time)', function () {
     const probes = await apiRequests();
     assert.ok(probes.length <= 17, `probed ${probes.length} times in an hour, idle after 15 min`);
     assert.equal(probes.at(-1)!.atMs <= Date.UTC(2026, 0, 1, 12, 15, 0), true);
-    assert.equal(m.view().probe.paused, 'idle');
-    assert.equal(renderStatusBar(m.view()).stale, true);
+    assert.equal(m.snapshot().probe.paused, 'idle');
+    assert.equal(renderStatusBar(m.snapshot()).stale, true);
     m.noteActivity();
     await runFor(clock, m, 0);
     assert.equal((await apiRequests()).length, probes.length + 1, 'activity probes at once');
-    assert.equal(m.view().probe.paused, undefined);
+    assert.equal(m.snapshot().probe.paused, undefined);
   });
 
   it('rebuilds its timers when settings change', async () => {
@@ -164,7 +176,7 @@ describe('health monitor (simulated time)', function () {
     m.updateSettings(settingsFrom({ apiBaseUrl: sim.url, statusPageUrl: `${sim.url}/api/v2/summary.json`, 'probe.intervalSeconds': 5, 'probe.mode': 'count_tokens' }));
     await runFor(clock, m, 0);
     assert.equal((await apiRequests('/v1/messages/count_tokens')).length, 1, 'a new mode probes at once');
-    assert.equal(m.view().probe.mode, 'count_tokens');
+    assert.equal(m.snapshot().probe.mode, 'count_tokens');
   });
 
   it('stops everything on dispose', async () => {
@@ -186,15 +198,15 @@ describe('health monitor (simulated time)', function () {
     const m = create({}, { getApiKey: () => keys.current });
     m.start();
     await runFor(clock, m, 2 * MINUTE);
-    assert.equal(m.view().health.state, 'unconfigured');
+    assert.equal(m.snapshot().health.state, 'unconfigured');
     assert.equal((await apiRequests()).length, 0);
     assert.ok((await apiRequests('/api/v2/summary.json')).length >= 2);
-    assert.equal(renderStatusBar(m.view()).text, '$(key) Claude no key');
+    assert.equal(renderStatusBar(m.snapshot()).text, '$(key) Claude no key');
     keys.current = SENTINEL_KEY;
     m.keyChanged();
     await runFor(clock, m, 0);
     assert.equal((await apiRequests()).length, 1);
-    assert.equal(m.view().health.state, 'operational');
+    assert.equal(m.snapshot().health.state, 'operational');
   });
 
   it('holds the key back from a plain-http base URL on another host until the origin is allowed', async () => {
@@ -204,18 +216,18 @@ describe('health monitor (simulated time)', function () {
       } else (callback as (e: null, a: string, f: number) => void)(null, '127.0.0.1', 4);
     };
     const gateway = `http://gateway.claude-health.test:${new URL(sim.url).port}`;
-    const m = create({ apiBaseUrl: gateway }, { connection: { lookup: toLoopback } });
+    const m = create({ apiBaseUrl: gateway }, { fetch: transport({ lookup: toLoopback }).fetch });
     m.start();
     await runFor(clock, m, MINUTE);
-    const view = m.view();
+    const view = m.snapshot();
     assert.equal(view.health.state, 'unconfigured');
     assert.equal(view.probe.key?.kind, 'held_back');
     assert.match(view.health.reasons[1] ?? '', /plain http:\/\/ to another machine/);
     assert.equal((await apiRequests()).length, 0, 'the key was not sent');
-    m.updateConnection({ lookup: toLoopback }, [gateway]);
+    m.allowInsecureOrigins([gateway]);
     await runFor(clock, m, 0);
     assert.equal((await apiRequests()).length, 1);
-    assert.equal(m.view().health.state, 'operational');
+    assert.equal(m.snapshot().health.state, 'operational');
   });
 
   it('reports an unreadable status page as unknown and backs off polling it', async () => {
@@ -223,8 +235,8 @@ describe('health monitor (simulated time)', function () {
     const m = create({}, { getApiKey: () => undefined });
     m.start();
     await runFor(clock, m, 30 * MINUTE);
-    assert.equal(m.view().page.verdict.state, 'unknown');
-    assert.match(m.view().health.reasons[0] ?? '', /^status page unreadable: HTTP 503 \(an HTML error page\)/);
+    assert.equal(m.snapshot().page.verdict.state, 'unknown');
+    assert.match(m.snapshot().health.reasons[0] ?? '', /^status page unreadable: HTTP 503 \(an HTML error page\)/);
     const polls = (await apiRequests('/api/v2/summary.json')).map((r) => r.atMs);
     const gaps = polls.slice(1).map((at, i) => (at - polls[i]!) / 1000);
     assert.deepEqual(gaps.slice(0, 4), [120, 240, 480, 600]);
@@ -235,7 +247,7 @@ describe('health monitor (simulated time)', function () {
     const m = create();
     m.start();
     await runFor(clock, m, 20 * MINUTE);
-    const view = m.view();
+    const view = m.snapshot();
     assertNoSentinel(logLines.join('\n'), 'log');
     assertNoSentinel(JSON.stringify(m.saveState()), 'saved state');
     assertNoSentinel(JSON.stringify(view), 'view');
@@ -250,13 +262,13 @@ describe('health monitor (simulated time)', function () {
     first.start();
     await runFor(clock, first, 5 * MINUTE);
     const saved = JSON.parse(JSON.stringify(first.saveState())) as unknown;
-    const counts = first.view().window;
+    const counts = first.snapshot().window;
     first.dispose();
     const second = create({}, { savedState: saved });
-    assert.deepEqual(second.view().window, counts);
+    assert.deepEqual(second.snapshot().window, counts);
     second.dispose();
     const third = create({}, { savedState: { version: 1, base: 'garbage', events: [[1, 2, 3]] } });
-    assert.equal(third.view().window.total, 0);
+    assert.equal(third.snapshot().window.total, 0);
   });
 
   it('calls health listeners once per state change', async () => {
@@ -279,7 +291,7 @@ describe('health monitor (simulated time)', function () {
     m.start();
     await runUntil(clock, m, clock.now() + 24 * 60 * MINUTE);
     assert.ok(clock.pendingCount <= 2);
-    assert.equal(m.view().health.state, 'operational');
-    assert.ok(m.view().window.total >= 2);
+    assert.equal(m.snapshot().health.state, 'operational');
+    assert.ok(m.snapshot().window.total >= 2);
   });
 });

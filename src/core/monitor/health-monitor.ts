@@ -1,0 +1,281 @@
+// The monitor: runs the sources (the status page and the probes, each its own
+// poll loop on the injected clock) and folds what they report into the signals,
+// the health and the snapshot that the views render. It owns no transport: the
+// composition root passes the fetch in and rebuilds it when proxy settings change.
+import { systemStopwatch, type Clock, type Stopwatch, type Timers } from '../clock';
+import { describeError } from '../describe-error';
+import { assessHealth, type Health } from '../health';
+import { redactSecrets } from '../net/redact';
+import type { FetchLike } from '../net/node-fetch';
+import type { Settings } from '../settings';
+import { nextVerdict, verdictAfter, type HysteresisPolicy, type ProbeVerdict } from '../signals/hysteresis';
+import { ProbeLog, type ProbeEvent, type SignalsState } from '../signals/probe-log';
+import { countWindow } from '../signals/window-counts';
+import { UserActivity } from './activity';
+import type { MonitorSource, Observation, ObservationSource, SourceSink } from './observation';
+import { ProbeSource } from './probe-source';
+import { buildSnapshot, type MonitorSnapshot } from './snapshot';
+import { StatusPageSource } from './status-page-source';
+
+export interface MonitorDeps {
+  clock: Clock;
+  timers: Timers;
+  settings: Settings;
+  /** Every request goes through it; its owner applies the proxy settings and closes it. */
+  fetch: FetchLike;
+  /** The key, asked for before every probe round (SecretStorage, then ANTHROPIC_API_KEY). */
+  getApiKey: () => Promise<string | undefined> | string | undefined;
+  /** For ANTHROPIC_BASE_URL. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Origins the user allowed to receive the key over plain http. */
+  allowedInsecureOrigins?: readonly string[];
+  /** What saveState() returned last time (globalState); validated, corrupt means empty. */
+  savedState?: unknown;
+  /** One line per event, for the output channel. Never carries the key. */
+  log?: (line: string) => void;
+  /** Measures real request latency; default performance.now. */
+  stopwatch?: Stopwatch;
+  /** More sources feeding the same signals, built with the monitor's sink. */
+  extraSources?: readonly ((sink: SourceSink) => MonitorSource)[];
+}
+
+export interface Subscription {
+  dispose(): void;
+}
+
+const SPARKLINE_EVENTS = 60;
+/** Results the health and the verdict look back on. */
+const RECENT_RESULTS = 20;
+
+export class HealthMonitor {
+  private settings: Settings;
+  private settingsProblems: readonly string[] = [];
+  /** Every outcome the sources recorded, bounded; saved across restarts. */
+  private readonly history: ProbeLog;
+  private readonly activity: UserActivity;
+  private readonly page: StatusPageSource;
+  private readonly probe: ProbeSource;
+  private readonly sources: readonly MonitorSource[];
+  private disposed = false;
+  private started = false;
+
+  /** Probe results before this instant belong to an earlier configuration. */
+  private sequenceSince: number;
+  private verdict: ProbeVerdict = 'none';
+  private health: Health;
+  private healthSince: number;
+  private readonly listeners = new Set<(snapshot: MonitorSnapshot) => void>();
+  private readonly healthListeners = new Set<(previous: Health, next: Health) => void>();
+
+  constructor(private readonly deps: MonitorDeps) {
+    this.settings = deps.settings;
+    const now = deps.clock.now();
+    this.activity = new UserActivity(deps.clock);
+    this.history = ProbeLog.fromJSON(deps.savedState, now);
+    const sink: SourceSink = {
+      record: (observations) => this.record(observations),
+      restart: (source) => this.restartSequence(source),
+      reportChange: () => this.reassess(),
+      log: (line) => this.writeLog(line),
+      isActive: () => this.activity.isActive(this.settings.probeIdleMinutes),
+    };
+    const common = { clock: deps.clock, timers: deps.timers, fetch: deps.fetch, sink };
+    this.page = new StatusPageSource(common, this.settings);
+    this.probe = new ProbeSource(
+      { ...common, stopwatch: deps.stopwatch ?? systemStopwatch, getApiKey: deps.getApiKey, env: deps.env },
+      this.settings,
+      deps.allowedInsecureOrigins ?? [],
+    );
+    this.sources = [this.page, this.probe, ...(deps.extraSources ?? []).map((create) => create(sink))];
+    // A restart keeps the verdict the recent past supports, not older history.
+    this.sequenceSince = now - this.settings.windowMinutes * 60_000;
+    this.verdict = verdictAfter(this.recentEvents().map((e) => e.outcome), this.policy());
+    this.health = this.assess();
+    this.healthSince = now;
+  }
+
+  // ---- lifecycle -------------------------------------------------------------
+
+  /** Starts every source at once. Calling it again does nothing. */
+  start(): void {
+    if (this.started || this.disposed) return;
+    this.started = true;
+    for (const source of this.sources) source.start();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const source of this.sources) source.dispose();
+    this.listeners.clear();
+    this.healthListeners.clear();
+  }
+
+  /** Resolves when no source has a request in flight (tests, benchmarks, shutdown). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const running = this.sources.map((source) => source.inFlight).filter((run) => run !== undefined);
+      if (running.length === 0) return;
+      await Promise.allSettled(running);
+    }
+  }
+
+  onDidChange(listener: (snapshot: MonitorSnapshot) => void): Subscription {
+    if (this.disposed) return { dispose: () => undefined };
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Called once per change of health state (not of reasons alone). */
+  onDidChangeHealth(listener: (previous: Health, next: Health) => void): Subscription {
+    if (this.disposed) return { dispose: () => undefined };
+    this.healthListeners.add(listener);
+    return { dispose: () => this.healthListeners.delete(listener) };
+  }
+
+  /** The plain JSON object to keep in globalState. Holds times, outcomes, latencies: never the key. */
+  saveState(): SignalsState {
+    return this.history.toJSON();
+  }
+
+  // ---- inputs from the adapter -----------------------------------------------
+
+  updateSettings(settings: Settings, problems: readonly string[] = []): void {
+    if (this.disposed) return;
+    const previous = this.settings;
+    this.settings = settings;
+    this.settingsProblems = problems;
+    if (
+      previous.degradeAfter !== settings.degradeAfter ||
+      previous.recoverAfter !== settings.recoverAfter ||
+      previous.windowMinutes !== settings.windowMinutes
+    ) {
+      // A probe configuration change below starts the sequence over anyway.
+      this.verdict = verdictAfter(this.recentEvents().map((e) => e.outcome), this.policy());
+    }
+    for (const source of this.sources) source.updateSettings(settings, previous);
+    this.reassess();
+  }
+
+  /** The user allowed sending the key over plain http to these origins; a probe that held it back runs again. */
+  allowInsecureOrigins(origins: readonly string[]): void {
+    if (this.disposed) return;
+    this.probe.allowInsecureOrigins(origins);
+  }
+
+  /** The window gained or lost focus. */
+  setFocused(focused: boolean): void {
+    if (this.disposed) return;
+    this.activity.setFocused(focused);
+    if (focused) this.noteActivity();
+  }
+
+  /** The user did something (typed, switched editors): polling resumes if it was parked. */
+  noteActivity(): void {
+    if (this.disposed) return;
+    this.activity.noteActivity();
+    if (!this.started) return;
+    for (const source of this.sources) source.resume();
+  }
+
+  /** The key changed (set, deleted): probe now with the new one. */
+  keyChanged(): void {
+    if (this.disposed || !this.started) return;
+    this.probe.keyChanged();
+  }
+
+  /**
+   * Reads the status page and probes now. Retry-after still holds: a probe it
+   * forbids waits, and the snapshot says until when.
+   */
+  async refresh(): Promise<void> {
+    if (this.disposed) return;
+    this.activity.noteActivity();
+    this.started = true;
+    for (const source of this.sources) source.runNow();
+    await this.whenIdle();
+  }
+
+  // ---- the snapshot ----------------------------------------------------------
+
+  /** What the monitor knows now, for the views; listeners get the same after every change. */
+  snapshot(): MonitorSnapshot {
+    const now = this.deps.clock.now();
+    this.history.prune(now);
+    return buildSnapshot({
+      now,
+      health: this.health,
+      healthSince: this.healthSince,
+      settings: this.settings,
+      settingsProblems: this.settingsProblems,
+      page: this.page.reading(),
+      pageVerdict: this.page.verdict(this.settings.watchedComponents),
+      probe: this.probe.reading(now),
+      probeVerdict: this.verdict,
+      window: countWindow(this.history.all(), now, this.settings.windowMinutes),
+      recent: this.history.latest(SPARKLINE_EVENTS),
+    });
+  }
+
+  // ---- folding what the sources report -------------------------------------------
+
+  private record(observations: readonly Observation[]): void {
+    const now = this.deps.clock.now();
+    for (const { source: _source, ...event } of observations) {
+      this.history.add(event, now);
+      this.verdict = nextVerdict(this.verdict, this.recentEvents().slice(-RECENT_RESULTS).map((e) => e.outcome), this.policy());
+    }
+  }
+
+  private restartSequence(_source: ObservationSource): void {
+    this.sequenceSince = this.deps.clock.now();
+    this.verdict = 'none';
+  }
+
+  private policy(): HysteresisPolicy {
+    return { degradeAfter: this.settings.degradeAfter, recoverAfter: this.settings.recoverAfter };
+  }
+
+  private recentEvents(): ProbeEvent[] {
+    return this.history.since(this.sequenceSince);
+  }
+
+  private assess(): Health {
+    return assessHealth({
+      key: this.probe.key ?? { kind: 'present' },
+      page: this.page.verdict(this.settings.watchedComponents),
+      verdict: this.verdict,
+      recent: this.recentEvents().slice(-RECENT_RESULTS),
+      lastRound: this.probe.lastRound,
+      policy: this.policy(),
+    });
+  }
+
+  /** Assesses the health again, tells health listeners about a new state and every listener about the new snapshot. */
+  private reassess(): void {
+    if (this.disposed) return;
+    const previous = this.health;
+    const next = this.assess();
+    this.health = next;
+    if (next.state !== previous.state) {
+      this.healthSince = this.deps.clock.now();
+      this.writeLog(`health: ${previous.state} -> ${next.state}: ${next.reasons[0] ?? ''}`);
+      for (const listener of [...this.healthListeners]) this.callSafely(() => listener(previous, next));
+    }
+    if (this.listeners.size === 0) return;
+    const snapshot = this.snapshot();
+    for (const listener of [...this.listeners]) this.callSafely(() => listener(snapshot));
+  }
+
+  private callSafely(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.writeLog(`listener failed: ${describeError(error)}`);
+    }
+  }
+
+  private writeLog(line: string): void {
+    this.deps.log?.(redactSecrets(line));
+  }
+}

@@ -1,0 +1,128 @@
+// The status page as a source: polled at its interval (backing off while it
+// fails), conditional requests once it has answered, parked while the user is
+// idle. It keeps the latest reading; the monitor turns it into a verdict.
+import type { Clock, Timers } from '../clock';
+import { nextStatusPageDelayMs } from '../probe/schedule';
+import type { FetchLike } from '../net/node-fetch';
+import type { Settings } from '../settings';
+import { fetchStatusPage } from '../statuspage/fetch';
+import type { StatusPageError, StatusSnapshot, Validators } from '../statuspage/types';
+import { pageVerdict, type PageVerdict } from '../statuspage/verdict';
+import { describeError } from '../describe-error';
+import type { SourceSink } from './observation';
+import { PolledSource } from './polled-source';
+import type { RunContext, RunOutcome } from './poll-loop';
+
+export interface StatusPageReading {
+  url: string;
+  /** The latest summary.json read. */
+  summary?: StatusSnapshot;
+  lastError?: StatusPageError;
+  lastAttemptAt?: number;
+  /** Last 200 or 304. */
+  lastSuccessAt?: number;
+  nextPollAt?: number;
+}
+
+export class StatusPageSource extends PolledSource {
+  readonly name = 'status-page';
+  private summary: StatusSnapshot | undefined;
+  private validators: Validators | undefined;
+  private error: StatusPageError | undefined;
+  private failures = 0;
+  private lastAttemptAt: number | undefined;
+  private lastSuccessAt: number | undefined;
+
+  constructor(
+    private readonly deps: { clock: Clock; timers: Timers; fetch: FetchLike; sink: SourceSink },
+    private settings: Settings,
+  ) {
+    super(deps.clock, deps.timers, deps.sink);
+  }
+
+  updateSettings(settings: Settings, previous: Settings): void {
+    this.settings = settings;
+    const urlChanged = previous.statusPageUrl !== settings.statusPageUrl;
+    if (urlChanged) {
+      this.summary = undefined;
+      this.validators = undefined;
+      this.error = undefined;
+      this.failures = 0;
+    }
+    if (!this.started) return;
+    if (this.loop.inFlight || this.loop.isParked) {
+      // The run in flight schedules the next one from the new settings when it ends;
+      // a result for an old URL is dropped.
+      if (urlChanged) this.loop.invalidate();
+      return;
+    }
+    if (urlChanged) {
+      this.loop.schedule(0);
+      return;
+    }
+    if (previous.statusPageIntervalSeconds !== settings.statusPageIntervalSeconds) {
+      const now = this.deps.clock.now();
+      const since = this.lastAttemptAt ?? now;
+      this.loop.schedule(Math.max(0, since + this.delayMs(this.failures) - now));
+    }
+  }
+
+  verdict(watchedComponents: readonly string[]): PageVerdict {
+    return pageVerdict(this.summary, this.error, watchedComponents);
+  }
+
+  reading(): StatusPageReading {
+    const reading: StatusPageReading = { url: this.settings.statusPageUrl };
+    if (this.summary) reading.summary = this.summary;
+    if (this.error) reading.lastError = this.error;
+    if (this.lastAttemptAt !== undefined) reading.lastAttemptAt = this.lastAttemptAt;
+    if (this.lastSuccessAt !== undefined) reading.lastSuccessAt = this.lastSuccessAt;
+    if (this.loop.nextRunAt !== undefined) reading.nextPollAt = this.loop.nextRunAt;
+    return reading;
+  }
+
+  private delayMs(failures: number): number {
+    return nextStatusPageDelayMs(this.settings.statusPageIntervalSeconds * 1000, failures);
+  }
+
+  protected recover(error: unknown): RunOutcome {
+    this.sink.log(`status page loop failed: ${describeError(error)}`);
+    return { nextInMs: this.delayMs(++this.failures), report: false };
+  }
+
+  protected async run(context: RunContext): Promise<RunOutcome> {
+    const url = this.settings.statusPageUrl;
+    this.lastAttemptAt = this.deps.clock.now();
+    const result = await fetchStatusPage({
+      url,
+      fetch: this.deps.fetch,
+      clock: this.deps.clock,
+      validators: this.summary ? this.validators : undefined,
+      signal: context.signal,
+    });
+    if (!context.isCurrent() || url !== this.settings.statusPageUrl) return 'stale';
+    const now = this.deps.clock.now();
+    if (result.kind === 'fresh') {
+      this.summary = result.snapshot;
+      this.validators = result.validators;
+      this.error = undefined;
+      this.failures = 0;
+      this.lastSuccessAt = now;
+      for (const warning of result.snapshot.warnings.slice(0, 5)) this.sink.log(`status page: ${warning}`);
+    } else if (result.kind === 'not_modified' && this.summary) {
+      this.summary = { ...this.summary, fetchedAt: now };
+      this.validators = result.validators;
+      this.error = undefined;
+      this.failures = 0;
+      this.lastSuccessAt = now;
+    } else {
+      const error: StatusPageError =
+        result.kind === 'failed' ? result.error : { kind: 'unrecognised', message: 'HTTP 304 without an earlier answer' };
+      if (result.kind === 'not_modified') this.validators = undefined;
+      this.error = error;
+      this.failures++;
+      this.sink.log(`status page: ${error.message}`);
+    }
+    return { nextInMs: this.delayMs(this.failures), report: true };
+  }
+}
