@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { nextProbeDelayMs, nextStatusPageDelayMs, retryAfterUntil } from '../../../../src/core/probe/schedule';
+import { isUnsettled, nextProbeDelayMs, retryAfterUntil } from '../../../../src/core/probe/schedule';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 
 const NOW = 1_000_000;
 const result = (outcome: ProbeResult['outcome'], extra: Partial<ProbeResult> = {}): ProbeResult => ({ mode: 'models', outcome, at: NOW, latencyMs: 10, rateLimit: {}, message: '', ...extra });
-const base = { intervalMs: 60_000, now: NOW, overloadedRounds: 0, degradeAfter: 2 };
+const base = { intervalMs: 60_000, now: NOW, verdict: 'good' as const, recoverAfter: 2 };
 
 describe('probe schedule', () => {
   it('probes at the interval when all is well', () => {
@@ -20,20 +20,51 @@ describe('probe schedule', () => {
     assert.equal(retryAfterUntil([result('ok')], NOW - 1, NOW), undefined);
   });
 
-  it('keeps the cadence on the first overloads and backs off once the overload is established', () => {
-    const round = [result('overloaded')];
-    assert.equal(nextProbeDelayMs({ ...base, lastRound: round, overloadedRounds: 1 }), 60_000);
-    assert.equal(nextProbeDelayMs({ ...base, lastRound: round, overloadedRounds: 2 }), 90_000);
+  it('probes recoverAfter + 1 times an interval while a fault is unconfirmed or not yet cleared', () => {
+    const overloaded = [result('overloaded')];
+    assert.equal(nextProbeDelayMs({ ...base, lastRound: overloaded }), 20_000, 'a first 529 is confirmed or dismissed within the interval');
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: overloaded }), 20_000);
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'failing', lastRound: [result('network_error')] }), 20_000);
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: [result('ok')] }), 20_000, 'recovering: M good results fit in one interval');
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', recoverAfter: 4, lastRound: [result('ok')] }), 12_000);
+    assert.equal(nextProbeDelayMs({ ...base, intervalMs: 5_000, verdict: 'degraded', recoverAfter: 10, lastRound: [result('ok')] }), 1_000, 'never faster than once a second');
+    assert.equal(nextProbeDelayMs({ ...base, lastRound: [result('ok')] }), 60_000, 'settled and good: the plain interval');
+  });
+
+  it('recovers within one interval of the fault clearing, wherever in the cycle it clears', () => {
+    // Replays the cadence: bad results until the fault clears at clearAt, good after.
+    for (const recoverAfter of [1, 2, 3, 5]) {
+      for (let clearAt = 0; clearAt < 60_000; clearAt += 1_000) {
+        let now = -120_000;
+        let verdict: 'good' | 'degraded' = 'degraded';
+        let goodInRow = 0;
+        for (;;) {
+          const outcome = now < clearAt ? 'overloaded' : 'ok';
+          goodInRow = outcome === 'ok' ? goodInRow + 1 : 0;
+          if (goodInRow >= recoverAfter) verdict = 'good';
+          if (verdict === 'good') break;
+          now += nextProbeDelayMs({ ...base, now, recoverAfter, verdict, lastRound: [result(outcome)] });
+        }
+        assert.ok(now - clearAt <= 60_000, `recoverAfter ${recoverAfter}, cleared at ${clearAt}: healthy ${now - clearAt} ms later`);
+      }
+    }
+  });
+
+  it('counts only bad outcomes as unsettling: neutral ones (a rejected key, a bad request) do not speed probing up', () => {
+    assert.equal(isUnsettled('good', [result('auth_error')]), false);
+    assert.equal(isUnsettled('good', [result('bad_request')]), false);
+    assert.equal(isUnsettled('good', [result('ok'), result('rate_limited')]), true);
+    assert.equal(isUnsettled('none', []), false);
+  });
+
+  it('the server still wins while unsettled: retry-after holds the next probe back', () => {
+    const round = [result('rate_limited', { retryAfterSeconds: 45 })];
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: round, retryAfterUntil: NOW + 45_000 }), 45_000);
   });
 
   it('slows right down for a rejected key or a spend limit', () => {
     assert.equal(nextProbeDelayMs({ ...base, lastRound: [result('auth_error')] }), 300_000);
     assert.equal(nextProbeDelayMs({ ...base, lastRound: [result('rate_limited', { spendLimit: true })] }), 300_000);
     assert.equal(nextProbeDelayMs({ ...base, intervalMs: 3_600_000, lastRound: [result('auth_error')] }), 3_600_000);
-  });
-
-  it('backs the status page off on failure, up to ten minutes', () => {
-    assert.deepEqual([0, 1, 2, 3, 4, 5].map((n) => nextStatusPageDelayMs(60_000, n)), [60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
-    assert.equal(nextStatusPageDelayMs(1_800_000, 3), 1_800_000);
   });
 });
