@@ -1,0 +1,119 @@
+// A front on a fixed 127.0.0.1 port that passes requests through to a loopback
+// target (the simulator) or injects one network fault at a time, switchable
+// while a test runs: refuse connections, reset mid-body, hang, loop redirects,
+// answer with a CDN's HTML 502, or present a certificate nobody trusts. The
+// fault matrix uses it to measure how each fault looks and how soon health
+// comes back once it clears.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type * as net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { KeyPair } from './certificates';
+
+export type FrontFault = 'none' | 'refuse' | 'reset' | 'hang' | 'redirect-loop' | 'html-502' | 'untrusted-tls';
+
+export interface FaultFront {
+  url: string;
+  port: number;
+  fault(): FrontFault;
+  setFault(fault: FrontFault): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FaultFrontOptions {
+  /** The loopback origin to pass requests to. */
+  target: string;
+  /** Serve HTTPS: `trusted` normally, `untrusted` during the untrusted-tls fault. */
+  tls?: { trusted: KeyPair; untrusted: KeyPair };
+}
+
+export async function startFaultFront(options: FaultFrontOptions): Promise<FaultFront> {
+  const target = new URL(options.target);
+  if (target.hostname !== '127.0.0.1') throw new Error('the fault front passes to 127.0.0.1 only');
+  let current: FrontFault = 'none';
+  const sockets = new Set<net.Socket>();
+
+  const handler: http.RequestListener = (req, res) => {
+    switch (current) {
+      case 'hang':
+        return; // read the request, never answer
+      case 'redirect-loop':
+        res.writeHead(302, { location: req.url ?? '/', 'content-length': '0' });
+        res.end();
+        return;
+      case 'html-502':
+        res.writeHead(502, { 'content-type': 'text/html', server: 'cloudflare' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>');
+        return;
+      case 'reset':
+        // Headers and the start of a body with no length: only the reset tells the client it is cut short.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"data":[{"type":"model","id":"claude-', () => res.socket?.destroy());
+        return;
+      default:
+        pass(req, res);
+    }
+  };
+
+  function pass(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  }
+
+  const server: http.Server = options.tls
+    ? https.createServer({ key: options.tls.trusted.key, cert: options.tls.trusted.cert }, handler)
+    : http.createServer(handler);
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  server.on('connection', track);
+  server.on('secureConnection', track);
+
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    });
+
+  const port = await listen(0);
+  const scheme = options.tls ? 'https' : 'http';
+
+  return {
+    url: `${scheme}://127.0.0.1:${port}`,
+    port,
+    fault: () => current,
+    async setFault(fault) {
+      const previous = current;
+      current = fault;
+      // Connections held by the previous fault (a hang, a kept-alive socket) end with it.
+      for (const socket of sockets) socket.destroy();
+      if (options.tls && (fault === 'untrusted-tls') !== (previous === 'untrusted-tls')) {
+        const pair = fault === 'untrusted-tls' ? options.tls.untrusted : options.tls.trusted;
+        (server as https.Server).setSecureContext({ key: pair.key, cert: pair.cert });
+      }
+      if (fault === 'refuse' && server.listening) await stop();
+      if (fault !== 'refuse' && !server.listening) await listen(port);
+    },
+    close: stop,
+  };
+}
