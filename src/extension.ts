@@ -52,6 +52,7 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       timers: systemTimers,
       settings,
       fetch: transport.fetch,
+      route: () => transport.route(),
       getApiKey: async () => (await keys.get()).key,
       env: process.env,
       allowedInsecureOrigins: consent.allowedOrigins(),

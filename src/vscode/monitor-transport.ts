@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { TransportSlot } from '../core/monitor';
 import { createNodeFetch, type FetchLike } from '../core/net/node-fetch';
+import type { ProxySettings } from '../core/net/proxy-config';
 import { readConnection } from './settings-reader';
 
 export class MonitorTransport implements vscode.Disposable {
@@ -14,6 +15,11 @@ export class MonitorTransport implements vscode.Disposable {
 
   get fetch(): FetchLike {
     return this.slot.fetch;
+  }
+
+  /** The proxy route of the current transport. */
+  route(): ProxySettings {
+    return this.slot.route();
   }
 
   /** New proxy/TLS settings take effect for the next request; requests in flight finish on the old transport. */

@@ -7,10 +7,12 @@ import { describeError } from '../describe-error';
 import { assessHealth, type Health } from '../health';
 import { redactSecrets } from '../net/redact';
 import type { FetchLike } from '../net/node-fetch';
+import type { ProxySettings } from '../net/proxy-config';
 import type { Settings } from '../settings';
 import { nextVerdict, verdictAfter, type HysteresisPolicy, type ProbeVerdict } from '../signals/hysteresis';
 import { ProbeLog, type ProbeEvent, type SignalsState } from '../signals/probe-log';
 import { countWindow } from '../signals/window-counts';
+import { recoveryStreak } from './schedule';
 import { UserActivity } from './activity';
 import type { MonitorSource, Observation, ObservationSource, SourceSink } from './observation';
 import { ProbeSource } from './probe-source';
@@ -23,6 +25,11 @@ export interface MonitorDeps {
   settings: Settings;
   /** Every request goes through it; its owner applies the proxy settings and closes it. */
   fetch: FetchLike;
+  /**
+   * The proxy route `fetch` takes (TransportSlot.route): the key goes over plain
+   * http only where no proxy can read it. Default: the proxy variables in `env`.
+   */
+  route?: () => ProxySettings;
   /** The key, asked for before every probe round (SecretStorage, then ANTHROPIC_API_KEY). */
   getApiKey: () => Promise<string | undefined> | string | undefined;
   /** For ANTHROPIC_BASE_URL. */
@@ -78,11 +85,12 @@ export class HealthMonitor {
       reportChange: () => this.reassess(),
       log: (line) => this.writeLog(line),
       isActive: () => this.activity.isActive(this.settings.probeIdleMinutes),
+      verdict: () => this.verdict,
     };
     const common = { clock: deps.clock, timers: deps.timers, fetch: deps.fetch, sink };
     this.page = new StatusPageSource(common, this.settings);
     this.probe = new ProbeSource(
-      { ...common, stopwatch: deps.stopwatch ?? systemStopwatch, getApiKey: deps.getApiKey, env: deps.env },
+      { ...common, stopwatch: deps.stopwatch ?? systemStopwatch, getApiKey: deps.getApiKey, env: deps.env, route: deps.route ?? (() => ({ env: deps.env })) },
       this.settings,
       deps.allowedInsecureOrigins ?? [],
     );
@@ -233,7 +241,8 @@ export class HealthMonitor {
   }
 
   private policy(): HysteresisPolicy {
-    return { degradeAfter: this.settings.degradeAfter, recoverAfter: this.settings.recoverAfter };
+    // Faults are sampled quickly (see schedule.ts), so clearing one asks for one more good result.
+    return { degradeAfter: this.settings.degradeAfter, recoverAfter: recoveryStreak(this.settings.recoverAfter) };
   }
 
   private recentEvents(): ProbeEvent[] {

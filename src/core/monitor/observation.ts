@@ -4,6 +4,7 @@
 // into the signals, the health and the snapshot. A new source is a new file
 // that implements MonitorSource and reports observations tagged with its name.
 import type { Settings } from '../settings';
+import type { ProbeVerdict } from '../signals/hysteresis';
 import type { ProbeEvent } from '../signals/probe-log';
 
 export type ObservationSource = 'probe' | 'status-page' | 'claude-code' | 'tap';
@@ -25,6 +26,8 @@ export interface SourceSink {
   log(line: string): void;
   /** False while the user is idle: polling sources park instead of running. */
   isActive(): boolean;
+  /** The probe verdict after everything recorded so far (the probe cadence quickens while it is bad). */
+  verdict(): ProbeVerdict;
 }
 
 /** What the monitor drives in every source. */

@@ -8,8 +8,9 @@ import type { KeyStatus } from '../health';
 import { decideKeySending, resolveApiBaseUrl, type ResolvedBaseUrl } from '../net/base-url';
 import { redactSecrets } from '../net/redact';
 import { runProbe } from '../probe/run-probe';
-import { nextProbeDelayMs, retryAfterUntil } from '../probe/schedule';
+import { nextProbeDelayMs, recoveryStreak, retryAfterUntil } from './schedule';
 import type { FetchLike } from '../net/node-fetch';
+import type { ProxySettings } from '../net/proxy-config';
 import type { ProbeResult } from '../probe/types';
 import type { Settings } from '../settings';
 import { eventFromResult } from '../signals/probe-log';
@@ -29,6 +30,8 @@ export interface ProbeSourceDeps {
   getApiKey: () => Promise<string | undefined> | string | undefined;
   /** For ANTHROPIC_BASE_URL. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The proxy route requests take, for the key-sending decision. */
+  route: () => ProxySettings;
 }
 
 export interface ProbeReading {
@@ -55,7 +58,6 @@ export class ProbeSource extends PolledSource {
   private pause: Exclude<ProbePause, 'idle'> | undefined;
   private round: ProbeResult[] = [];
   private roundAt: number | undefined;
-  private overloadedRounds = 0;
   private retryAfterUntilMs: number | undefined;
   private keyStatus: KeyStatus | undefined;
 
@@ -126,7 +128,6 @@ export class ProbeSource extends PolledSource {
     this.config = config;
     this.loop.invalidate();
     this.round = [];
-    this.overloadedRounds = 0;
     this.keyStatus = undefined;
     this.pause = undefined;
     this.sink.restart(this.name);
@@ -151,8 +152,8 @@ export class ProbeSource extends PolledSource {
       intervalMs: this.intervalMs(),
       now: this.deps.clock.now(),
       lastRound: this.round,
-      overloadedRounds: this.overloadedRounds,
-      degradeAfter: this.settings.degradeAfter,
+      verdict: this.sink.verdict(),
+      recoverAfter: recoveryStreak(this.settings.recoverAfter),
     };
     return nextProbeDelayMs(this.retryAfterUntilMs !== undefined ? { ...input, retryAfterUntil: this.retryAfterUntilMs } : input);
   }
@@ -197,7 +198,7 @@ export class ProbeSource extends PolledSource {
       this.pause = 'no_key';
       return { nextInMs: this.intervalMs(), report: true };
     }
-    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins);
+    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins, this.deps.route());
     if (!decision.send) {
       this.keyStatus = { kind: 'held_back', reason: decision.reason };
       this.pause = 'key_held_back';
@@ -230,7 +231,6 @@ export class ProbeSource extends PolledSource {
     for (const result of round) this.sink.log(redactSecrets(describeResult(result), [apiKey]));
     this.round = round;
     this.roundAt = round[0]?.at ?? now;
-    this.overloadedRounds = round.some((r) => r.outcome === 'overloaded') ? this.overloadedRounds + 1 : 0;
     this.retryAfterUntilMs = retryAfterUntil(round, this.retryAfterUntilMs, now);
     return { nextInMs: this.delayMs(), report: true };
   }

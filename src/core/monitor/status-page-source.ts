@@ -2,7 +2,6 @@
 // fails), conditional requests once it has answered, parked while the user is
 // idle. It keeps the latest reading; the monitor turns it into a verdict.
 import type { Clock, Timers } from '../clock';
-import { nextStatusPageDelayMs } from '../probe/schedule';
 import type { FetchLike } from '../net/node-fetch';
 import type { Settings } from '../settings';
 import { fetchStatusPage } from '../statuspage/fetch';
@@ -29,7 +28,6 @@ export class StatusPageSource extends PolledSource {
   private summary: StatusSnapshot | undefined;
   private validators: Validators | undefined;
   private error: StatusPageError | undefined;
-  private failures = 0;
   private lastAttemptAt: number | undefined;
   private lastSuccessAt: number | undefined;
 
@@ -47,7 +45,6 @@ export class StatusPageSource extends PolledSource {
       this.summary = undefined;
       this.validators = undefined;
       this.error = undefined;
-      this.failures = 0;
     }
     if (!this.started) return;
     if (this.loop.inFlight || this.loop.isParked) {
@@ -63,7 +60,7 @@ export class StatusPageSource extends PolledSource {
     if (previous.statusPageIntervalSeconds !== settings.statusPageIntervalSeconds) {
       const now = this.deps.clock.now();
       const since = this.lastAttemptAt ?? now;
-      this.loop.schedule(Math.max(0, since + this.delayMs(this.failures) - now));
+      this.loop.schedule(Math.max(0, since + this.intervalMs() - now));
     }
   }
 
@@ -81,13 +78,18 @@ export class StatusPageSource extends PolledSource {
     return reading;
   }
 
-  private delayMs(failures: number): number {
-    return nextStatusPageDelayMs(this.settings.statusPageIntervalSeconds * 1000, failures);
+  /**
+   * The page is read at its interval whether or not the last read failed:
+   * backing off (up to ten minutes) made the first good read after an outage
+   * come minutes late, and one read an interval is no load on a status page.
+   */
+  private intervalMs(): number {
+    return this.settings.statusPageIntervalSeconds * 1000;
   }
 
   protected recover(error: unknown): RunOutcome {
     this.sink.log(`status page loop failed: ${describeError(error)}`);
-    return { nextInMs: this.delayMs(++this.failures), report: false };
+    return { nextInMs: this.intervalMs(), report: false };
   }
 
   protected async run(context: RunContext): Promise<RunOutcome> {
@@ -106,23 +108,20 @@ export class StatusPageSource extends PolledSource {
       this.summary = result.snapshot;
       this.validators = result.validators;
       this.error = undefined;
-      this.failures = 0;
       this.lastSuccessAt = now;
       for (const warning of result.snapshot.warnings.slice(0, 5)) this.sink.log(`status page: ${warning}`);
     } else if (result.kind === 'not_modified' && this.summary) {
       this.summary = { ...this.summary, fetchedAt: now };
       this.validators = result.validators;
       this.error = undefined;
-      this.failures = 0;
       this.lastSuccessAt = now;
     } else {
       const error: StatusPageError =
         result.kind === 'failed' ? result.error : { kind: 'unrecognised', message: 'HTTP 304 without an earlier answer' };
       if (result.kind === 'not_modified') this.validators = undefined;
       this.error = error;
-      this.failures++;
       this.sink.log(`status page: ${error.message}`);
     }
-    return { nextInMs: this.delayMs(this.failures), report: true };
+    return { nextInMs: this.intervalMs(), report: true };
   }
 }

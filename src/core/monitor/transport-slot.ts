@@ -2,11 +2,17 @@
 // root: it can be replaced when the proxy settings change without the monitor
 // noticing, and the old one closes only once the requests on it have ended.
 import type { FetchLike, NodeFetch } from '../net/node-fetch';
+import type { ProxySettings } from '../net/proxy-config';
 
 export class TransportSlot {
   private closed = false;
 
   constructor(private current: NodeFetch) {}
+
+  /** The current transport's proxy route. */
+  route(): ProxySettings {
+    return this.current.route;
+  }
 
   /** Always the current transport's fetch. */
   readonly fetch: FetchLike = (input, init) => this.current.fetch(input, init);

@@ -33,6 +33,8 @@ export interface NodeFetchOptions extends ProxySettings {
 
 export interface NodeFetch {
   fetch: FetchLike;
+  /** The proxy settings its requests follow: the key-sending decision looks at this route. */
+  route: ProxySettings;
   /** Cancels pending requests and tunnels, and releases every connection. */
   close(): void;
 }
@@ -182,6 +184,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
 
   return {
     fetch: nodeFetch,
+    route: { proxyUrl: options.proxyUrl, noProxy: options.noProxy, env: options.env },
     close() {
       closing.abort();
       for (const dispatcher of live) void dispatcher.destroy().catch(() => undefined);

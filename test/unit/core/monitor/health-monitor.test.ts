@@ -9,6 +9,7 @@ import { createNodeFetch, type NodeFetch, type NodeFetchOptions } from '../../..
 import { settingsFrom, type SettingKey } from '../../../../src/core/settings';
 import { renderStatusBar } from '../../../../src/core/view/status-bar';
 import { renderTooltip } from '../../../../src/core/view/tooltip';
+import { startConnectProxy } from '../../../support/loopback/connect-proxy';
 import { SimClient, type RecordedRequest } from '../../../support/sim-client';
 import { runFor, runUntil } from '../support/drive';
 import { assertNoSentinel, SENTINEL_KEY } from '../support/sentinel';
@@ -140,13 +141,23 @@ describe('health monitor (simulated time)', function () {
     assert.match(renderTooltip(m.snapshot(), { timeZone: 'UTC' }), /429×1/);
   });
 
-  it('backs off while overloaded, and returns to its cadence after', async () => {
+  it('probes twice an interval while a fault lasts, clears it with quick good results, then returns to its cadence', async () => {
     await sim.script([{ kind: 'overloaded', times: 4 }]);
     const m = create();
+    const states = recordStates(m);
+    const start = clock.now();
     m.start();
     await runFor(clock, m, 8 * MINUTE);
-    const gaps = (await apiRequests()).map((r, i, all) => (i === 0 ? 0 : r.atMs - all[i - 1]!.atMs)).slice(1, 6);
-    assert.deepEqual(gaps, [60_000, 90_000, 90_000, 90_000, 60_000]);
+    const probes = await apiRequests();
+    const gaps = probes.map((r, i, all) => (i === 0 ? 0 : r.atMs - all[i - 1]!.atMs)).slice(1, 9);
+    // 529 at 0, 30, 60, 90 s; good at 120, 130, 140 s (the streak of recoverAfter + 1); then every minute.
+    assert.deepEqual(gaps, [30_000, 30_000, 30_000, 30_000, 10_000, 10_000, 60_000, 60_000]);
+    const cleared = probes[4]!.atMs;
+    const degraded = states.find((s) => s.state === 'degraded');
+    assert.ok(degraded && degraded.at - start <= MINUTE, `a fault of four 529s is confirmed within the interval: ${JSON.stringify(states)}`);
+    const recovered = states.find((s) => s.state === 'operational' && s.at > degraded.at);
+    assert.ok(recovered && recovered.at >= cleared, JSON.stringify(states));
+    assert.ok(recovered.at - cleared <= MINUTE, `healthy ${(recovered.at - cleared) / 1000} s after the fault cleared: within one interval`);
   });
 
   it('pauses while the user is idle and resumes on activity', async () => {
@@ -230,7 +241,35 @@ describe('health monitor (simulated time)', function () {
     assert.equal(m.snapshot().health.state, 'operational');
   });
 
-  it('reports an unreadable status page as unknown and backs off polling it', async () => {
+  it('decides on sending the key by the route the probe really takes: loopback direct, but not plain http through a proxy', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const viaProxy = { HTTP_PROXY: proxy.url, CLAUDE_HEALTH_PROXY_LOOPBACK: '1' };
+      const proxied = createNodeFetch({ env: viaProxy });
+      transports.push(proxied);
+      const m = create({}, { fetch: proxied.fetch, route: () => proxied.route });
+      m.start();
+      await runFor(clock, m, MINUTE);
+      assert.equal(m.snapshot().probe.key?.kind, 'held_back', 'a proxy would see the key on plain http, even to 127.0.0.1');
+      assert.match(m.snapshot().health.reasons[1] ?? '', /plain http:\/\/ through a proxy/);
+      assert.equal((await apiRequests()).length, 0, 'the key was not sent');
+      m.dispose();
+      const proxiedBefore = proxy.requests.length; // the status page reads (no key) did go through it
+      // Without the opt-in, loopback bypasses the proxy (as NO_PROXY conventionally does): the key goes direct.
+      const direct = createNodeFetch({ env: { HTTP_PROXY: proxy.url } });
+      transports.push(direct);
+      const d = create({}, { fetch: direct.fetch, route: () => direct.route });
+      d.start();
+      await runFor(clock, d, MINUTE);
+      assert.equal(d.snapshot().probe.key?.kind, 'present');
+      assert.ok((await apiRequests()).length >= 1);
+      assert.equal(proxy.requests.length, proxiedBefore, 'nothing more went through the proxy');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reports an unreadable status page as unknown and keeps polling it at its interval', async () => {
     await sim.useScenario({ name: 'broken-page', description: 'status page answers HTML', phases: [{ name: 'only', statusPage: { indicator: 'none', fault: 'html_error' } }] });
     const m = create({}, { getApiKey: () => undefined });
     m.start();
@@ -239,7 +278,8 @@ describe('health monitor (simulated time)', function () {
     assert.match(m.snapshot().health.reasons[0] ?? '', /^status page unreadable: HTTP 503 \(an HTML error page\)/);
     const polls = (await apiRequests('/api/v2/summary.json')).map((r) => r.atMs);
     const gaps = polls.slice(1).map((at, i) => (at - polls[i]!) / 1000);
-    assert.deepEqual(gaps.slice(0, 4), [120, 240, 480, 600]);
+    // No backoff: the first good read after the page comes back is at most one interval late.
+    assert.deepEqual(gaps.slice(0, 4), [60, 60, 60, 60]);
   });
 
   it('keeps the key out of log lines, saved state, views and rendered text', async () => {

@@ -57,7 +57,7 @@ describe('transport slot', () => {
     const closed: string[] = [];
     const tracked = (name: string): NodeFetch => {
       const real = createNodeFetch({ env: {} });
-      return { fetch: real.fetch, close: () => (closed.push(name), real.close()) };
+      return { fetch: real.fetch, route: real.route, close: () => (closed.push(name), real.close()) };
     };
     const slot = new TransportSlot(tracked('first'));
     try {

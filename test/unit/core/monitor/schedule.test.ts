@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isUnsettled, nextProbeDelayMs, retryAfterUntil } from '../../../../src/core/probe/schedule';
+import { isUnsettled, nextProbeDelayMs, recoveryStreak, retryAfterUntil } from '../../../../src/core/monitor/schedule';
 import type { ProbeResult } from '../../../../src/core/probe/types';
 
 const NOW = 1_000_000;
@@ -20,20 +20,21 @@ describe('probe schedule', () => {
     assert.equal(retryAfterUntil([result('ok')], NOW - 1, NOW), undefined);
   });
 
-  it('probes recoverAfter + 1 times an interval while a fault is unconfirmed or not yet cleared', () => {
+  it('probes twice an interval after a bad result, and lets the M good results that clear a fault come quickly', () => {
     const overloaded = [result('overloaded')];
-    assert.equal(nextProbeDelayMs({ ...base, lastRound: overloaded }), 20_000, 'a first 529 is confirmed or dismissed within the interval');
-    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: overloaded }), 20_000);
-    assert.equal(nextProbeDelayMs({ ...base, verdict: 'failing', lastRound: [result('network_error')] }), 20_000);
-    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: [result('ok')] }), 20_000, 'recovering: M good results fit in one interval');
-    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', recoverAfter: 4, lastRound: [result('ok')] }), 12_000);
+    assert.equal(nextProbeDelayMs({ ...base, lastRound: overloaded }), 30_000, 'a first 529 is confirmed or dismissed within the interval');
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: overloaded }), 30_000);
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'failing', lastRound: [result('network_error')] }), 30_000);
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', lastRound: [result('ok')] }), 15_000, 'clearing: I/(2S)');
+    assert.equal(nextProbeDelayMs({ ...base, verdict: 'degraded', recoverAfter: 4, lastRound: [result('ok')] }), 7_500);
     assert.equal(nextProbeDelayMs({ ...base, intervalMs: 5_000, verdict: 'degraded', recoverAfter: 10, lastRound: [result('ok')] }), 1_000, 'never faster than once a second');
     assert.equal(nextProbeDelayMs({ ...base, lastRound: [result('ok')] }), 60_000, 'settled and good: the plain interval');
   });
 
   it('recovers within one interval of the fault clearing, wherever in the cycle it clears', () => {
     // Replays the cadence: bad results until the fault clears at clearAt, good after.
-    for (const recoverAfter of [1, 2, 3, 5]) {
+    for (const setting of [1, 2, 3, 5]) {
+      const recoverAfter = recoveryStreak(setting);
       for (let clearAt = 0; clearAt < 60_000; clearAt += 1_000) {
         let now = -120_000;
         let verdict: 'good' | 'degraded' = 'degraded';
