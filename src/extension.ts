@@ -3,7 +3,7 @@
 // It reports its own failure, since VS Code shows none.
 import * as vscode from 'vscode';
 import { systemClock, systemTimers } from './core/clock';
-import { describeError } from './core/describe-error';
+import { describeError } from './core/text/describe-error';
 import { HealthMonitor } from './core/monitor';
 import { COMMAND_NAMES, COMMANDS, type CommandName } from './core/view/commands';
 import { ApiKeyStore, promptForApiKey } from './vscode/api-key';

@@ -1,7 +1,7 @@
 // Registers a command so that a failure reaches the user as a message with
 // "Open Log", never as an unhandled rejection in the extension host.
 import * as vscode from 'vscode';
-import { describeError } from '../core/describe-error';
+import { describeError } from '../core/text/describe-error';
 import { type Log } from './log';
 
 export function registerCommand(log: Log, id: string, run: (...args: never[]) => unknown): vscode.Disposable {

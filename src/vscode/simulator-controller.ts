@@ -2,7 +2,7 @@
 // extension host on 127.0.0.1, so users can point their own code (with an
 // inserted retry wrapper) at a 529 storm and watch it ride it out.
 import * as vscode from 'vscode';
-import { describeError } from '../core/describe-error';
+import { describeError } from '../core/text/describe-error';
 import { COMMANDS } from '../core/view/commands';
 import { type RunningSimulator } from '../sim/server';
 import { inBackground } from './background';

@@ -3,7 +3,7 @@
 // the health and the snapshot that the views render. It owns no transport: the
 // composition root passes the fetch in and rebuilds it when proxy settings change.
 import { systemStopwatch, type Clock, type Stopwatch, type Timers } from '../clock';
-import { describeError } from '../describe-error';
+import { describeError } from '../text/describe-error';
 import { assessHealth, type Health } from '../health';
 import { redactSecrets } from '../net/redact';
 import type { FetchLike } from '../net/node-fetch';

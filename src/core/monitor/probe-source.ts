@@ -3,7 +3,7 @@
 // paused without a key, while the key is held back from a plain-http host, and
 // while the user is idle. Each round reports its results as observations.
 import type { Clock, Stopwatch, Timers } from '../clock';
-import { describeError } from '../describe-error';
+import { describeError } from '../text/describe-error';
 import type { KeyStatus } from '../health';
 import { decideKeySending, resolveApiBaseUrl, type ResolvedBaseUrl } from '../net/base-url';
 import { redactSecrets } from '../net/redact';

@@ -7,7 +7,7 @@ import type { Settings } from '../settings';
 import { fetchStatusPage } from '../statuspage/fetch';
 import type { StatusPageError, StatusSnapshot, Validators } from '../statuspage/types';
 import { pageVerdict, type PageVerdict } from '../statuspage/verdict';
-import { describeError } from '../describe-error';
+import { describeError } from '../text/describe-error';
 import type { SourceSink } from './observation';
 import { PolledSource } from './polled-source';
 import type { RunContext, RunOutcome } from './poll-loop';

@@ -3,7 +3,7 @@
 // this module never loads the SDK and works the same on errors from any realm.
 import { headerValue, parseRateLimits, parseRequestId, parseRetryAfter, parseShouldRetry, type HeaderSource } from '../headers';
 import { jsonField } from '../json/bounded';
-import { describeThrown } from '../text/describe-thrown';
+import { describeError } from '../text/describe-error';
 import { cleanText } from '../text/clean';
 import { redactSecrets } from '../net/redact';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
@@ -231,7 +231,7 @@ function classifyWithoutStatus(error: unknown, headers: HeaderSource, context: E
   if (isAbortLike(error)) {
     return { outcome: 'network_error', rateLimit: {}, message: 'the request was cancelled' };
   }
-  return { outcome: 'network_error', rateLimit: {}, message: `request failed: ${describeThrown(error)}` };
+  return { outcome: 'network_error', rateLimit: {}, message: `request failed: ${describeError(error)}` };
 }
 
 /**

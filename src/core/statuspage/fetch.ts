@@ -6,7 +6,7 @@ import { headerValue } from '../headers';
 import type { FetchLike } from '../net/node-fetch';
 import { BodyTooLargeError, readBodyBounded } from '../net/bounded-body';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
-import { describeThrown } from '../text/describe-thrown';
+import { describeError } from '../text/describe-error';
 import { parseSummaryText, SUMMARY_JSON_BOUNDS } from './parse';
 import type { StatusPageError, StatusSnapshot, Validators } from './types';
 
@@ -90,7 +90,7 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
     const code = networkErrorCode(error);
     if (code) return failed({ kind: 'network', code, message: describeNetworkError(error, code) });
     if (isAbortLike(error)) return failed({ kind: 'network', message: 'the request was cancelled' });
-    return failed({ kind: 'network', message: `request failed: ${describeThrown(error)}` });
+    return failed({ kind: 'network', message: `request failed: ${describeError(error)}` });
   } finally {
     clearTimeout(deadline);
     request.signal?.removeEventListener('abort', cancel);

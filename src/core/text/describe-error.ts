@@ -66,7 +66,7 @@ function chainWords(error: unknown): string[] {
  * "a thrown string: ...", the messages of an error and its causes, an
  * object's `message` or `type`, or its JSON preview; bounded and redacted.
  */
-export function describeThrown(error: unknown): string {
+export function describeError(error: unknown): string {
   let text: string;
   if (typeof error === 'string') {
     text = safeText(error, MAX_MESSAGE) ?? 'an empty string was thrown';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describeError } from '../../../src/core/describe-error';
+import { describeError } from '../../../../src/core/text/describe-error';
 
 describe('describeError', () => {
   it('gives an Error its message, or its name when the message is empty', () => {
@@ -11,26 +11,34 @@ describe('describeError', () => {
     assert.equal(describeError('the simulator is gone'), 'the simulator is gone');
   });
 
-  it('uses the message of a plain object that has one, JSON for others', () => {
+  it('uses the message of a plain object that has one, a JSON preview for others', () => {
     assert.equal(describeError({ message: 'quota', code: 7 }), 'quota');
-    assert.equal(describeError({ code: 'E_SIM', port: 4010 }), '{"code":"E_SIM","port":4010}');
-    assert.equal(describeError({}), '[object Object]');
+    assert.equal(describeError({ code: 'E_SIM', port: 4010 }), 'a thrown object {"code":"E_SIM","port":4010}');
+    assert.equal(describeError({}), 'a thrown object {}');
+  });
+
+  it('follows the chain of causes', () => {
+    assert.equal(describeError(new Error('Connection error.', { cause: new TypeError('fetch failed', { cause: new Error('socket hang up') }) })), 'Connection error: fetch failed: socket hang up');
+  });
+
+  it('never repeats a key it knows of', () => {
+    assert.ok(!describeError(new Error('sent sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789')).includes('abcdefghijklmnopqrstuvwxyz0123456789'));
   });
 
   it('says null and undefined instead of failing on them', () => {
-    assert.equal(describeError(null), 'null');
-    assert.equal(describeError(undefined), 'undefined');
+    assert.equal(describeError(null), 'null was thrown');
+    assert.equal(describeError(undefined), 'undefined was thrown');
   });
 
   it('survives a circular object', () => {
     const looped: Record<string, unknown> = { name: 'loop' };
     looped.self = looped;
-    assert.equal(describeError(looped), '{"name":"loop","self":"[Circular]"}');
+    assert.equal(describeError(looped), 'a thrown object {"name":"loop","self":"[circular]"}');
   });
 
   it('writes BigInts out, alone or inside an object', () => {
-    assert.equal(describeError(10n), '10n');
-    assert.equal(describeError({ limit: 2n ** 64n }), '{"limit":"18446744073709551616n"}');
+    assert.equal(describeError(10n), 'a thrown bigint 10n');
+    assert.equal(describeError({ limit: 2n ** 64n }), 'a thrown object {"limit":18446744073709551616n}');
   });
 
   it('never throws, even for an object whose getters do', () => {
