@@ -74,7 +74,6 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
       carriesTimeoutAsLastError: false,
       // The SDK raises a stream's error event as an APIError without a status: the answer's 200 is not kept.
       streamErrorHasStatus: false,
-      // Known exception (template inconsistency, reported): see LanguageCapabilities.
     },
     sdkErrors: {
       'bad-request': 'BadRequestError',
