@@ -25,7 +25,8 @@ function settingsNotes(context: CheckContext): string[] {
   }
   notes.push(seen.length ? `Environment: ${seen.join(', ')}.` : 'Environment: no proxy variables set.');
   const vscode: string[] = [];
-  if (input.httpProxy?.trim()) vscode.push(`http.proxy=${displayProxySetting(input.httpProxy.trim())}`);
+  if (input.httpProxy?.trim() && input.surface === 'cli') notes.push(`Flag: --proxy ${displayProxySetting(input.httpProxy.trim())}.`);
+  else if (input.httpProxy?.trim()) vscode.push(`http.proxy=${displayProxySetting(input.httpProxy.trim())}`);
   if (input.httpNoProxy?.length) vscode.push(`http.noProxy=${input.httpNoProxy.join(',')}`);
   if (input.httpProxyStrictSSL !== undefined) vscode.push(`http.proxyStrictSSL=${String(input.httpProxyStrictSSL)}`);
   if (input.httpProxySupport) vscode.push(`http.proxySupport=${input.httpProxySupport}`);

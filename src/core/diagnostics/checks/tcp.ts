@@ -111,7 +111,8 @@ async function checkTcp(context: CheckContext): Promise<CheckOutcome> {
   const familyData = (family: 4 | 6): JsonObject[] =>
     byFamily(family).map((a) => ({ address: a.address, port: a.port, ok: a.ok, ms: a.ms, code: a.code ?? null }));
   const data: JsonObject = { target: found.label, port: found.port, ipv4: familyData(4), ipv6: familyData(6) };
-  const where = `${found.label} port ${found.port}`;
+  // A proxy's label is its URL, which names the port already.
+  const where = viaProxy ? found.label : `${found.label} port ${found.port}`;
 
   if (ok.length === 0) {
     const failure = tcpFailureFor(mostCommonCode(attempts), where, viaProxy);
