@@ -24,7 +24,7 @@ function duration(ms: number): string {
 
 function checkLine(check: CheckResult, paint: Paint): string {
   const [label, colour] = LABEL[check.status];
-  return `  ${paint(colour, label)}  ${plain(check.title).padEnd(14)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
+  return `  ${paint(colour, label)}  ${plain(check.title).padEnd(15)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
 }
 
 function details(check: CheckResult, paint: Paint): string[] {
