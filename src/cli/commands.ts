@@ -39,7 +39,7 @@ export const USAGE = renderOverview(subjects());
 
 /** `claude-health <name> --help`, for a name in COMMANDS. */
 export function commandHelp(name: string): string {
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new Error(`no command ${name}`);
   return renderCommandHelp({ name, ...command });
 }

@@ -58,7 +58,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (name === 'help') {
     const topic = rest[0];
     if (topic === undefined) io.stdout(USAGE);
-    else if (COMMANDS[topic]) io.stdout(commandHelp(topic));
+    else if (Object.hasOwn(COMMANDS, topic)) io.stdout(commandHelp(topic));
     else {
       io.stderr(`claude-health help: unknown command "${topic.slice(0, 40)}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
       return EXIT_USAGE;

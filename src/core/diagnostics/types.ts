@@ -64,6 +64,11 @@ export interface CheckResult {
 /** Where the report is read: hints name the editor's settings or the CLI's flags. */
 export type ReportSurface = 'editor' | 'cli';
 
+/** How a hint names the proxy setting where the report is read. */
+export function proxySettingName(surface: ReportSurface | undefined): string {
+  return surface === 'cli' ? '--proxy' : 'http.proxy';
+}
+
 export interface DiagnosticsInput {
   /** Default 'editor'. */
   surface?: ReportSurface;

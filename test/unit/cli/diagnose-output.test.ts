@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { runDiagnoseCommand, type DiagnoseFlags } from '../../../src/cli/diagnose-command';
 import { misnamedVariables } from '../../../src/core/diagnostics/checks/config';
+import { tcpFailureFor } from '../../../src/core/diagnostics/checks/tcp';
 import { INFERENCE_NOT_ENABLED, INFERENCE_NOT_ENABLED_CLI } from '../../../src/core/diagnostics/checks/inference';
 import { ansiColour, colourFor, noColour } from '../../../src/core/diagnostics/render/ansi';
 import { renderMarkdown } from '../../../src/core/diagnostics/render/markdown';
@@ -13,6 +14,7 @@ import type { CheckResult, DiagnosticsReport } from '../../../src/core/diagnosti
 import { startSimulator, type RunningSimulator } from '../../../src/sim/server';
 import { captureIo } from '../../support/capture-io';
 import { startConnectProxy, type ConnectProxy } from '../../support/loopback/connect-proxy';
+import { closedPort } from '../../support/loopback/servers';
 
 const KEY = 'sk-ant-api03-SENTINEL-diagnose-output-0123456789abcdefXYZW';
 const ESC = '\u001b';
@@ -142,6 +144,20 @@ describe('claude-health diagnose output', function () {
       assert.ok(proxy.requests.slice(before).every((r) => r.authority === `127.0.0.1:${sim.port}`), 'every tunnel went to the simulator');
     });
 
+    it('says a dead --proxy plainly: no DNS for an IP address, its port named once, hints in the CLI\'s terms', async () => {
+      const port = await closedPort();
+      const dead = `http://127.0.0.1:${port}`;
+      const { code, out } = await run(local({ proxy: dead, 'allow-insecure-http': true }), { CLAUDE_HEALTH_PROXY_LOOPBACK: '1' });
+      assert.equal(code, 1);
+      assert.match(out, new RegExp(`^ {2}skip {2}DNS +127\\.0\\.0\\.1 is an IP address: nothing to resolve \\(requests go through the proxy ${dead.replace(/\./g, '\\.')}\\)`, 'm'), out);
+      assert.match(out, new RegExp(`^ {2}FAIL {2}TCP +connection refused by the proxy ${dead.replace(/\./g, '\\.')} \\(`, 'm'), out);
+      assert.doesNotMatch(out, /resolves 127\.0\.0\.1 for us| port \d+ port \d+|:\d+ port \d+/);
+      const invalid = await run(local({ json: true }), { CLAUDE_HEALTH_PROXY_LOOPBACK: '1', HTTP_PROXY: 'ftp://proxy.test' });
+      const proxyCheck = (JSON.parse(invalid.out) as DiagnosticsReport).checks.find((c) => c.id === 'proxy')!;
+      assert.equal(proxyCheck.status, 'fail');
+      assert.match(proxyCheck.hint ?? '', /^Fix --proxy or HTTPS_PROXY\/HTTP_PROXY\/ALL_PROXY/);
+    });
+
     it('warns in the config check when CLAUDE_API_KEY or CLAUDE_BASE_URL is set but the ANTHROPIC_ name is not', async () => {
       const secret = 'sk-ant-api03-SENTINEL-diagnose-output-misnamed-0123456789';
       const config = async (env: Record<string, string | undefined>) => {
@@ -165,6 +181,11 @@ describe('claude-health diagnose output', function () {
       await assert.rejects(runDiagnoseCommand(local({ proxy: 'ftp://proxy.test' }), captureIo({})), /^UsageError: --proxy takes a proxy URL/);
       await assert.rejects(runDiagnoseCommand(local({ 'allow-insecure-http': 'yes' }), captureIo({})), /^UsageError: --allow-insecure-http takes no value$/);
     });
+  });
+
+  it('names the proxy setting of the surface the report is read on', () => {
+    assert.match(tcpFailureFor('ETIMEDOUT', 'api.anthropic.com port 443', false, '--proxy').hint, /set the proxy \(--proxy or HTTPS_PROXY\)\.$/);
+    assert.match(tcpFailureFor('ETIMEDOUT', 'api.anthropic.com port 443', false).hint, /set the proxy \(http\.proxy or HTTPS_PROXY\)\.$/);
   });
 
   it('finds look-alike names only when the real one is missing or blank', () => {

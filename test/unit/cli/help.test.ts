@@ -113,11 +113,14 @@ describe('claude-health help', () => {
     assert.ok(BUILT_IN_SCENARIO_NAMES.includes('storm') && BUILT_IN_SCENARIO_NAMES.includes('rate-limited'));
   });
 
-  it('refuses help for a command that does not exist', async () => {
-    const { code, out, err } = await run(['help', 'fly']);
-    assert.equal(code, 2);
-    assert.equal(out, '');
-    assert.match(err, /^claude-health help: unknown command "fly"; commands: status, probe/);
+  it('refuses help for a command that does not exist, Object\'s own names included', async () => {
+    for (const name of ['fly', 'toString', '__proto__', 'constructor']) {
+      const { code, out, err } = await run(['help', name]);
+      assert.equal(code, 2, name);
+      assert.equal(out, '');
+      assert.equal(err, `claude-health help: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+      assert.equal((await run([name])).code, 2);
+    }
   });
 
   it('prints the package version for --version and -V', async () => {
