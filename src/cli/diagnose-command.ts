@@ -81,7 +81,7 @@ export function parseDnsServers(raw: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const server of servers) {
-    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server}" is not one`);
+    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server.slice(0, 60)}" is not one`);
   }
   return servers;
 }

@@ -73,8 +73,8 @@ export function snippetPolicy(flags: CliFlags): SnippetPolicy {
 export async function runSnippetCommand(flags: CliFlags, io: CliIo): Promise<number> {
   const { lang, variant = 'basic' } = flags;
   if (typeof lang !== 'string') throw new UsageError(`--lang is required: one of ${SNIPPET_LANGUAGES.join(', ')}`);
-  if (!isSnippetLanguage(lang)) throw new UsageError(`unknown --lang "${lang}"; one of ${SNIPPET_LANGUAGES.join(', ')}`);
-  if (typeof variant !== 'string' || !isSnippetVariant(variant)) throw new UsageError(`unknown --variant "${String(variant)}"; one of ${SNIPPET_VARIANTS.join(', ')}`);
+  if (!isSnippetLanguage(lang)) throw new UsageError(`unknown --lang "${lang.slice(0, 40)}"; one of ${SNIPPET_LANGUAGES.join(', ')}`);
+  if (typeof variant !== 'string' || !isSnippetVariant(variant)) throw new UsageError(`unknown --variant "${String(variant).slice(0, 40)}"; one of ${SNIPPET_VARIANTS.join(', ')}`);
   const chosen = snippetPolicy(flags);
   const template = await findTemplate(lang, variant);
   if (!template) {
