@@ -1,36 +1,45 @@
-// The command table: each command's flags and how it runs.
+// The command table: each command's flags, its help and how it runs.
+//
+// A command sets `summary` (one line, shown in `claude-health --help`),
+// `options` (for node:util parseArgs), `run`, and `help`: a description of
+// every option (test/unit/cli/help.test.ts holds every command to that and to
+// 80 columns), examples and, when they differ from the default, exit codes.
 import { type ParseArgsConfig } from 'node:util';
-import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenarios';
 import { type CliIo } from './io';
-import { DIAGNOSE_OPTIONS, DIAGNOSE_SUMMARY, runDiagnoseCommand } from './diagnose-command';
-import { PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
-import { runSimCommand } from './sim-command';
-import { runSnippetCommand, SNIPPET_OPTIONS, SNIPPET_SUMMARY } from './snippet-command';
-import { runStatusCommand, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
+import { type CommandHelp, renderCommandHelp, renderOverview } from './help';
+import { DIAGNOSE_HELP, DIAGNOSE_OPTIONS, DIAGNOSE_SUMMARY, runDiagnoseCommand } from './diagnose-command';
+import { PROBE_HELP, PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
+import { runSimCommand, SIM_HELP, SIM_OPTIONS, SIM_SUMMARY } from './sim-command';
+import { runSnippetCommand, SNIPPET_HELP, SNIPPET_OPTIONS, SNIPPET_SUMMARY } from './snippet-command';
+import { runStatusCommand, STATUS_HELP, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
 
 export interface Command {
+  /** One line: what the command does. */
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(flags: Record<string, string | boolean | undefined>, io: CliIo): Promise<number>;
+  /** Shown by `claude-health <command> --help`; without it the flags are listed undescribed. */
+  help?: CommandHelp;
 }
 
 export const COMMANDS: Record<string, Command> = {
-  status: { summary: STATUS_SUMMARY, options: STATUS_OPTIONS, run: (flags, io) => runStatusCommand(flags, io) },
-  probe: { summary: PROBE_SUMMARY, options: PROBE_OPTIONS, run: (flags, io) => runProbeCommand(flags, io) },
-  diagnose: { summary: DIAGNOSE_SUMMARY, options: DIAGNOSE_OPTIONS, run: (flags, io) => runDiagnoseCommand(flags, io) },
-  snippet: { summary: SNIPPET_SUMMARY, options: SNIPPET_OPTIONS, run: (flags, io) => runSnippetCommand(flags, io) },
-  sim: {
-    summary: 'sim [--scenario NAME|FILE] [--port N] [--require-key]   run the local simulator of the API and status page',
-    options: { scenario: { type: 'string' }, port: { type: 'string' }, 'require-key': { type: 'boolean' } },
-    run: (flags, io) => runSimCommand(flags, io),
-  },
+  status: { summary: STATUS_SUMMARY, options: STATUS_OPTIONS, help: STATUS_HELP, run: (flags, io) => runStatusCommand(flags, io) },
+  probe: { summary: PROBE_SUMMARY, options: PROBE_OPTIONS, help: PROBE_HELP, run: (flags, io) => runProbeCommand(flags, io) },
+  diagnose: { summary: DIAGNOSE_SUMMARY, options: DIAGNOSE_OPTIONS, help: DIAGNOSE_HELP, run: (flags, io) => runDiagnoseCommand(flags, io) },
+  snippet: { summary: SNIPPET_SUMMARY, options: SNIPPET_OPTIONS, help: SNIPPET_HELP, run: (flags, io) => runSnippetCommand(flags, io) },
+  sim: { summary: SIM_SUMMARY, options: SIM_OPTIONS, help: SIM_HELP, run: (flags, io) => runSimCommand(flags, io) },
 };
 
-export const USAGE = `usage: claude-health <command> [flags]
+function subjects() {
+  return Object.entries(COMMANDS).map(([name, command]) => ({ name, ...command }));
+}
 
-${Object.values(COMMANDS)
-  .map((command) => `  ${command.summary}`)
-  .join('\n')}
+/** `claude-health --help`. */
+export const USAGE = renderOverview(subjects());
 
-Built-in simulator scenarios: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.
-`;
+/** `claude-health <name> --help`, for a name in COMMANDS. */
+export function commandHelp(name: string): string {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new Error(`no command ${name}`);
+  return renderCommandHelp({ name, ...command });
+}

@@ -1,6 +1,7 @@
 // `claude-health diagnose`: the connection diagnostics from a terminal or CI.
-// Markdown by default, one JSON document with --json; exit 0 when no check
-// failed, 1 otherwise, 2 for bad flags.
+// Plain text by default (coloured on a terminal unless NO_COLOR is set),
+// Markdown with --markdown, one JSON document with --json; exit 0 when no
+// check failed, 1 otherwise, 2 for bad flags.
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
@@ -8,9 +9,14 @@ import type { ParseArgsConfig } from 'node:util';
 import { runDiagnostics } from '../core/diagnostics/runner';
 import { renderJson } from '../core/diagnostics/render/json';
 import { renderMarkdown } from '../core/diagnostics/render/markdown';
+import { colourFor } from '../core/diagnostics/render/ansi';
+import { renderText } from '../core/diagnostics/render/text';
+import { resolveApiBaseUrl } from '../core/net/base-url';
+import { DEFAULT_API_BASE_URL, DEFAULT_DNS_SERVERS, DEFAULT_PROBE_MODEL, DEFAULT_STATUS_PAGE_URL } from '../core/settings';
 import type { DiagnosticsInput, DiagnosticsReport } from '../core/diagnostics/types';
-import { booleanFlag, integerFlag, listFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
-import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
+import { booleanFlag, integerFlag, listFlag, modelFlag, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { type CommandHelp } from './help';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 
 /** Parsed flags, as the command table hands them over (the names are those of DIAGNOSE_OPTIONS). */
 export type DiagnoseFlags = CliFlags;
@@ -26,10 +32,34 @@ export const DIAGNOSE_OPTIONS = {
   workspace: { type: 'string' },
   inference: { type: 'boolean' },
   model: { type: 'string' },
+  proxy: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
-export const DIAGNOSE_SUMMARY =
-  'diagnose [--base-url URL] [--status-url URL] [--dns-servers LIST] [--json|--markdown] [--timeout-ms N] [--workspace DIR] [--inference [--model ID]]   layered connection diagnostics';
+export const DIAGNOSE_SUMMARY = 'Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.';
+
+export const DIAGNOSE_HELP: CommandHelp = {
+  description: 'Names the broken layer first, with a next step for every failure. The key is read from ANTHROPIC_API_KEY; at most its last four characters are shown. Plain text by default, coloured on a terminal (never with NO_COLOR set or when piped).',
+  flags: {
+    'base-url': { value: 'URL', description: `The API base URL; default ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}.` },
+    'status-url': { value: 'URL', description: `The Statuspage summary.json (default ${DEFAULT_STATUS_PAGE_URL}).` },
+    'dns-servers': { value: 'LIST', description: `Public resolvers to compare the system resolver with: IP addresses, optionally with :port, comma-separated (default ${DEFAULT_DNS_SERVERS.join(',')}); "" turns the comparison off.` },
+    json: { description: 'Print one JSON document.' },
+    markdown: { description: 'Print Markdown (for an issue or a pull request).' },
+    'timeout-ms': { value: 'N', description: `Stop the whole run after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max}; what finished is still printed.` },
+    workspace: { value: 'DIR', description: 'Scan this folder for SDK versions and retry wrappers (skipped without it).' },
+    inference: { description: 'Also send one billed message (max_tokens 1): the only check that sees 529 overloads.' },
+    model: { value: 'ID', description: `The model for --inference (default ${DEFAULT_PROBE_MODEL}).` },
+    proxy: { value: 'URL', description: 'Proxy for every request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
+    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise).' },
+  },
+  examples: ['diagnose', 'diagnose --inference --workspace .', 'diagnose --markdown > report.md', 'diagnose --json --proxy http://proxy.example:8080'],
+  exitCodes: [
+    [EXIT_OK, 'no check failed (warnings allowed)'],
+    [EXIT_UNHEALTHY, 'a check failed, or the run was interrupted'],
+    [EXIT_USAGE, 'a bad flag'],
+  ],
+};
 
 /** An IP literal, optionally with a port: 1.1.1.1, 1.1.1.1:53, 2606:4700::1111, [2606:4700::1111]:53. */
 function isDnsServerAddress(server: string): boolean {
@@ -51,7 +81,7 @@ export function parseDnsServers(raw: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const server of servers) {
-    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server}" is not one`);
+    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server.slice(0, 60)}" is not one`);
   }
   return servers;
 }
@@ -66,10 +96,13 @@ function workspace(raw: string | undefined): string | undefined {
 /** Builds the run's input from flags and the environment (the key from ANTHROPIC_API_KEY). */
 export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput {
   if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
-  if (stringFlag(flags, 'model') !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError('--model only applies with --inference');
-  const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url' };
+  if (modelFlag(flags) !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError('--model only applies with --inference');
+  const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url', surface: 'cli' };
   const baseUrl = urlFlag(flags, 'base-url');
   if (baseUrl) input.apiBaseUrlSetting = baseUrl;
+  const proxy = proxyFlag(flags);
+  if (proxy) input.httpProxy = proxy;
+  if (booleanFlag(flags, 'allow-insecure-http')) input.allowedInsecureOrigins = [new URL(resolveApiBaseUrl(baseUrl, io.env).url).origin];
   const statusUrl = urlFlag(flags, 'status-url');
   if (statusUrl) input.statusPageUrl = statusUrl;
   const dnsServers = listFlag(flags, 'dns-servers');
@@ -105,6 +138,10 @@ export async function runDiagnoseCommand(flags: DiagnoseFlags, io: CliIo, signal
     if (signal) signal.removeEventListener('abort', interrupt);
     else process.off('SIGINT', interrupt);
   }
-  io.stdout(booleanFlag(flags, 'json') ? renderJson(report) : renderMarkdown(report));
+  io.stdout(
+    booleanFlag(flags, 'json') ? renderJson(report)
+    : booleanFlag(flags, 'markdown') ? renderMarkdown(report)
+    : renderText(report, colourFor(io.isTTY, io.env)),
+  );
   return report.cancelled || report.checks.some((check) => check.status === 'fail') ? EXIT_UNHEALTHY : EXIT_OK;
 }

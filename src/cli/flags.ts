@@ -1,7 +1,8 @@
 // Reading the flags every command shares, so that each kind of flag is checked
 // the same way and a bad one is refused with a reason that names the flag as
 // the user typed it.
-import { checkHttpUrl } from '../core/settings';
+import { parseProxyUrl } from '../core/net/proxy-config';
+import { checkHttpUrl, DEFAULT_PROBE_MODEL, isModelName } from '../core/settings';
 import { UsageError } from './io';
 
 /**
@@ -91,4 +92,32 @@ export function urlFlag(flags: CliFlags, ...names: [string, ...string[]]): strin
   const checked = checkHttpUrl(raw.trim());
   if (!checked.ok) throw new UsageError(`--${name} ${checked.reason}: ${quoted(raw)}`);
   return checked.url;
+}
+
+/**
+ * A proxy URL (http:// or https://, a bare host:port meaning http), checked
+ * here so that a bad one is named as the flag rather than as a setting.
+ */
+export function proxyFlag(flags: CliFlags, name = 'proxy'): string | undefined {
+  const raw = stringFlag(flags, name);
+  if (raw === undefined) return undefined;
+  const parsed = parseProxyUrl(raw.trim());
+  if (!(parsed instanceof URL)) throw new UsageError(`--${name} takes a proxy URL such as http://proxy.example:8080, not ${quoted(raw)}`);
+  return raw.trim();
+}
+
+/** One of a fixed set of words, e.g. --mode models. */
+export function choiceFlag<T extends string>(flags: CliFlags, name: string, choices: readonly T[]): T | undefined {
+  const raw = stringFlag(flags, name);
+  if (raw === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(raw)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quoted(raw)}`);
+  return raw as T;
+}
+
+/** A model id, checked as strictly as the settings check it (it may land inside a string literal). */
+export function modelFlag(flags: CliFlags, name = 'model'): string | undefined {
+  const raw = stringFlag(flags, name);
+  if (raw === undefined) return undefined;
+  if (!isModelName(raw)) throw new UsageError(`--${name} must be a model id such as ${DEFAULT_PROBE_MODEL}, not ${quoted(raw)}`);
+  return raw;
 }

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** stdout is a terminal: colour is allowed there (unless NO_COLOR is set), never in a pipe or a file. */
+  isTTY?: boolean;
 }
 
 /** Bad input: a one-line reason on stderr and exit code 2. */

@@ -1,32 +1,93 @@
 // `claude-health`: the same core as the extension, for terminals and CI.
 // Exit 0 when healthy/ok, 1 when not, 2 for bad input (with a one-line reason on stderr).
 import { parseArgs } from 'node:util';
-import { EXIT_USAGE, UsageError, type CliIo } from './io';
-import { COMMANDS, USAGE } from './commands';
+import { version } from '../../package.json';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { COMMANDS, commandHelp, USAGE, type Command } from './commands';
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-V']);
+
+/** The flag named in node:util's own parse errors, e.g. "Unknown option '--foo'". */
+function flagInParseError(message: string): string | undefined {
+  return /'(-{1,2}[^'\s<]{1,60})/.exec(message)?.[1];
+}
+
+/** node:util's parse errors, reworded to name the flag as typed and what the command takes instead. */
+function parseErrorMessage(name: string, command: Command, error: NodeJS.ErrnoException): string {
+  const flag = flagInParseError(error.message);
+  const known = Object.keys(command.options).map((option) => `--${option}`).join(', ');
+  const more = `(claude-health ${name} --help describes them)`;
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown flag ${flag ?? ''}; ${name} takes ${known} ${more}`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const word = /argument '([^']{0,60})/.exec(error.message)?.[1] ?? '';
+      return `unexpected argument "${word}": ${name} takes only flags: ${known} ${more}`;
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const takesValue = flag !== undefined && command.options[flag.replace(/^-+/, '')]?.type === 'string';
+      if (!takesValue) return `${flag ?? 'a switch'} takes no value`;
+      const value = command.help?.flags[flag.replace(/^-+/, '')]?.value ?? 'a value';
+      return `${flag} needs ${value === 'a value' ? value : `a value (${value})`}; to give one that starts with "-", write ${flag}=VALUE`;
+    }
+    default:
+      return error.message;
+  }
+}
+
+function helpWanted(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => HELP_FLAGS.has(arg));
+}
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(USAGE);
-    return name === undefined ? EXIT_USAGE : 0;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr(`claude-health: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+  if (name === undefined) {
+    io.stderr(USAGE);
     return EXIT_USAGE;
   }
+  if (HELP_FLAGS.has(name)) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  if (VERSION_FLAGS.has(name)) {
+    io.stdout(`claude-health ${version}\n`);
+    return EXIT_OK;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) io.stdout(USAGE);
+    else if (Object.hasOwn(COMMANDS, topic)) io.stdout(commandHelp(topic));
+    else {
+      io.stderr(`claude-health help: unknown command "${topic.slice(0, 40)}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`);
+      return EXIT_USAGE;
+    }
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`claude-health: unknown command "${name.slice(0, 40)}"; commands: ${Object.keys(COMMANDS).join(', ')} (claude-health --help describes them)\n`);
+    return EXIT_USAGE;
+  }
+  if (helpWanted(rest)) {
+    io.stdout(commandHelp(name));
+    return EXIT_OK;
+  }
   try {
-    const { values } = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false });
+    let values: ReturnType<typeof parseArgs>['values'];
+    try {
+      values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(parseErrorMessage(name, command, error as NodeJS.ErrnoException));
+      throw error;
+    }
     // Options declared `multiple` (the list flags) come as arrays; src/cli/flags.ts reads both shapes.
     return await command.run(values as Record<string, string | boolean | undefined>, io);
   } catch (error) {
     const message = (error as Error).message;
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`claude-health ${name}: ${message}\n`);
-      return EXIT_USAGE;
-    }
     io.stderr(`claude-health ${name}: ${message}\n`);
-    return 1;
+    return error instanceof UsageError ? EXIT_USAGE : EXIT_UNHEALTHY;
   }
 }
 
@@ -35,6 +96,7 @@ if (require.main === module) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    isTTY: process.stdout.isTTY === true,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

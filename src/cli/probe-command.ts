@@ -9,19 +9,14 @@ import { redactSecrets } from '../core/net/redact';
 import { runProbe } from '../core/probe/run-probe';
 import { createNodeFetch } from '../core/net/node-fetch';
 import type { ProbeResult } from '../core/probe/types';
-import { checkHttpUrl, DEFAULT_API_BASE_URL, DEFAULT_PROBE_MODEL, DEFAULT_SETTINGS, isModelName, PROBE_MODES, type ProbeMode } from '../core/settings';
-import { EXIT_OK, EXIT_UNHEALTHY, UsageError, type CliIo } from './io';
-import { booleanFlag, integerFlag, stringFlag, TIMEOUT_MS_RANGE, type CliFlags } from './flags';
+import { checkHttpUrl, DEFAULT_API_BASE_URL, DEFAULT_PROBE_MODEL, DEFAULT_SETTINGS, PROBE_MODES, type ProbeMode } from '../core/settings';
+import { type CommandHelp } from './help';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { booleanFlag, choiceFlag, integerFlag, modelFlag, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, type CliFlags } from './flags';
 
-export const PROBE_SUMMARY =
-  'probe [--json] [--mode models|count_tokens|message] [--model ID] [--base-url URL] [--timeout-ms N] [--proxy URL] [--allow-insecure-http]   probe the API once (key from ANTHROPIC_API_KEY)';
+export const PROBE_SUMMARY = 'Probe the API once through the official SDK (key from ANTHROPIC_API_KEY).';
 
-/**
- * For parseArgs: --mode (models: free, default; count_tokens: free; message:
- * billed, max_tokens 1), --model (default claude-haiku-4-5), --base-url (else
- * ANTHROPIC_BASE_URL, then https://api.anthropic.com), --timeout-ms, --proxy,
- * --allow-insecure-http (send the key over plain http to another machine).
- */
+/** For parseArgs. */
 export const PROBE_OPTIONS = {
   json: { type: 'boolean' },
   mode: { type: 'string' },
@@ -31,6 +26,25 @@ export const PROBE_OPTIONS = {
   proxy: { type: 'string' },
   'allow-insecure-http': { type: 'boolean' },
 } as const;
+
+export const PROBE_HELP: CommandHelp = {
+  description: 'One request with retries off, so a 529 or a 429 shows as it came. The key is never printed.',
+  flags: {
+    json: { description: 'Print one JSON document instead of a line of text.' },
+    mode: { value: 'MODE', description: 'models (free, the default): GET /v1/models; count_tokens (free); message: one billed message with max_tokens 1, the only mode that sees 529 overloads.' },
+    model: { value: 'ID', description: `The model for count_tokens and message (default ${DEFAULT_PROBE_MODEL}).` },
+    'base-url': { value: 'URL', description: `The API base URL; default ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}.` },
+    'timeout-ms': { value: 'N', description: `Give up after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max} (default ${DEFAULT_SETTINGS.probeTimeoutMs}).` },
+    proxy: { value: 'URL', description: 'Proxy for the request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
+    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (refused otherwise).' },
+  },
+  examples: ['probe', 'probe --mode message --model claude-haiku-4-5 --json', 'probe --base-url http://127.0.0.1:8080'],
+  exitCodes: [
+    [EXIT_OK, 'the API answered the probe'],
+    [EXIT_UNHEALTHY, 'it did not: overloaded, rate limited, refused, unreachable'],
+    [EXIT_USAGE, 'a bad flag, ANTHROPIC_API_KEY not set, or the key would go over plain http'],
+  ],
+};
 
 type BucketJson = Partial<Record<keyof RateLimitBucket, number | string>>;
 
@@ -84,11 +98,8 @@ function textReport(json: ProbeJson): string {
 
 export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock = systemClock): Promise<number> {
   const json = booleanFlag(flags, 'json');
-  const rawMode = stringFlag(flags, 'mode') ?? 'models';
-  if (!(PROBE_MODES as readonly string[]).includes(rawMode)) throw new UsageError(`--mode must be one of ${PROBE_MODES.join(', ')}, not "${rawMode.slice(0, 40)}"`);
-  const mode = rawMode as ProbeMode;
-  const model = stringFlag(flags, 'model') ?? DEFAULT_SETTINGS.probeModels[0] ?? DEFAULT_PROBE_MODEL;
-  if (!isModelName(model)) throw new UsageError(`--model "${model.slice(0, 40)}" is not a model name`);
+  const mode: ProbeMode = choiceFlag(flags, 'mode', PROBE_MODES) ?? 'models';
+  const model = modelFlag(flags) ?? DEFAULT_SETTINGS.probeModels[0] ?? DEFAULT_PROBE_MODEL;
   const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE) ?? DEFAULT_SETTINGS.probeTimeoutMs;
   const apiKey = io.env.ANTHROPIC_API_KEY?.trim();
   if (!apiKey) throw new UsageError('ANTHROPIC_API_KEY is not set; the probe needs an API key');
@@ -101,7 +112,7 @@ export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock =
   const baseUrl = resolveApiBaseUrl(baseUrlFlag, io.env);
   if (baseUrl.problem) io.stderr(`claude-health probe: ${baseUrl.problem}\n`);
   const origin = new URL(baseUrl.url).origin;
-  const route = { proxyUrl: stringFlag(flags, 'proxy'), env: io.env };
+  const route = { proxyUrl: proxyFlag(flags), env: io.env };
   const decision = decideKeySending(baseUrl.url, booleanFlag(flags, 'allow-insecure-http') ? [origin] : [], route);
   if (!decision.send) throw new UsageError(`${decision.reason}; pass --allow-insecure-http to send it anyway`);
   const transport = createNodeFetch(route);

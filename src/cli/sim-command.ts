@@ -3,7 +3,32 @@ import { loadScenario } from '../sim/scenario-source';
 import { ScenarioError } from '../sim/scenario';
 import { startSimulator, type RunningSimulator } from '../sim/server';
 import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
-import { type CliIo, UsageError } from './io';
+import { type CommandHelp } from './help';
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io';
+import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenarios';
+
+export const SIM_SUMMARY = 'Run the local simulator of the API and the status page.';
+
+export const SIM_OPTIONS = {
+  scenario: { type: 'string' },
+  port: { type: 'string' },
+  'require-key': { type: 'boolean' },
+} as const;
+
+export const SIM_HELP: CommandHelp = {
+  description:
+    'Listens on 127.0.0.1 until Ctrl-C (SIGINT) or SIGTERM. Prints one JSON line first: {apiBaseUrl, statusPageUrl, scenario}; point --base-url and --status-url of the other commands at them.',
+  flags: {
+    scenario: { value: 'NAME|FILE', description: `A built-in scenario or a JSON scenario file (default healthy). Built-in: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.` },
+    port: { value: 'N', description: 'Port to listen on, 0 to 65535 (default 0: any free port).' },
+    'require-key': { description: 'Accept only the key in ANTHROPIC_API_KEY; any other gets 401.' },
+  },
+  examples: ['sim --scenario storm', 'sim --port 8080 --require-key'],
+  exitCodes: [
+    [EXIT_OK, 'stopped by SIGINT or SIGTERM'],
+    [EXIT_USAGE, 'a bad flag, an unreadable scenario, or the port is taken'],
+  ],
+};
 
 /** Starts the simulator and prints its one-line JSON handshake; the caller keeps the process alive. */
 export async function startSimCommand(flags: CliFlags, io: CliIo): Promise<RunningSimulator> {
@@ -13,7 +38,7 @@ export async function startSimCommand(flags: CliFlags, io: CliIo): Promise<Runni
   try {
     scenario = loadScenario(stringFlag(flags, 'scenario') ?? 'healthy');
   } catch (error) {
-    if (error instanceof ScenarioError) throw new UsageError(error.message);
+    if (error instanceof ScenarioError) throw new UsageError(`--scenario: ${error.message}`);
     throw error;
   }
   // --require-key: only the key in ANTHROPIC_API_KEY is accepted (others get 401), to rehearse auth failures.
@@ -38,7 +63,7 @@ export async function runSimCommand(flags: CliFlags, io: CliIo): Promise<number>
       io.stderr(`received ${signal}, stopping the simulator\n`);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void sim.close().then(() => resolve(0));
+      void sim.close().then(() => resolve(EXIT_OK));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -1,27 +1,86 @@
-// `claude-health snippet`: prints a ready-to-run retry wrapper with the defaults filled in.
+// `claude-health snippet`: prints a ready-to-run retry wrapper with the
+// policy filled in: the defaults, or the flags, checked against the same
+// ranges as the claudeHealth.snippets.* settings.
 import { findTemplate, isSnippetLanguage, isSnippetVariant, variantsOf } from '../core/snippets/catalog';
 import { renderCode } from '../core/snippets/render';
-import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../core/snippets/types';
-import { type CliIo, UsageError } from './io';
+import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS, type SnippetPolicy } from '../core/snippets/types';
+import { SNIPPET_SPECS } from '../core/settings/snippets';
+import { integerFlag, modelFlag, type CliFlags } from './flags';
+import { type CommandHelp } from './help';
+import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 
-export const SNIPPET_SUMMARY = `snippet --lang ${SNIPPET_LANGUAGES.join('|')} [--variant ${SNIPPET_VARIANTS.join('|')}]   print a retry wrapper`;
-export const SNIPPET_OPTIONS = { lang: { type: 'string' }, variant: { type: 'string' } } as const;
+export const SNIPPET_SUMMARY = 'Print a retry wrapper for the official SDK of a language.';
 
-export interface SnippetFlags {
-  lang?: string | boolean;
-  variant?: string | boolean;
+export const SNIPPET_OPTIONS = {
+  lang: { type: 'string' },
+  variant: { type: 'string' },
+  'max-attempts': { type: 'string' },
+  'deadline-seconds': { type: 'string' },
+  'base-delay-ms': { type: 'string' },
+  'max-delay-ms': { type: 'string' },
+  'fallback-model': { type: 'string' },
+} as const;
+
+/** Each numeric policy flag, the policy field it sets and its range (that of the setting). */
+const NUMERIC_POLICY_FLAGS = [
+  ['max-attempts', 'maxAttempts', 'attempts'],
+  ['deadline-seconds', 'deadlineSeconds', 'seconds'],
+  ['base-delay-ms', 'baseDelayMs', 'milliseconds'],
+  ['max-delay-ms', 'maxDelayMs', 'milliseconds'],
+] as const;
+
+function range(field: (typeof NUMERIC_POLICY_FLAGS)[number][1]): string {
+  return `${SNIPPET_SPECS[field].min} to ${SNIPPET_SPECS[field].max}`;
 }
 
-export async function runSnippetCommand(flags: SnippetFlags, io: CliIo): Promise<number> {
+const policy = DEFAULT_SNIPPET_POLICY;
+
+export const SNIPPET_HELP: CommandHelp = {
+  usage: '--lang LANG [--variant VARIANT] [policy flags]',
+  description: 'The policy flags take the ranges of the claudeHealth.snippets.* settings.',
+  flags: {
+    lang: { value: 'LANG', description: `Required: ${SNIPPET_LANGUAGES.join(', ')}.` },
+    variant: { value: 'VARIANT', description: `${SNIPPET_VARIANTS.join(', ')} (default basic).` },
+    'max-attempts': { value: 'N', description: `Attempts in all, the first included, ${range('maxAttempts')} (default ${policy.maxAttempts}).` },
+    'deadline-seconds': { value: 'N', description: `Give up after N seconds in all, ${range('deadlineSeconds')} (default ${policy.deadlineSeconds}).` },
+    'base-delay-ms': { value: 'N', description: `First backoff delay, ${range('baseDelayMs')} ms (default ${policy.baseDelayMs}).` },
+    'max-delay-ms': { value: 'N', description: `Longest backoff delay, ${range('maxDelayMs')} ms, at least --base-delay-ms (default ${policy.maxDelayMs}).` },
+    'fallback-model': { value: 'ID', description: `The model the fallback variant switches to (default ${policy.fallbackModel}).` },
+  },
+  examples: ['snippet --lang python', 'snippet --lang typescript --variant fallback', 'snippet --lang go --max-attempts 5 --deadline-seconds 30'],
+  exitCodes: [
+    [EXIT_OK, 'the wrapper was printed'],
+    [EXIT_USAGE, 'a bad flag, or no such wrapper for the language'],
+  ],
+};
+
+/** The wrapper policy: the defaults, with each flag given checked and put in. */
+export function snippetPolicy(flags: CliFlags): SnippetPolicy {
+  const chosen: SnippetPolicy = { ...DEFAULT_SNIPPET_POLICY };
+  for (const [flag, field, unit] of NUMERIC_POLICY_FLAGS) {
+    const value = integerFlag(flags, flag, { min: SNIPPET_SPECS[field].min, max: SNIPPET_SPECS[field].max, unit });
+    if (value !== undefined) chosen[field] = value;
+  }
+  const fallbackModel = modelFlag(flags, 'fallback-model');
+  if (fallbackModel !== undefined) chosen.fallbackModel = fallbackModel;
+  if (chosen.maxDelayMs < chosen.baseDelayMs) {
+    const which = flags['max-delay-ms'] !== undefined ? `--max-delay-ms ${chosen.maxDelayMs}` : `the default --max-delay-ms ${chosen.maxDelayMs}`;
+    throw new UsageError(`${which} is below --base-delay-ms ${chosen.baseDelayMs}; the longest delay must be at least the first`);
+  }
+  return chosen;
+}
+
+export async function runSnippetCommand(flags: CliFlags, io: CliIo): Promise<number> {
   const { lang, variant = 'basic' } = flags;
   if (typeof lang !== 'string') throw new UsageError(`--lang is required: one of ${SNIPPET_LANGUAGES.join(', ')}`);
-  if (!isSnippetLanguage(lang)) throw new UsageError(`unknown --lang "${lang}"; one of ${SNIPPET_LANGUAGES.join(', ')}`);
-  if (typeof variant !== 'string' || !isSnippetVariant(variant)) throw new UsageError(`unknown --variant "${String(variant)}"; one of ${SNIPPET_VARIANTS.join(', ')}`);
+  if (!isSnippetLanguage(lang)) throw new UsageError(`unknown --lang "${lang.slice(0, 40)}"; one of ${SNIPPET_LANGUAGES.join(', ')}`);
+  if (typeof variant !== 'string' || !isSnippetVariant(variant)) throw new UsageError(`unknown --variant "${String(variant).slice(0, 40)}"; one of ${SNIPPET_VARIANTS.join(', ')}`);
+  const chosen = snippetPolicy(flags);
   const template = await findTemplate(lang, variant);
   if (!template) {
     const available = (await variantsOf(lang)).map((t) => t.variant);
-    throw new UsageError(`no ${variant} wrapper for ${lang} yet; available: ${available.join(', ') || 'none'}`);
+    throw new UsageError(`no ${variant} wrapper for --lang ${lang} yet; --variant ${available.join(', ') || 'none'}`);
   }
-  io.stdout(renderCode(template, DEFAULT_SNIPPET_POLICY));
-  return 0;
+  io.stdout(renderCode(template, chosen));
+  return EXIT_OK;
 }

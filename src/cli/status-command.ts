@@ -7,13 +7,13 @@ import { createNodeFetch } from '../core/net/node-fetch';
 import { fetchStatusPage, STATUS_PAGE_TIMEOUT_MS } from '../core/statuspage/fetch';
 import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/statuspage/types';
 import { describeComponentStatus } from '../core/statuspage/verdict';
-import { booleanFlag, integerFlag, listFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
-import { EXIT_OK, EXIT_UNHEALTHY, type CliIo } from './io';
+import { booleanFlag, integerFlag, listFlag, proxyFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { type CommandHelp } from './help';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, type CliIo } from './io';
 
-export const STATUS_SUMMARY =
-  'status [--json] [--status-url SUMMARY_URL] [--component ID,...] [--timeout-ms N] [--proxy URL]   read the Claude status page';
+export const STATUS_SUMMARY = 'Read the Claude status page once and print what it says.';
 
-/** For parseArgs: --status-url (summary.json; --url is accepted too), --component (ids that must be operational; repeatable), --timeout-ms, --proxy (else HTTPS_PROXY/HTTP_PROXY, NO_PROXY). */
+/** For parseArgs. */
 export const STATUS_OPTIONS = {
   json: { type: 'boolean' },
   'status-url': { type: 'string' },
@@ -22,6 +22,24 @@ export const STATUS_OPTIONS = {
   'timeout-ms': { type: 'string' },
   proxy: { type: 'string' },
 } as const;
+
+export const STATUS_HELP: CommandHelp = {
+  description: 'Healthy means the page\'s overall indicator is "none" or, with --component, that every named component is operational. The key is not needed.',
+  flags: {
+    json: { description: 'Print one JSON document instead of text.' },
+    'status-url': { value: 'URL', description: `The Statuspage summary.json to read (default ${DEFAULT_STATUS_PAGE_URL}).` },
+    url: { value: 'URL', description: 'The same as --status-url.' },
+    component: { value: 'ID,...', description: 'Component ids that must be operational; comma-separated or repeated. Without it the overall indicator decides.' },
+    'timeout-ms': { value: 'N', description: `Give up after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max} (default ${STATUS_PAGE_TIMEOUT_MS}).` },
+    proxy: { value: 'URL', description: 'Proxy for the request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
+  },
+  examples: ['status', 'status --json --component k8w3r06qmzrp', 'status --proxy http://proxy.example:8080'],
+  exitCodes: [
+    [EXIT_OK, 'the page is green (or every --component is operational)'],
+    [EXIT_UNHEALTHY, 'the page reports trouble, or it could not be read'],
+    [EXIT_USAGE, 'a bad flag'],
+  ],
+};
 
 export interface StatusJson {
   indicator: string;
@@ -88,7 +106,6 @@ function isHealthy(json: StatusJson, requiredComponents: readonly string[]): boo
 
 function textReport(json: StatusJson): string {
   const lines = [`Claude status: ${json.description} (indicator: ${json.indicator})`];
-  if (json.error) lines.push(`  could not read the status page: ${json.error.message}`);
   for (const c of json.components) lines.push(`  ${c.name} [${c.id}]: ${describeComponentStatus(c.status)}`);
   for (const i of json.incidents) {
     lines.push(`  incident: ${i.name} (${i.status}, ${i.impact} impact${i.updatedAt ? `, updated ${i.updatedAt}` : ''})${i.url ? ` ${i.url}` : ''}`);
@@ -105,7 +122,7 @@ export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock 
   const url = urlFlag(flags, 'status-url', 'url') ?? DEFAULT_STATUS_PAGE_URL;
   const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE) ?? STATUS_PAGE_TIMEOUT_MS;
   const components = listFlag(flags, 'component') ?? [];
-  const transport = createNodeFetch({ proxyUrl: stringFlag(flags, 'proxy'), env: io.env });
+  const transport = createNodeFetch({ proxyUrl: proxyFlag(flags), env: io.env });
   try {
     const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs });
     // No validators were sent, so a 304 cannot be a real answer here.
@@ -115,6 +132,7 @@ export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock 
       : undefined;
     const document = statusJson(result.kind === 'fresh' ? result.snapshot : undefined, error, clock.now());
     io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document));
+    // The reason goes to stderr once; stdout says only that the status is unknown.
     if (error && !json) io.stderr(`claude-health status: ${error.message}\n`);
     return isHealthy(document, components) ? EXIT_OK : EXIT_UNHEALTHY;
   } finally {

@@ -61,7 +61,17 @@ export interface CheckResult {
  * Everything a run needs, as plain values: the VS Code adapter reads settings,
  * SecretStorage and `vscode.env`; the CLI reads flags and the environment.
  */
+/** Where the report is read: hints name the editor's settings or the CLI's flags. */
+export type ReportSurface = 'editor' | 'cli';
+
+/** How a hint names the proxy setting where the report is read. */
+export function proxySettingName(surface: ReportSurface | undefined): string {
+  return surface === 'cli' ? '--proxy' : 'http.proxy';
+}
+
 export interface DiagnosticsInput {
+  /** Default 'editor'. */
+  surface?: ReportSurface;
   /** `claudeHealth.apiBaseUrl` (or the CLI's --base-url); empty: ANTHROPIC_BASE_URL, then the public API. */
   apiBaseUrlSetting?: string;
   /** How the report names where that value came from; default "claudeHealth.apiBaseUrl". */

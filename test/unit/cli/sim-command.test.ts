@@ -34,9 +34,9 @@ describe('claude-health sim', () => {
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['an unknown scenario', ['sim', '--scenario', 'nope'], /^claude-health sim: unknown scenario "nope"; built-in scenarios: healthy/],
+    ['an unknown scenario', ['sim', '--scenario', 'nope'], /^claude-health sim: --scenario: unknown scenario "nope"; built-in scenarios: healthy/],
     ['a bad port', ['sim', '--port', 'eighty'], /^claude-health sim: --port must be a whole number/],
-    ['an unknown flag', ['sim', '--colour', 'red'], /^claude-health sim: Unknown option '--colour'/],
+    ['an unknown flag', ['sim', '--colour', 'red'], /^claude-health sim: unknown flag --colour; sim takes --scenario, --port, --require-key/],
     ['an unknown command', ['fly'], /^claude-health: unknown command "fly"/],
   ];
   for (const [title, args, expected] of bad) {

@@ -1,8 +1,11 @@
 // `claude-health snippet` and the usage text, both read from the snippet and scenario tables.
 import assert from 'node:assert/strict';
-import { USAGE } from '../../../src/cli/commands';
+import { commandHelp } from '../../../src/cli/commands';
+import { main } from '../../../src/cli/main';
+import { SNIPPET_SPECS } from '../../../src/core/settings/snippets';
+import { captureIo } from '../../support/capture-io';
 import { type CliIo, UsageError } from '../../../src/cli/io';
-import { runSnippetCommand } from '../../../src/cli/snippet-command';
+import { runSnippetCommand, snippetPolicy } from '../../../src/cli/snippet-command';
 import { renderCode } from '../../../src/core/snippets/render';
 import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../../../src/core/snippets/types';
@@ -40,10 +43,56 @@ describe('claude-health snippet', () => {
     );
   });
 
-  it('lists every wrapper language and variant, and every built-in scenario, in the usage text', () => {
-    assert.ok(USAGE.includes(`snippet --lang ${SNIPPET_LANGUAGES.join('|')} [--variant ${SNIPPET_VARIANTS.join('|')}]`), USAGE);
-    assert.ok(USAGE.includes(`Built-in simulator scenarios: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.`), USAGE);
+  it('lists every wrapper language and variant, and every built-in scenario, in the help', () => {
+    const snippet = commandHelp('snippet').replace(/\s+/g, ' ');
+    const sim = commandHelp('sim').replace(/\s+/g, ' ');
+    assert.ok(snippet.includes(`--lang LANG Required: ${SNIPPET_LANGUAGES.join(', ')}.`), snippet);
+    assert.ok(snippet.includes(`--variant VARIANT ${SNIPPET_VARIANTS.join(', ')} (default basic).`), snippet);
+    assert.ok(sim.includes(`Built-in: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.`), sim);
     assert.ok(BUILT_IN_SCENARIO_NAMES.includes('storm') && BUILT_IN_SCENARIO_NAMES.includes('rate-limited'));
-    assert.match(USAGE, /snippet --lang python\|python-async\|typescript\|javascript\|go\|java \[--variant basic\|circuit-breaker\|fallback\|streaming\]/);
+    assert.match(snippet, /Required: python, python-async, typescript, javascript, go, java\. --variant VARIANT basic, circuit-breaker, fallback, streaming \(default basic\)/);
+  });
+
+  describe('policy flags', () => {
+    const python = () => SNIPPET_TEMPLATES.find((t) => t.language === 'python' && t.variant === 'fallback')!;
+
+    it('renders the policy given by the flags into the wrapper', async () => {
+      const io = captureIo({});
+      const argv = ['snippet', '--lang', 'python', '--variant', 'fallback', '--max-attempts', '7', '--deadline-seconds', '45', '--base-delay-ms', '250', '--max-delay-ms', '4000', '--fallback-model', 'claude-sonnet-4-5'];
+      assert.equal(await main(argv, io), 0, io.err);
+      const policy = { ...DEFAULT_SNIPPET_POLICY, maxAttempts: 7, deadlineSeconds: 45, baseDelayMs: 250, maxDelayMs: 4000, fallbackModel: 'claude-sonnet-4-5' };
+      assert.equal(io.out, renderCode(python(), policy));
+      assert.notEqual(io.out, renderCode(python(), DEFAULT_SNIPPET_POLICY));
+      assert.ok(io.out.includes('claude-sonnet-4-5'));
+      assert.deepEqual(snippetPolicy({ 'max-attempts': '7' }), { ...DEFAULT_SNIPPET_POLICY, maxAttempts: 7 });
+    });
+
+    it('takes the bounds of the settings and nothing outside them', () => {
+      for (const [flag, field] of [['max-attempts', 'maxAttempts'], ['deadline-seconds', 'deadlineSeconds'], ['base-delay-ms', 'baseDelayMs'], ['max-delay-ms', 'maxDelayMs']] as const) {
+        const { min, max } = SNIPPET_SPECS[field];
+        const extra = field === 'baseDelayMs' ? { 'max-delay-ms': String(max) } : field === 'maxDelayMs' ? { 'base-delay-ms': String(min) } : {};
+        assert.equal(snippetPolicy({ [flag]: String(min), ...extra })[field], min);
+        assert.equal(snippetPolicy({ [flag]: String(max), ...extra })[field], max);
+        for (const bad of [String(min - 1), String(max + 1), '2.5', 'ten']) {
+          assert.throws(
+            () => snippetPolicy({ [flag]: bad, ...extra }),
+            (error: unknown) => error instanceof UsageError && error.message.startsWith(`--${flag} must be a whole number`) && error.message.includes(`from ${min} to ${max}, not "${bad}"`),
+            `${flag} ${bad}`,
+          );
+        }
+      }
+    });
+
+    it('refuses a longest delay below the first, and a fallback model that is not a model id, naming the flags', async () => {
+      assert.throws(() => snippetPolicy({ 'base-delay-ms': '5000', 'max-delay-ms': '100' }), /^UsageError: --max-delay-ms 100 is below --base-delay-ms 5000/);
+      assert.throws(() => snippetPolicy({ 'base-delay-ms': '9000' }), /^UsageError: the default --max-delay-ms 8000 is below --base-delay-ms 9000/);
+      for (const bad of ['claude"; rm -rf /', 'two words', '']) {
+        assert.throws(() => snippetPolicy({ 'fallback-model': bad }), (error: unknown) => error instanceof UsageError && error.message.startsWith('--fallback-model must be a model id such as claude-haiku-4-5'));
+      }
+      const io = captureIo({});
+      assert.equal(await main(['snippet', '--lang', 'go', '--max-attempts', '0'], io), 2);
+      assert.equal(io.err, 'claude-health snippet: --max-attempts must be a whole number of attempts from 1 to 100, not "0"\n');
+      assert.equal(io.out, '');
+    });
   });
 });

@@ -75,6 +75,15 @@ describe('claude-health status', function () {
     assert.match(text.err, /^claude-health status: malformed JSON/);
   });
 
+  it('prints the reason an unreadable page gave once, on stderr, and says unknown on stdout', async () => {
+    await sim.useScenario({ name: 'bad', description: 'malformed page', phases: [{ name: 'only', statusPage: { indicator: 'none', fault: 'malformed_json' } }] });
+    const io = capture();
+    assert.equal(await runStatusCommand({ url: url() }, io), 1);
+    assert.equal(io.out, 'Claude status: Status unknown: the status page could not be read (indicator: unknown)\n');
+    assert.equal(io.err.split('\n').length, 2, io.err);
+    assert.match(io.err, /^claude-health status: malformed JSON/);
+  });
+
   it('exits by the named components when asked', async () => {
     await sim.useScenario('overloaded');
     const io = capture();

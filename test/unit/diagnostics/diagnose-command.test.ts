@@ -37,10 +37,10 @@ describe('claude-health diagnose', () => {
     assert.equal(io.err, '');
   });
 
-  it('prints Markdown by default and exits 1 when a check failed', async () => {
+  it('prints Markdown with --markdown and exits 1 when a check failed', async () => {
     const port = await closedPort();
     const io = captured();
-    const code = await runDiagnoseCommand(local({ 'base-url': `http://127.0.0.1:${port}`, 'timeout-ms': '5000' }), io);
+    const code = await runDiagnoseCommand(local({ 'base-url': `http://127.0.0.1:${port}`, 'timeout-ms': '5000', markdown: true }), io);
     assert.equal(code, 1);
     assert.match(io.out.split('\n')[0] ?? '', /^\*\*TCP fails: 127\.0\.0\.1 port \d+ refuses connections/);
   });

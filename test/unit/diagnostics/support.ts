@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { renderJson } from '../../../src/core/diagnostics/render/json';
 import { renderMarkdown } from '../../../src/core/diagnostics/render/markdown';
+import { renderText } from '../../../src/core/diagnostics/render/text';
 import type { CheckId, CheckResult, DiagnosticsInput, DiagnosticsReport } from '../../../src/core/diagnostics/types';
 
 export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-diagnostics-0123456789abcdefXYZW';
@@ -26,7 +27,7 @@ export function checkOf(report: DiagnosticsReport, id: CheckId): CheckResult {
 
 /** The key must not appear anywhere a report can go; at most its last four characters may. */
 export function assertKeyNeverShown(report: DiagnosticsReport): void {
-  for (const text of [renderMarkdown(report), renderJson(report), JSON.stringify(report)]) {
+  for (const text of [renderMarkdown(report), renderText(report), renderJson(report), JSON.stringify(report)]) {
     assert.equal(text.includes(SENTINEL_KEY), false, 'the full key leaked into the report');
     assert.equal(text.includes('SENTINEL-diagnostics'), false, 'part of the key leaked into the report');
   }

@@ -49,7 +49,7 @@ describe('simulator: hostile names', () => {
   it('makes `sim --scenario toString` say the name is unknown, not print Object\'s source', async () => {
     for (const name of ['toString', '__proto__', 'constructor']) {
       const io = captureIo();
-      await assert.rejects(startSimCommand({ scenario: name }, io), (error: Error) => error instanceof UsageError && error.message.startsWith(`unknown scenario "${name}"; built-in scenarios:`) && !error.message.includes('native code'));
+      await assert.rejects(startSimCommand({ scenario: name }, io), (error: Error) => error instanceof UsageError && error.message.startsWith(`--scenario: unknown scenario "${name}"; built-in scenarios:`) && !error.message.includes('native code'));
       assert.equal(io.out, '', 'no simulator started');
     }
   });

@@ -64,6 +64,20 @@ export function judgeKey(key: string | undefined, source: string | undefined, cu
   };
 }
 
+/** Names that circulate in blog guides; no SDK reads them. */
+const MISNAMED_VARIABLES = [
+  ['CLAUDE_API_KEY', 'ANTHROPIC_API_KEY'],
+  ['CLAUDE_BASE_URL', 'ANTHROPIC_BASE_URL'],
+] as const;
+
+/** A warning for each look-alike that is set while the name the SDKs read is not. */
+export function misnamedVariables(env: Readonly<Record<string, string | undefined>>): { what: string; hint: string }[] {
+  return MISNAMED_VARIABLES.filter(([wrong, right]) => env[wrong]?.trim() && !env[right]?.trim()).map(([wrong, right]) => ({
+    what: `${wrong} is set but ${right} is not; the SDKs read only ${right}`,
+    hint: `Rename ${wrong} to ${right} (export ${right}=... in the shell profile or the CI secrets).`,
+  }));
+}
+
 function judgeConfig(plan: Plan, input: DiagnosticsInput): CheckOutcome {
   const notes: string[] = [];
   const warnings: { what: string; hint: string }[] = [];
@@ -94,6 +108,7 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput): CheckOutcome {
       hint: 'Drop the trailing /v1: SDKs and this extension append /v1/messages themselves.',
     });
   }
+  for (const misnamed of misnamedVariables(input.env)) warnings.push(misnamed);
   const key = judgeKey(input.apiKey, input.apiKeySource, customGateway);
   if (key.level === 'ok') notes.push(`Key: ${key.what}.`);
   else (key.level === 'fail' ? failures : warnings).push({ what: key.what, hint: key.hint });

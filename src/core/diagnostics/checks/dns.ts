@@ -204,7 +204,12 @@ export const dnsCheck: CheckDefinition = {
   timeoutMs: 6000,
   notApplicable: (plan: Plan) =>
     plan.proxy.kind === 'proxy' ?
-      { status: 'skip', detail: `the proxy ${displayProxy(plan.proxy.proxy)} resolves ${plan.host} for us` }
+      {
+        status: 'skip',
+        detail:
+          plan.hostIpVersion ? `${plan.host} is an IP address: nothing to resolve (requests go through the proxy ${displayProxy(plan.proxy.proxy)})`
+          : `the proxy ${displayProxy(plan.proxy.proxy)} resolves ${plan.host} for us`,
+      }
     : undefined,
   run: checkDns,
   timedOut: (ms, context) => ({

@@ -11,6 +11,8 @@ import type { CheckOutcome, JsonObject } from '../types';
 import { keyHeaders, keyNotSendable } from './auth';
 
 export const INFERENCE_NOT_ENABLED = 'not enabled: costs about 10 input tokens; enable message probes or confirm';
+/** The same, said the way the CLI turns it on. */
+export const INFERENCE_NOT_ENABLED_CLI = 'not enabled: costs about 10 input tokens; pass --inference to send it';
 
 /** The data of the first `event: error` in an SSE body, if any. */
 export function streamErrorOf(body: string): unknown {
@@ -143,7 +145,7 @@ export const inferenceCheck: CheckDefinition = {
   title: 'Inference',
   needs: ['config', 'tcp', 'tls', 'proxy'],
   timeoutMs: 20_000,
-  notApplicable: (plan, input) => (plan.inferenceModel === undefined ? { status: 'skip', detail: INFERENCE_NOT_ENABLED } : keyNotSendable(plan, input.apiKey)),
+  notApplicable: (plan, input) => (plan.inferenceModel === undefined ? { status: 'skip', detail: input.surface === 'cli' ? INFERENCE_NOT_ENABLED_CLI : INFERENCE_NOT_ENABLED } : keyNotSendable(plan, input.apiKey)),
   run: checkInference,
   timedOut: (ms, context) => ({
     status: 'fail',

@@ -6,7 +6,7 @@ import { openTunnel } from '../../net/tunnel-agent';
 import { describeNetworkCode, networkErrorCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckDefinition, type CheckContext } from '../check';
 import { authority, displayProxy, displayProxySetting } from '../plan';
-import type { CheckOutcome } from '../types';
+import { proxySettingName, type CheckOutcome } from '../types';
 
 const ENV_NAMES = ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY', 'NO_PROXY'] as const;
 
@@ -25,7 +25,8 @@ function settingsNotes(context: CheckContext): string[] {
   }
   notes.push(seen.length ? `Environment: ${seen.join(', ')}.` : 'Environment: no proxy variables set.');
   const vscode: string[] = [];
-  if (input.httpProxy?.trim()) vscode.push(`http.proxy=${displayProxySetting(input.httpProxy.trim())}`);
+  if (input.httpProxy?.trim() && input.surface === 'cli') notes.push(`Flag: --proxy ${displayProxySetting(input.httpProxy.trim())}.`);
+  else if (input.httpProxy?.trim()) vscode.push(`http.proxy=${displayProxySetting(input.httpProxy.trim())}`);
   if (input.httpNoProxy?.length) vscode.push(`http.noProxy=${input.httpNoProxy.join(',')}`);
   if (input.httpProxyStrictSSL !== undefined) vscode.push(`http.proxyStrictSSL=${String(input.httpProxyStrictSSL)}`);
   if (input.httpProxySupport) vscode.push(`http.proxySupport=${input.httpProxySupport}`);
@@ -45,12 +46,12 @@ function strictSslWarning(context: CheckContext): CheckOutcome | undefined {
   };
 }
 
-function connectFailure(status: number | undefined, proxyText: string, target: string): { detail: string; hint: string } {
+function connectFailure(status: number | undefined, proxyText: string, target: string, setting: string): { detail: string; hint: string } {
   switch (status) {
     case 407:
       return {
         detail: `proxy ${proxyText} wants credentials (407 Proxy Authentication Required) for CONNECT ${target}`,
-        hint: 'Put the proxy user and password in the proxy URL (http://user:password@proxy:port in http.proxy or HTTPS_PROXY; percent-encode special characters), or ask IT for a proxy that does not need them.',
+        hint: `Put the proxy user and password in the proxy URL (http://user:password@proxy:port in ${setting} or HTTPS_PROXY; percent-encode special characters), or ask IT for a proxy that does not need them.`,
       };
     case 403:
       return {
@@ -80,7 +81,7 @@ async function checkProxy(context: CheckContext): Promise<CheckOutcome> {
     return {
       status: 'fail',
       detail: `the proxy setting is unusable: ${plan.proxy.reason}`,
-      hint: 'Fix http.proxy (VS Code) or HTTPS_PROXY/HTTP_PROXY/ALL_PROXY: an http:// or https:// URL such as http://proxy.example:8080.',
+      hint: `Fix ${context.input.surface === 'cli' ? '--proxy' : 'http.proxy (VS Code)'} or HTTPS_PROXY/HTTP_PROXY/ALL_PROXY: an http:// or https:// URL such as http://proxy.example:8080.`,
       notes,
       headline: `Proxy fails: ${plan.proxy.reason}`,
     };
@@ -107,7 +108,7 @@ async function checkProxy(context: CheckContext): Promise<CheckOutcome> {
     const status = (error as { proxyStatus?: unknown }).proxyStatus;
     const code = networkErrorCode((error as { cause?: unknown }).cause) ?? networkErrorCode(error);
     if (typeof status === 'number') {
-      const failure = connectFailure(status, proxyText, target);
+      const failure = connectFailure(status, proxyText, target, proxySettingName(context.input.surface));
       return { status: 'fail', ...failure, notes, data: { ...data, proxyStatus: status }, headline: `Proxy fails: ${failure.detail}` };
     }
     const timedOut = /in time|timed out/i.test((error as Error).message);
@@ -117,7 +118,7 @@ async function checkProxy(context: CheckContext): Promise<CheckOutcome> {
       detail: `proxy ${proxyText} ${why}`,
       hint:
         code === 'ECONNREFUSED' ? `Nothing listens on ${proxy.host}: check the proxy's port, or whether the proxy (or the VPN that provides it) is running.`
-        : 'Check the proxy host name and port in http.proxy / HTTPS_PROXY, and that this network can reach it.',
+        : `Check the proxy host name and port in ${proxySettingName(context.input.surface)} / HTTPS_PROXY, and that this network can reach it.`,
       notes,
       data: { ...data, code: code ?? null },
       headline: `Proxy fails: ${proxyText} ${why}`,

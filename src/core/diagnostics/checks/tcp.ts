@@ -5,7 +5,7 @@ import { innerBudget, seconds, type CheckContext, type CheckDefinition, type Res
 import { LookupError, lookupAll } from '../net/lookup-all';
 import { connectOnce, type ConnectAttempt } from '../net/tcp-connect';
 import { authority, displayProxy } from '../plan';
-import type { CheckOutcome, JsonObject } from '../types';
+import { proxySettingName, type CheckOutcome, type JsonObject } from '../types';
 
 /** Enough to tell a family works; a CDN can hand out many addresses. */
 const MAX_PER_FAMILY = 4;
@@ -13,7 +13,7 @@ const MAX_PER_FAMILY = 4;
 type Failure = { detail: string; hint: string; headline: string };
 
 /** What a connection error code means, and what to do about it. */
-export function tcpFailureFor(code: string | undefined, where: string, viaProxy: boolean): Failure {
+export function tcpFailureFor(code: string | undefined, where: string, viaProxy: boolean, proxySetting = proxySettingName(undefined)): Failure {
   switch (code) {
     case 'ECONNREFUSED':
       return {
@@ -26,7 +26,7 @@ export function tcpFailureFor(code: string | undefined, where: string, viaProxy:
       return {
         detail: `connection to ${where} timed out`,
         hint: viaProxy ? 'The proxy does not answer: check the proxy host and that this network can reach it.'
-          : 'Packets are silently dropped: a firewall blocks outgoing connections to this port. On a corporate network, set the proxy (http.proxy or HTTPS_PROXY).',
+          : `Packets are silently dropped: a firewall blocks outgoing connections to this port. On a corporate network, set the proxy (${proxySetting} or HTTPS_PROXY).`,
         headline: `TCP fails: connections to ${where} time out (firewall?)`,
       };
     case 'EHOSTUNREACH':
@@ -74,7 +74,7 @@ async function targets(context: CheckContext): Promise<{ addresses: ResolvedAddr
       error: {
         status: 'fail',
         detail: `the proxy host ${host} does not resolve (${code ?? 'error'})`,
-        hint: 'Check the proxy host name in http.proxy / HTTPS_PROXY, and that this network\'s DNS knows it.',
+        hint: `Check the proxy host name in ${proxySettingName(context.input.surface)} / HTTPS_PROXY, and that this network's DNS knows it.`,
         headline: `TCP fails: the proxy host ${host} does not resolve`,
       },
     };
@@ -111,10 +111,11 @@ async function checkTcp(context: CheckContext): Promise<CheckOutcome> {
   const familyData = (family: 4 | 6): JsonObject[] =>
     byFamily(family).map((a) => ({ address: a.address, port: a.port, ok: a.ok, ms: a.ms, code: a.code ?? null }));
   const data: JsonObject = { target: found.label, port: found.port, ipv4: familyData(4), ipv6: familyData(6) };
-  const where = `${found.label} port ${found.port}`;
+  // A proxy's label is its URL, which names the port already.
+  const where = viaProxy ? found.label : `${found.label} port ${found.port}`;
 
   if (ok.length === 0) {
-    const failure = tcpFailureFor(mostCommonCode(attempts), where, viaProxy);
+    const failure = tcpFailureFor(mostCommonCode(attempts), where, viaProxy, proxySettingName(context.input.surface));
     return { status: 'fail', ...failure, notes, data };
   }
   const fastest = ok[0]!;
@@ -151,7 +152,7 @@ export const tcpCheck: CheckDefinition = {
   timedOut: (ms, context) => ({
     status: 'fail',
     detail: `no TCP connection to ${context.plan.host} within ${seconds(ms)}`,
-    hint: 'A firewall silently drops the connection: on a corporate network, set the proxy (http.proxy or HTTPS_PROXY).',
+    hint: `A firewall silently drops the connection: on a corporate network, set the proxy (${proxySettingName(context.input.surface)} or HTTPS_PROXY).`,
     headline: 'TCP fails: connections time out (firewall?)',
   }),
 };
