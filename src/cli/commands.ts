@@ -7,6 +7,7 @@ import { PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
 import { runSimCommand } from './sim-command';
 import { runSnippetCommand, SNIPPET_OPTIONS, SNIPPET_SUMMARY } from './snippet-command';
 import { runStatusCommand, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
+import { runWatchCommand, WATCH_OPTIONS, WATCH_SUMMARY } from './watch-command';
 
 export interface Command {
   summary: string;
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
     options: { scenario: { type: 'string' }, port: { type: 'string' }, 'require-key': { type: 'boolean' } },
     run: (flags, io) => runSimCommand(flags, io),
   },
+  watch: { summary: WATCH_SUMMARY, options: WATCH_OPTIONS, run: (flags, io) => runWatchCommand(flags, io, { live: process.stdout.isTTY === true }) },
 };
 
 export const USAGE = `usage: claude-health <command> [flags]

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startSimulator, type RunningSimulator } from '../../src/sim/server';
 import type { Scenario } from '../../src/sim/scenario';
-import { BUILT_IN_SCENARIOS } from '../../src/sim/scenarios';
+import { builtInScenarioNamed } from '../../src/sim/scenarios';
 
 const root = path.resolve(__dirname, '../..');
 const PROMETHEUS = '/usr/bin/prometheus';
@@ -31,7 +31,9 @@ function scaledRules(text: string): string {
 
 /** The storm scenario, its phases shortened: calm 8 s, storm 25 s (90% 529s), then calm. */
 function shortStorm(): Scenario {
-  const storm = structuredClone(BUILT_IN_SCENARIOS.storm);
+  const builtIn = builtInScenarioNamed('storm');
+  if (!builtIn) throw new Error('the built-in storm scenario is missing');
+  const storm = structuredClone(builtIn);
   storm.name = 'short-storm';
   storm.phases[0]!.durationSeconds = 8;
   storm.phases[1]!.durationSeconds = 25;
@@ -63,7 +65,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`);
 }
 
 interface PromVector {

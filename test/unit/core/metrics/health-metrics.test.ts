@@ -21,7 +21,7 @@ function snapshot(): StatusSnapshot {
     maintenances: [],
     fetchedAt: AT,
     warnings: [],
-  } as StatusSnapshot;
+  };
 }
 
 /** name{labels} value, for the series in a scrape. */
