@@ -13,6 +13,9 @@ import { COMPONENT_STATUSES, type StatusSnapshot } from '../statuspage/types';
 /** Resolves 50 ms to 60 s: a healthy probe, a slow first token, a request that timed out. */
 export const DURATION_BUCKETS_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60];
 
+/** prom-client process metrics left out of the registry (see createHealthMetrics). */
+const MISNAMED_PROCESS_GAUGES = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
+
 export type MetricType = 'gauge' | 'counter' | 'histogram';
 
 export interface MetricDefinition {
@@ -116,7 +119,12 @@ export function createHealthMetrics(options: HealthMetricsOptions = {}): HealthM
   const limit = gauge('claude_health_ratelimit_limit');
   const retryAfter = gauge('claude_health_retry_after_seconds');
   const lastSuccess = gauge('claude_health_last_success_timestamp_seconds');
-  if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
+  if (options.processMetrics !== false) {
+    collectDefaultMetrics({ register: registry });
+    // Gauges named like counters, which `promtool check metrics` rejects; the
+    // same counts stay available per type in the series without the suffix.
+    for (const name of MISNAMED_PROCESS_GAUGES) registry.removeSingleMetric(name);
+  }
 
   // Every source and kind exists from the start at 0, so a rate() over a quiet
   // period reads 0 rather than "no data", and an alert's ratio has a denominator.

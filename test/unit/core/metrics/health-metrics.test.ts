@@ -61,6 +61,9 @@ describe('health metrics (prom-client)', () => {
     const text = await createHealthMetrics().render();
     assert.match(text, /^process_cpu_user_seconds_total /m);
     assert.match(text, /^nodejs_eventloop_lag_seconds /m);
+    assert.match(text, /^nodejs_active_handles\{/m);
+    const misnamed = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].filter(([, name, type]) => type !== 'counter' && name!.endsWith('_total'));
+    assert.deepEqual(misnamed.map(([, name]) => name), [], 'only counters end in _total (promtool check metrics)');
   });
 
   it('sets exactly one health state to 1', async () => {
