@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +13,8 @@ import { startHttpServer } from '../../support/loopback/servers';
 import { SimClient } from '../../support/sim-client';
 import { assertNoSentinel, SENTINEL_KEY } from '../core/support/sentinel';
 
+const root = path.resolve(__dirname, '../../..');
+const cli = ['--import', 'tsx', path.join(root, 'src/cli/main.ts')];
 const green = { indicator: 'none' } as const;
 
 /** Every request gets a 529 while the page stays green: only the probe can tell. */
@@ -158,7 +161,31 @@ describe('claude-health watch against the simulator', function () {
       }
       assert.equal(await running, 0);
       assert.ok(io.out.endsWith('\n'), 'the live line is ended on exit');
+      assertNoSentinel(io.out + io.err, 'watch output');
     });
+
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      it(`runs as a process, and on ${signal} closes the metrics server and exits 0`, async () => {
+        await sim.useScenario('healthy');
+        const child = spawn(process.execPath, [...cli, 'watch', '--json', '--metrics-port', '0', '--api-base-url', sim.url, '--status-page-url', sim.sim.statusPageUrl], {
+          cwd: root,
+          env: { PATH: process.env.PATH ?? '', ANTHROPIC_API_KEY: SENTINEL_KEY },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+        await until({ get out() { return out; } }, (text) => text.includes('"event":"probe"'));
+        const { metricsUrl } = JSON.parse(out.split('\n')[0]!) as { metricsUrl: string };
+        assert.equal((await fetch(metricsUrl)).status, 200);
+        child.kill(signal);
+        assert.equal(await exited, 0, err);
+        await assert.rejects(fetch(metricsUrl), 'the metrics server is closed');
+        assertNoSentinel(out + err, 'watch process output');
+      });
+    }
   });
 });
 
