@@ -160,7 +160,7 @@ async function memoryOverADay(): Promise<void> {
   console.log('memory over a simulated day (flaky scenario, probe every 60 s; heap after GC at hour 1 and hour 24; the simulator runs in the same process)');
   console.log(`  baseline, bare monitor: ${baseline.startMb.toFixed(1)} MB -> ${baseline.endMb.toFixed(1)} MB (${growth(baseline) >= 0 ? '+' : ''}${growth(baseline).toFixed(2)} MB), ${baseline.probes} probe rounds`);
   console.log(
-    `  watch --json --metrics-port: ${watch.startMb.toFixed(1)} MB -> ${watch.endMb.toFixed(1)} MB (${growth(watch) >= 0 ? '+' : ''}${growth(watch).toFixed(2)} MB), ` +
+    `  watch session (--json output, metrics fed): ${watch.startMb.toFixed(1)} MB -> ${watch.endMb.toFixed(1)} MB (${growth(watch) >= 0 ? '+' : ''}${growth(watch).toFixed(2)} MB), ` +
       `${watch.probes} probe rounds, ${watch.lines} JSON lines (${(watch.outBytes / 1024 / 1024).toFixed(1)} MB written)`,
   );
   console.log(`  watch's extra heap at hour 24 over the baseline: ${(watch.endMb - baseline.endMb).toFixed(2)} MB`);
