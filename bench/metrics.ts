@@ -6,6 +6,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ManualClock } from '../test/support/manual-clock';
+import { runUntil } from '../test/unit/core/support/drive';
 import { startWatchSession } from '../src/cli/watch/session';
 import { createHealthMetrics, type HealthMetrics } from '../src/core/metrics/health-metrics';
 import { HealthMonitor } from '../src/core/monitor';
@@ -132,19 +133,10 @@ async function simulatedDay(watch: boolean): Promise<DayRun> {
     if (snapshot.probe.lastRound !== seen && snapshot.probe.lastRound.length) probes++;
     seen = snapshot.probe.lastRound;
   });
-  const runUntil = async (end: number) => {
-    for (;;) {
-      await monitor.whenIdle();
-      const next = clock.nextDueAt();
-      if (next === undefined || next > end) break;
-      clock.advanceTo(next);
-    }
-    await monitor.whenIdle();
-  };
   const start = clock.now();
-  await runUntil(start + 3600 * SECOND);
+  await runUntil(clock, monitor, start + 3600 * SECOND);
   const startMb = heapMb();
-  await runUntil(start + 24 * 3600 * SECOND);
+  await runUntil(clock, monitor, start + 24 * 3600 * SECOND);
   const endMb = heapMb();
   stop();
   transport.close();

@@ -250,7 +250,7 @@ describe('claude-health watch: flags and config files', () => {
       res.end();
     });
     try {
-      const file = config('ok.json', JSON.stringify({ 'claudeHealth.probe.mode': 'count_tokens', 'probe.models': ['claude-sonnet-4-5'], statusPageUrl: 'http://127.0.0.1:1/never-read' }));
+      const file = config('ok.json', JSON.stringify({ 'claudeHealth.probe.mode': 'count_tokens', 'probe.models': ['claude-opus-4-5'], statusPageUrl: 'http://127.0.0.1:1/never-read' }));
       const io = captureIo({});
       const code = await runWatchCommand({ once: true, json: true, config: file, 'status-page-url': `${server.url}/summary.json` }, io);
       assert.equal(code, EXIT_UNKNOWN, 'no key, unreadable page');
