@@ -24,9 +24,11 @@ export const EXIT_UNKNOWN = 3;
 
 export const WATCH_EXIT_CODES = '--once exits 0 operational, 1 degraded/outage/maintenance, 2 usage or config error, 3 unknown (could not tell)';
 
-export const WATCH_SUMMARY =
-  `watch [--once] [--json] [--config FILE] [--metrics-port N] [--metrics-host IP] [--proxy URL] [--allow-insecure-http] [--SETTING VALUE]   ` +
-  `run the monitor (key from ANTHROPIC_API_KEY); ${WATCH_EXIT_CODES}; settings: ${SETTING_FLAGS.map((s) => `--${s.flag}`).join(' ')}`;
+export const WATCH_SUMMARY = [
+  'watch [--once] [--json] [--config FILE] [--metrics-port N] [--metrics-host IP] [--proxy URL] [--allow-insecure-http] [--SETTING VALUE]   run the monitor (key from ANTHROPIC_API_KEY)',
+  `      ${WATCH_EXIT_CODES}`,
+  `      settings (the extension's; in --config FILE as JSON, {"probe.intervalSeconds": 30}): ${SETTING_FLAGS.map((s) => `--${s.flag}`).join(' ')}`,
+].join('\n');
 
 export const WATCH_OPTIONS = {
   json: { type: 'boolean' },

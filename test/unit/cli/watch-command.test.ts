@@ -264,7 +264,7 @@ describe('claude-health watch: flags and config files', () => {
   it('documents the exit codes in its help', async () => {
     const io = captureIo({});
     assert.equal(await main(['--help'], io), 0);
-    assert.match(io.out, /watch .*--once exits 0 operational, 1 degraded\/outage\/maintenance, 2 usage or config error, 3 unknown/);
+    assert.match(io.out, /watch [^\n]*\n\s+--once exits 0 operational, 1 degraded\/outage\/maintenance, 2 usage or config error, 3 unknown/);
     assert.match(io.out, /--status-page-interval-seconds/);
   });
 });
