@@ -12,6 +12,7 @@
 // Usage: node scripts/e2e-tools.mjs        (prints where each tool is)
 //        import { ensureE2eTools } from './e2e-tools.mjs'
 import { spawnSync } from 'node:child_process';
+import { ensureAptPackages, run, ToolInstallError } from './apt-packages.mjs';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,41 +38,12 @@ export const toolPaths = {
   stamp: stampFile,
 };
 
-class ToolInstallError extends Error {}
-
 function log(message) {
   console.log(`[e2e-tools] ${message}`);
 }
 
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (result.error) throw new ToolInstallError(`${command} ${args.join(' ')} could not start: ${result.error.message}`);
-  if (result.status !== 0) throw new ToolInstallError(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
-}
-
-function isRoot() {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-function missingAptPackages() {
-  return APT_PACKAGES.filter((name) => {
-    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-    return result.status !== 0 || !result.stdout.includes('install ok installed');
-  });
-}
-
-function ensureAptPackages() {
-  const missing = missingAptPackages();
-  if (missing.length === 0 && existsSync(CHROMIUM)) return;
-  const wanted = missing.length > 0 ? missing : ['chromium'];
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${wanted.join(' ')}`;
-  if (!isRoot()) {
-    throw new ToolInstallError(`missing Debian packages: ${wanted.join(', ')}. Run as root:\n  ${command}`);
-  }
-  log(`installing Debian packages: ${wanted.join(' ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...wanted], { env });
+function ensureDebianPackages() {
+  ensureAptPackages(APT_PACKAGES, { log, force: existsSync(CHROMIUM) ? [] : ['chromium'] });
   if (!existsSync(CHROMIUM)) throw new ToolInstallError(`apt-get installed chromium but ${CHROMIUM} is not there`);
 }
 
@@ -162,7 +134,7 @@ function stampMatches(stamp) {
 export function ensureE2eTools() {
   if (stampMatches(readStamp())) return toolPaths;
   const started = Date.now();
-  ensureAptPackages();
+  ensureDebianPackages();
   ensureNode24();
   ensureCodeServer();
   writeFileSync(stampFile, `${JSON.stringify({

@@ -16,6 +16,7 @@ const layers = [
   { name: 'lint', command: ['npx', 'eslint', '.'] },
   { name: 'build', command: ['node', 'esbuild.js'] },
   { name: 'unit', suite: true, command: ['npm', 'run', '--silent', 'test:unit'] },
+  { name: 'prometheus', suite: true, command: ['npm', 'run', '--silent', 'test:prometheus'] },
   { name: 'snippets', suite: true, command: ['npm', 'run', '--silent', 'test:snippets'] },
   { name: 'e2e', suite: true, command: ['npm', 'run', '--silent', 'test:e2e'] },
 ];

@@ -1,0 +1,222 @@
+// `claude-health watch`: the extension's monitor in a terminal. It runs until
+// Ctrl-C or SIGTERM, printing health changes (and probe rounds with --json),
+// optionally serving Prometheus metrics; `--once` reads the status page and
+// probes once, prints the verdict and exits with it (see WATCH_HELP's exit codes).
+// The key comes from ANTHROPIC_API_KEY only and is never printed.
+import { isIP } from 'node:net';
+import { systemClock, systemTimers, type Clock, type Timers } from '../core/clock';
+import type { HealthState } from '../core/health';
+import { createHealthMetrics } from '../core/metrics/health-metrics';
+import { startMetricsServer, type MetricsServer } from '../core/metrics/metrics-server';
+import { HealthMonitor } from '../core/monitor';
+import { decideKeySending, resolveApiBaseUrl } from '../core/net/base-url';
+import { createNodeFetch, type NodeFetch } from '../core/net/node-fetch';
+import { redactSecrets } from '../core/net/redact';
+import type { Settings, SettingSpec } from '../core/settings';
+import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
+import type { CommandHelp, FlagHelp } from './help';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { verdictJson, verdictLine } from './watch/output';
+import { startWatchSession } from './watch/session';
+import { SETTING_FLAGS, SETTING_OPTIONS, watchSettings } from './watch/settings-flags';
+
+/** The API's state could not be told: no key and a green or unreadable page, or nothing answered. */
+export const EXIT_UNKNOWN = 3;
+
+export const WATCH_SUMMARY = 'Run the monitor the extension runs: status page, probes, health; Prometheus metrics.';
+
+/** What a setting's flag takes, from its spec: the range, the choices, the default. */
+function settingFlagHelp(spec: SettingSpec): FlagHelp {
+  const setting = `claudeHealth.${spec.key}`;
+  switch (spec.kind) {
+    case 'number':
+      return { value: 'N', description: `${setting}, ${spec.min} to ${spec.max} (default ${spec.default}).` };
+    case 'enum':
+      return { value: spec.values.join('|'), description: `${setting} (default ${spec.default}).` };
+    case 'list':
+      return { value: 'A,B', description: `${setting}: comma-separated or repeated (default ${spec.default.join(',') || 'none'}).` };
+    case 'boolean':
+      return { value: 'true|false', description: `${setting} (default ${String(spec.default)}).` };
+    default:
+      return { value: spec.kind === 'url' ? 'URL' : 'VALUE', description: `${setting}${spec.default ? ` (default ${spec.default})` : ''}.` };
+  }
+}
+
+export const WATCH_HELP: CommandHelp = {
+  description:
+    'Until Ctrl-C: one line per health change (and a live line on a terminal); --json prints one JSON object per line for each change and each probe round. ' +
+    'Every setting of the extension is a flag (dots and capitals become dashes) or a key of --config FILE, a JSON object such as {"probe.intervalSeconds": 30}; flags win. ' +
+    'The key comes from ANTHROPIC_API_KEY only and is never printed. --once counts one bad probe round as degraded (health.degradeAfter 1).',
+  flags: {
+    once: { description: 'Read the status page and probe once, print the verdict and exit with it (see the exit codes).' },
+    json: { description: 'One JSON object per line; with --metrics-port the first is {"metricsUrl": ...}.' },
+    config: { value: 'FILE', description: 'Settings as JSON, keys as in settings.json without "claudeHealth.".' },
+    'metrics-port': { value: 'N', description: 'Serve Prometheus metrics at http://HOST:N/metrics; 0 picks a free port. The URL is printed first.' },
+    'metrics-host': { value: 'IP', description: 'Address the metrics server binds (default 127.0.0.1).' },
+    proxy: { value: 'URL', description: 'Proxy for every request; default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
+    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (held back otherwise).' },
+    ...Object.fromEntries(SETTING_FLAGS.map(({ flag, spec }) => [flag, settingFlagHelp(spec)])),
+  },
+  examples: ['watch --once', 'watch --json --metrics-port 9464', 'watch --probe-mode message --probe-interval-seconds 30'],
+  exitCodes: [
+    [EXIT_OK, 'operational (--once), or stopped by Ctrl-C or SIGTERM'],
+    [EXIT_UNHEALTHY, '--once: degraded, outage or maintenance'],
+    [EXIT_USAGE, 'a bad flag or config file'],
+    [EXIT_UNKNOWN, '--once: could not tell (no key and a green or unreadable page)'],
+  ],
+};
+
+export const WATCH_OPTIONS = {
+  json: { type: 'boolean' },
+  once: { type: 'boolean' },
+  config: { type: 'string' },
+  'metrics-port': { type: 'string' },
+  'metrics-host': { type: 'string' },
+  proxy: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
+  ...SETTING_OPTIONS,
+} as const;
+
+export interface WatchOptions {
+  /** Redraw a live line (stdout is a terminal). */
+  live?: boolean;
+  /** Ends a running watch; default SIGINT or SIGTERM. */
+  stop?: AbortSignal;
+  clock?: Clock;
+  timers?: Timers;
+}
+
+const EXIT_OF_STATE: Record<HealthState, number> = {
+  operational: EXIT_OK,
+  degraded: EXIT_UNHEALTHY,
+  outage: EXIT_UNHEALTHY,
+  maintenance: EXIT_UNHEALTHY,
+  unknown: EXIT_UNKNOWN,
+  unconfigured: EXIT_UNKNOWN,
+};
+
+export function exitCodeOfState(state: HealthState): number {
+  return EXIT_OF_STATE[state];
+}
+
+/** An address to listen on: an IP literal or localhost, nothing that needs a DNS answer. */
+function metricsHostFlag(flags: CliFlags): string | undefined {
+  const host = stringFlag(flags, 'metrics-host');
+  if (host === undefined) return undefined;
+  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  if (bare !== 'localhost' && isIP(bare) === 0) throw new UsageError(`--metrics-host must be an IP address such as 127.0.0.1 or ::1, not "${host.slice(0, 60)}"`);
+  return bare;
+}
+
+function whenStopped(signal: AbortSignal | undefined): Promise<void> {
+  if (signal) return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+interface Prepared {
+  settings: Settings;
+  apiKey: string | undefined;
+  allowedInsecureOrigins: string[];
+  transport: NodeFetch;
+  write: (text: string) => void;
+}
+
+/** Flags, config, key and transport: everything both modes share. Throws UsageError before any request. */
+function prepare(flags: CliFlags, io: CliIo): Prepared {
+  const settings = watchSettings(flags);
+  const apiKey = io.env.ANTHROPIC_API_KEY?.trim() || undefined;
+  const baseUrl = resolveApiBaseUrl(settings.apiBaseUrl, io.env);
+  if (baseUrl.problem) io.stderr(`claude-health watch: ${baseUrl.problem}\n`);
+  const route = { proxyUrl: stringFlag(flags, 'proxy'), env: io.env };
+  const allowedInsecureOrigins = booleanFlag(flags, 'allow-insecure-http') ? [new URL(baseUrl.url).origin] : [];
+  if (apiKey) {
+    const decision = decideKeySending(baseUrl.url, allowedInsecureOrigins, route);
+    if (!decision.send) throw new UsageError(`${decision.reason}; pass --allow-insecure-http to send it anyway`);
+  }
+  const transport = createNodeFetch(route);
+  return { settings, apiKey, allowedInsecureOrigins, transport, write: (text) => io.stdout(redactSecrets(text, [apiKey])) };
+}
+
+/** One page read and one probe round. One bad probe result counts (health.degradeAfter 1): a check in a storm must say so. */
+async function runOnce(prepared: Prepared, json: boolean, io: CliIo, options: WatchOptions): Promise<number> {
+  const monitor = new HealthMonitor({
+    clock: options.clock ?? systemClock,
+    timers: options.timers ?? systemTimers,
+    settings: { ...prepared.settings, degradeAfter: 1 },
+    fetch: prepared.transport.fetch,
+    route: () => prepared.transport.route,
+    getApiKey: () => prepared.apiKey,
+    env: io.env,
+    allowedInsecureOrigins: prepared.allowedInsecureOrigins,
+  });
+  try {
+    await monitor.refresh();
+    const snapshot = monitor.snapshot();
+    const code = exitCodeOfState(snapshot.health.state);
+    prepared.write(json ? `${JSON.stringify(verdictJson(snapshot, code))}\n` : `${verdictLine(snapshot)}\n`);
+    return code;
+  } finally {
+    monitor.dispose();
+  }
+}
+
+async function runContinuously(prepared: Prepared, flags: CliFlags, json: boolean, io: CliIo, options: WatchOptions): Promise<number> {
+  const port = integerFlag(flags, 'metrics-port', PORT_RANGE);
+  const host = metricsHostFlag(flags) ?? '127.0.0.1';
+  const metrics = port === undefined ? undefined : createHealthMetrics();
+  let server: MetricsServer | undefined;
+  if (metrics && port !== undefined) {
+    try {
+      server = await startMetricsServer({ registry: metrics.registry, host, port });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UsageError(`--metrics-port ${port} is already in use on ${host}; pick another, or 0 for any free port`);
+      if (code === 'EADDRNOTAVAIL') throw new UsageError(`--metrics-host ${host} is not an address of this machine`);
+      throw error;
+    }
+    // First, before anything else, so a script can read where to scrape.
+    prepared.write(json ? `${JSON.stringify({ metricsUrl: server.url })}\n` : `metrics: ${server.url}\n`);
+  }
+  const session = startWatchSession({
+    settings: prepared.settings,
+    clock: options.clock ?? systemClock,
+    timers: options.timers ?? systemTimers,
+    fetch: prepared.transport.fetch,
+    route: () => prepared.transport.route,
+    env: io.env,
+    apiKey: prepared.apiKey,
+    allowedInsecureOrigins: prepared.allowedInsecureOrigins,
+    write: prepared.write,
+    json,
+    live: options.live === true,
+    ...(metrics ? { metrics } : {}),
+  });
+  await whenStopped(options.stop);
+  session.stop();
+  await server?.close();
+  return EXIT_OK;
+}
+
+export async function runWatchCommand(flags: CliFlags, io: CliIo, options: WatchOptions = {}): Promise<number> {
+  const json = booleanFlag(flags, 'json');
+  const once = booleanFlag(flags, 'once');
+  if (once && flags['metrics-port'] !== undefined) throw new UsageError('--metrics-port serves a running watch; --once exits after one round');
+  if (flags['metrics-host'] !== undefined && flags['metrics-port'] === undefined) throw new UsageError('--metrics-host needs --metrics-port');
+  // Checked before the transport exists, so a bad flag leaves nothing to close.
+  integerFlag(flags, 'metrics-port', PORT_RANGE);
+  metricsHostFlag(flags);
+  const prepared = prepare(flags, io);
+  try {
+    return once ? await runOnce(prepared, json, io, options) : await runContinuously(prepared, flags, json, io, options);
+  } finally {
+    prepared.transport.close();
+  }
+}
