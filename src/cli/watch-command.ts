@@ -12,7 +12,7 @@ import { HealthMonitor } from '../core/monitor';
 import { decideKeySending, resolveApiBaseUrl } from '../core/net/base-url';
 import { createNodeFetch, type NodeFetch } from '../core/net/node-fetch';
 import { redactSecrets } from '../core/net/redact';
-import type { Settings, SettingSpec } from '../core/settings';
+import { DEFAULT_API_BASE_URL, type Settings, type SettingSpec } from '../core/settings';
 import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
 import type { CommandHelp, FlagHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
@@ -37,8 +37,11 @@ function settingFlagHelp(spec: SettingSpec): FlagHelp {
       return { value: 'A,B', description: `${setting}: comma-separated or repeated (default ${spec.default.join(',') || 'none'}).` };
     case 'boolean':
       return { value: 'true|false', description: `${setting} (default ${String(spec.default)}).` };
-    default:
-      return { value: spec.kind === 'url' ? 'URL' : 'VALUE', description: `${setting}${spec.default ? ` (default ${spec.default})` : ''}.` };
+    default: {
+      // An empty default means "resolved elsewhere": for the base URL, as the SDKs resolve it.
+      const fallback = spec.default || (spec.key === 'apiBaseUrl' ? `ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}` : '');
+      return { value: spec.kind === 'url' ? 'URL' : 'VALUE', description: `${setting}${fallback ? ` (default ${fallback})` : ''}.` };
+    }
   }
 }
 

@@ -223,7 +223,7 @@ describe('claude-health watch: flags and config files', () => {
     await usage(['--api-base-url', 'http://user:pw@127.0.0.1:1'], /--api-base-url /);
     await usage(['--health-degrade-after', '11'], /--health-degrade-after must be a whole number from 1 to 10/);
     await usage(['--notifications', 'loud'], /--notifications must be one of all, outages, off/);
-    await usage(['--no-such-flag'], /Unknown option '--no-such-flag'/);
+    await usage(['--no-such-flag'], /unknown flag --no-such-flag; watch takes .*--probe-interval-seconds/);
     await usage(['--metrics-port', '70000'], /--metrics-port must be a whole number from 0 to 65535/);
     await usage(['--metrics-port', '0', '--metrics-host', 'example.com'], /--metrics-host must be an IP address/);
     await usage(['--metrics-host', '127.0.0.1'], /--metrics-host needs --metrics-port/);
@@ -261,10 +261,16 @@ describe('claude-health watch: flags and config files', () => {
     }
   });
 
-  it('documents the exit codes in its help', async () => {
+  it('documents the exit codes and every setting flag in its help', async () => {
     const io = captureIo({});
-    assert.equal(await main(['--help'], io), 0);
-    assert.match(io.out, /watch [^\n]*\n\s+--once exits 0 operational, 1 degraded\/outage\/maintenance, 2 usage or config error, 3 unknown/);
-    assert.match(io.out, /--status-page-interval-seconds/);
+    assert.equal(await main(['watch', '--help'], io), 0);
+    assert.match(io.out, /^\s+0\s+operational \(--once\)/m);
+    assert.match(io.out, /^\s+1\s+--once: degraded, outage or maintenance/m);
+    assert.match(io.out, /^\s+2\s+a bad flag or config file/m);
+    assert.match(io.out, /^\s+3\s+--once: could not tell/m);
+    assert.match(io.out, /--status-page-interval-seconds N\s+claudeHealth\.statusPage\.intervalSeconds, 5 to 3600/);
+    const overview = captureIo({});
+    assert.equal(await main(['--help'], overview), 0);
+    assert.match(overview.out, /^ {2}watch\s+Run the monitor/m);
   });
 });
