@@ -28,6 +28,26 @@ export interface FaultFrontOptions {
   tls?: { trusted: KeyPair; untrusted: KeyPair };
 }
 
+/** Listens on 127.0.0.1 at `port` (0: any free port), again after a close to bring a refused port back. */
+function listenAt(server: net.Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Ends every connection and stops listening: from now on the port refuses. */
+function closeNow(server: net.Server, sockets: Set<net.Socket>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    for (const socket of sockets) socket.destroy();
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+  });
+}
+
 export async function startFaultFront(options: FaultFrontOptions): Promise<FaultFront> {
   const target = new URL(options.target);
   if (target.hostname !== '127.0.0.1') throw new Error('the fault front passes to 127.0.0.1 only');
@@ -81,20 +101,8 @@ export async function startFaultFront(options: FaultFrontOptions): Promise<Fault
   server.on('connection', track);
   server.on('secureConnection', track);
 
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-    });
+  const listen = (port: number) => listenAt(server, port);
+  const stop = () => closeNow(server, sockets);
 
   const port = await listen(0);
   const scheme = options.tls ? 'https' : 'http';
@@ -159,24 +167,12 @@ export async function startProxyFront(): Promise<ProxyFront> {
     client.pipe(upstream);
     upstream.pipe(client);
   });
-  const listen = (port: number) =>
-    new Promise<number>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve((server.address() as AddressInfo).port);
-      });
-    });
+  const listen = (port: number) => listenAt(server, port);
   const port = await listen(0);
   const destroyAll = () => {
     for (const socket of sockets) socket.destroy();
   };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      destroyAll();
-      if (!server.listening) return resolve();
-      server.close(() => resolve());
-    });
+  const stop = () => closeNow(server, sockets);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
