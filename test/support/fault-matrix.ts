@@ -111,7 +111,7 @@ export const FAULTS: readonly FaultCase[] = [
     probe: { outcome: 'network_error', networkCode: /SELF_SIGNED|UNABLE_TO_VERIFY|CERT/ },
     page: { kind: 'network', code: /SELF_SIGNED|UNABLE_TO_VERIFY|CERT/ },
   }),
-  proxyCase('proxy 407', 'proxy-407', { states: BAD, probe: { outcome: 'network_error', message: /407|proxy/i }, page: { kind: 'network' } }),
+  proxyCase('proxy 407', 'proxy-407', { states: BAD, probe: { outcome: 'network_error', networkCode: /^ERR_PROXY_TUNNEL$/, message: /407/ }, page: { kind: 'network', code: /^ERR_PROXY_TUNNEL$/ } }),
   proxyCase('proxy hang', 'proxy-hang', { states: BAD, probe: { outcome: 'timeout' }, page: { kind: 'network' } }),
   proxyCase('proxy refused', 'proxy-refuse', { states: BAD, probe: { outcome: 'network_error', networkCode: PROXY_CODE }, page: { kind: 'network' } }),
   {

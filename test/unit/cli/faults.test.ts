@@ -30,7 +30,7 @@ const CLI_FAULTS: readonly CliFault[] = [
   { name: 'untrusted certificate', front: 'untrusted-tls', reason: /TLS|certificate/i, probe: /network_error.*(SELF_SIGNED|CERT|UNABLE)/ },
   { name: 'redirect loop', front: 'redirect-loop', reason: /302/, probe: /bad_request.*302/ },
   { name: 'HTML 502 from a CDN', front: 'html-502', reason: /502/, probe: /server_error.*502/ },
-  { name: 'proxy 407', proxy: 'proxy-407', reason: /proxy/i, probe: /network_error.*ERR_PROXY_TUNNEL/ },
+  { name: 'proxy 407', proxy: 'proxy-407', reason: /credentials \(407/, probe: /network_error.*ERR_PROXY_TUNNEL/ },
   { name: 'proxy hang', proxy: 'proxy-hang', reason: /proxy|no complete answer|within/i, probe: /timeout|network_error/ },
   { name: 'proxy refused', proxy: 'proxy-refuse', reason: /ECONNREFUSED.*proxy|proxy.*ECONNREFUSED/i, probe: /network_error.*ECONNREFUSED/ },
 ];
