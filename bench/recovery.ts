@@ -13,12 +13,12 @@ function line(run: FaultRun): string {
   const recovery =
     run.recoveryMs === undefined ? `not healthy within ${3 * interval} s of clearing`
     : `healthy ${Math.round(run.recoveryMs / SECOND)} s after clearing (${(run.recoveryMs / run.intervalMs).toFixed(2)} × interval ${interval} s)`;
-  return `${run.name.padEnd(24)} ${describeOutcome(run).padEnd(44)} ${run.during.health.state.padEnd(12)} ${recovery}`;
+  return `${run.name.padEnd(24)} ${describeOutcome(run).padEnd(62)} ${run.during.health.state.padEnd(12)} ${recovery}`;
 }
 
 async function main(): Promise<void> {
   console.log(`fault matrix: probe and page interval ${DEFAULT_MATRIX_OPTIONS.intervalSeconds} s, probe timeout ${DEFAULT_MATRIX_OPTIONS.timeoutMs} ms`);
-  console.log(`${'fault'.padEnd(24)} ${'observed'.padEnd(44)} ${'health'.padEnd(12)} recovery`);
+  console.log(`${'fault'.padEnd(24)} ${'observed'.padEnd(62)} ${'health'.padEnd(12)} recovery`);
   const runs: FaultRun[] = [];
   for (const fault of FAULTS) {
     const run = await runFault(fault);

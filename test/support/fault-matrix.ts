@@ -127,6 +127,15 @@ export const FAULTS: readonly FaultCase[] = [
   frontCase('HTML 502 from a CDN', 'both', 'html-502', { states: BAD, probe: { outcome: 'server_error' }, page: { kind: 'http_status', httpStatus: 502 } }),
   frontCase('status page down', 'page', 'refuse', { states: ['operational', 'unknown'], page: { kind: 'network', code: /^ECONNREFUSED$/ } }),
   {
+    name: 'clock stepped back',
+    apply: (env) => {
+      env.wallOffsetMs -= 5 * 3600 * SECOND;
+      return Promise.resolve();
+    },
+    clear: () => Promise.resolve(),
+    expected: { states: ['operational'] },
+  },
+  {
     name: 'clock jump',
     apply: (env) => {
       env.wallOffsetMs += 5 * 3600 * SECOND;
