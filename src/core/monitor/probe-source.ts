@@ -59,6 +59,8 @@ export class ProbeSource extends PolledSource {
   private round: ProbeResult[] = [];
   private roundAt: number | undefined;
   private retryAfterUntilMs: number | undefined;
+  /** How long retry-after still had to run when it was last set: no later wait can be longer. */
+  private retryAfterSpanMs = 0;
   private keyStatus: KeyStatus | undefined;
 
   constructor(
@@ -109,7 +111,8 @@ export class ProbeSource extends PolledSource {
     };
     if (this.roundAt !== undefined) reading.lastRoundAt = this.roundAt;
     if (this.loop.nextRunAt !== undefined) reading.nextProbeAt = this.loop.nextRunAt;
-    if (this.retryAfterUntilMs !== undefined && this.retryAfterUntilMs > now) reading.retryAfterUntil = this.retryAfterUntilMs;
+    const retryUntil = this.retryAfterUntil(now);
+    if (retryUntil !== undefined && retryUntil > now) reading.retryAfterUntil = retryUntil;
     const paused = this.loop.isParked ? 'idle' : this.pause;
     if (paused) reading.paused = paused;
     return reading;
@@ -138,7 +141,7 @@ export class ProbeSource extends PolledSource {
     if (this.loop.isParked) return;
     const now = this.deps.clock.now();
     if (configChanged) {
-      this.loop.schedule(Math.max(0, (this.retryAfterUntilMs ?? 0) - now));
+      this.loop.schedule(Math.max(0, (this.retryAfterUntil(now) ?? 0) - now));
       return;
     }
     if (previousIntervalSeconds !== this.settings.probeIntervalSeconds) {
@@ -148,14 +151,30 @@ export class ProbeSource extends PolledSource {
   }
 
   private delayMs(): number {
+    const now = this.deps.clock.now();
     const input = {
       intervalMs: this.intervalMs(),
-      now: this.deps.clock.now(),
+      now,
       lastRound: this.round,
       verdict: this.sink.verdict(),
       recoverAfter: recoveryStreak(this.settings.recoverAfter),
     };
-    return nextProbeDelayMs(this.retryAfterUntilMs !== undefined ? { ...input, retryAfterUntil: this.retryAfterUntilMs } : input);
+    const retryUntil = this.retryAfterUntil(now);
+    return nextProbeDelayMs(retryUntil !== undefined ? { ...input, retryAfterUntil: retryUntil } : input);
+  }
+
+  /**
+   * Until when retry-after forbids probing, on the clock as it reads now. The
+   * wall clock can step back (a time sync, a restored virtual machine, a
+   * change by hand): the wait then never exceeds what was left of it when
+   * the server gave it, or a 2-minute retry-after would stop probing for as
+   * long as the clock went back. (The step is noticed when the loop next
+   * looks, so the wait can come to twice the retry-after, never to hours.)
+   */
+  private retryAfterUntil(now: number): number | undefined {
+    const until = this.retryAfterUntilMs;
+    if (until !== undefined && until - now > this.retryAfterSpanMs) this.retryAfterUntilMs = now + this.retryAfterSpanMs;
+    return this.retryAfterUntilMs;
   }
 
   protected override gate(): RunGate {
@@ -164,10 +183,11 @@ export class ProbeSource extends PolledSource {
       return 'park';
     }
     const now = this.deps.clock.now();
-    if (this.retryAfterUntilMs !== undefined && this.retryAfterUntilMs > now) {
+    const retryUntil = this.retryAfterUntil(now);
+    if (retryUntil !== undefined && retryUntil > now) {
       // No probe before retry-after expires, even on a manual refresh.
       this.pause = 'retry_after';
-      return { waitMs: this.retryAfterUntilMs - now };
+      return { waitMs: retryUntil - now };
     }
     this.pause = undefined;
     return 'run';
@@ -231,7 +251,8 @@ export class ProbeSource extends PolledSource {
     for (const result of round) this.sink.log(redactSecrets(describeResult(result), [apiKey]));
     this.round = round;
     this.roundAt = round[0]?.at ?? now;
-    this.retryAfterUntilMs = retryAfterUntil(round, this.retryAfterUntilMs, now);
+    this.retryAfterUntilMs = retryAfterUntil(round, this.retryAfterUntil(now), now);
+    this.retryAfterSpanMs = Math.max(0, (this.retryAfterUntilMs ?? now) - now);
     return { nextInMs: this.delayMs(), report: true };
   }
 }

@@ -90,8 +90,24 @@ export function involvesProxy(error: unknown): boolean {
   return false;
 }
 
+/** The status the proxy answered a CONNECT with, when it said no. */
+function proxyStatusOf(error: unknown): number | undefined {
+  for (const link of errorChain(error)) {
+    try {
+      if (link.name === 'ProxyTunnelError' && typeof link.proxyStatus === 'number') return link.proxyStatus;
+    } catch {
+      // ignore
+    }
+  }
+  return undefined;
+}
+
 /** A sentence for a network failure: the code, what it means, and whether the proxy was involved. */
 export function describeNetworkError(error: unknown, code: string | undefined): string {
+  const status = code === 'ERR_PROXY_TUNNEL' ? proxyStatusOf(error) : undefined;
+  // The status is what the user acts on: 407 means credentials, not a broken proxy.
+  if (status === 407) return `${code}: the proxy wants credentials (407 Proxy Authentication Required); put them in the proxy URL`;
+  if (status !== undefined) return `${code}: the proxy answered ${status} to the tunnel (CONNECT)`;
   const proxy = involvesProxy(error) && networkLayerOf(code) !== 'proxy' && networkLayerOf(code) !== 'tls' ? ' (reaching the proxy)' : '';
   return `${code ?? 'network error'}: ${describeNetworkCode(code)}${proxy}`;
 }

@@ -127,7 +127,21 @@ async function probeOnce(client: Client, request: ProbeRequest, model: string | 
     message: redactSecrets(classification.message, [request.apiKey]),
   };
   if (model !== undefined) result.model = model;
+  dropEchoedKey(result, request.apiKey);
   return result;
+}
+
+/**
+ * The server's own words kept in a result (its request id, error type and
+ * code) are checked for the key like the message is: a proxy or gateway that
+ * echoes the request's headers back would otherwise put it in the result. A
+ * value carrying it is not what it claims to be, so it is left out.
+ */
+function dropEchoedKey(result: ProbeResult, apiKey: string): void {
+  for (const field of ['requestId', 'errorType', 'errorCode'] as const) {
+    const value = result[field];
+    if (value !== undefined && redactSecrets(value, [apiKey]) !== value) delete result[field];
+  }
 }
 
 /** Runs one round: one result, or one per model in message mode. Never rejects for network reasons. */
