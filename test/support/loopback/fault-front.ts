@@ -10,6 +10,7 @@ import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { KeyPair } from './certificates';
 import { startConnectProxy } from './connect-proxy';
+import { forwardRequest } from './servers';
 
 export type FrontFault = 'none' | 'refuse' | 'reset' | 'hang' | 'redirect-loop' | 'html-502' | 'untrusted-tls';
 
@@ -72,24 +73,9 @@ export async function startFaultFront(options: FaultFrontOptions): Promise<Fault
         res.write('{"data":[{"type":"model","id":"claude-', () => res.socket?.destroy());
         return;
       default:
-        pass(req, res);
+        forwardRequest(target, req, res);
     }
   };
-
-  function pass(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  }
 
   const server: http.Server = options.tls
     ? https.createServer({ key: options.tls.trusted.key, cert: options.tls.trusted.cert }, handler)

@@ -21,6 +21,22 @@ export async function startHttpServer(handler: http.RequestListener): Promise<Lo
   return { port, url: `http://127.0.0.1:${port}`, close: sockets.close };
 }
 
+/** Passes one request to a loopback origin and its answer back; a 502 when the origin fails. */
+export function forwardRequest(target: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const upstream = http.request(
+    { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502);
+    res.end();
+  });
+  req.pipe(upstream);
+}
+
 export interface HttpsServerOptions {
   key: string;
   /** The leaf, followed by any intermediates or the root to send along. */
@@ -39,18 +55,7 @@ export async function startHttpsServer(options: HttpsServerOptions): Promise<Loo
       res.end('{"type":"error","error":{"type":"not_found_error","message":"Not Found"}}');
       return;
     }
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
+    forwardRequest(target, req, res);
   });
   // A TLS socket closes with the TCP socket under it, which keepSockets holds.
   const sockets = keepSockets(server);
