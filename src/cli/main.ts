@@ -1,6 +1,8 @@
 // `claude-health`: the same core as the extension, for terminals and CI.
 // Exit 0 when healthy/ok, 1 when not, 2 for bad input (with a one-line reason on stderr).
 import { parseArgs } from 'node:util';
+import { redactSecrets } from '../core/net/redact';
+import { describeError } from '../core/text/describe-error';
 import { version } from '../../package.json';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { COMMANDS, commandHelp, USAGE, type Command } from './commands';
@@ -85,7 +87,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Options declared `multiple` (the list flags) come as arrays; src/cli/flags.ts reads both shapes.
     return await command.run(values as Record<string, string | boolean | undefined>, io);
   } catch (error) {
-    const message = (error as Error).message;
+    // Whatever was thrown, one line, and never the key: an error can quote what a server echoed.
+    const message = redactSecrets(error instanceof UsageError ? error.message : describeError(error), [io.env.ANTHROPIC_API_KEY]);
     io.stderr(`claude-health ${name}: ${message}\n`);
     return error instanceof UsageError ? EXIT_USAGE : EXIT_UNHEALTHY;
   }
@@ -103,7 +106,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`claude-health: ${(error as Error).message}\n`);
+      process.stderr.write(`claude-health: ${redactSecrets(describeError(error), [process.env.ANTHROPIC_API_KEY])}\n`);
       process.exitCode = 1;
     },
   );
