@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { MONITOR_SPECS, readSetting, SETTINGS_SECTION, validateSettings, type SettingKey, type Settings, type SettingSpec } from '../../core/settings';
 import { integerFlag, listFlag, stringFlag, type CliFlags } from '../flags';
 import { UsageError } from '../io';
+import { parseJsonBounded } from '../../core/json/bounded';
 
 type Field = keyof typeof MONITOR_SPECS;
 
@@ -24,8 +25,9 @@ export const SETTING_OPTIONS: Record<string, { type: 'string'; multiple?: true }
   SETTING_FLAGS.map(({ flag, spec }) => [flag, spec.kind === 'list' ? { type: 'string', multiple: true } : { type: 'string' }]),
 );
 
-/** A config file is a handful of settings: anything larger is not one. */
+/** A config file is a handful of settings: anything larger or deeper is not one. */
 const MAX_CONFIG_BYTES = 64 * 1024;
+const CONFIG_MAX_DEPTH = 8;
 
 /** The first correction readSetting would make, without its "; using …" remedy, or undefined when the value is fine. */
 function refusal(spec: SettingSpec, raw: unknown, name: string): string | undefined {
@@ -47,12 +49,10 @@ export function readConfigFile(file: string): Partial<Record<SettingKey, unknown
     if (error instanceof UsageError) throw error;
     throw new UsageError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--config ${file} is not valid JSON (${(error as Error).message.slice(0, 120)})`);
-  }
+  // The shared bounded parser: its messages quote nothing from the file (JSON.parse's do, e.g. "root:x:0:0").
+  const result = parseJsonBounded(text, { maxBytes: MAX_CONFIG_BYTES, maxDepth: CONFIG_MAX_DEPTH });
+  if (!result.ok) throw new UsageError(`--config ${file} is not a settings file: ${result.message}`);
+  const parsed = result.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError(`--config ${file} must hold a JSON object of settings, such as {"probe.intervalSeconds": 30}`);
   }

@@ -198,13 +198,14 @@ describe('claude-health watch: flags and config files', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function usage(args: string[], expected: RegExp): Promise<void> {
+  async function usage(args: string[], expected: RegExp): Promise<string> {
     const io = captureIo({ ANTHROPIC_API_KEY: SENTINEL_KEY });
     assert.equal(await main(['watch', ...args], io), 2, `${args.join(' ')}: ${io.err}`);
     assert.match(io.err, expected);
     assert.equal(io.err.trim().split('\n').length, 1, 'one line');
     assert.equal(io.out, '', 'nothing on stdout');
     assertNoSentinel(io.err, 'usage error');
+    return io.err;
   }
 
   function config(name: string, text: string): string {
@@ -236,7 +237,9 @@ describe('claude-health watch: flags and config files', () => {
 
   it('refuses bad config files, naming the file and the key', async () => {
     await usage(['--config', path.join(dir, 'missing.json')], /--config .*missing\.json cannot be read \(ENOENT\)/);
-    await usage(['--config', config('broken.json', '{"probe.mode": ')], /broken\.json is not valid JSON/);
+    await usage(['--config', config('broken.json', '{"probe.mode": ')], /broken\.json is not a settings file: the text is not valid JSON/);
+    const passwd = await usage(['--config', config('passwd.json', 'root:x:0:0:root:/root:/bin/bash\n')], /passwd\.json is not a settings file/);
+    assert.ok(!passwd.includes('root:x'), `nothing is quoted from a file that is not JSON: ${passwd}`);
     await usage(['--config', config('list.json', '["probe.mode"]')], /list\.json must hold a JSON object of settings/);
     await usage(['--config', config('unknown.json', '{"probe.modes": "models"}')], /unknown\.json: unknown setting "probe\.modes"; the settings are apiBaseUrl, /);
     await usage(['--config', config('range.json', '{"probe.intervalSeconds": 2}')], /range\.json: probe\.intervalSeconds must be between 5 and 3600/);
