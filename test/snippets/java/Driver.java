@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -135,11 +136,19 @@ public final class Driver {
         claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker breaker = shared != null || !variant.equals("circuit-breaker") ? shared
                 : new claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker(); // the snippet's defaults
         ScheduledExecutorService canceller = Executors.newSingleThreadScheduledExecutor();
-        if (p.cancelAfterMs() > 0) {
-            Thread caller = Thread.currentThread();
-            canceller.schedule(caller::interrupt, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
-        }
         long started = System.nanoTime();
+        AtomicLong cancelledAt = new AtomicLong(-1);
+        Thread caller = Thread.currentThread();
+        // The caller cancels while the wrapper waits or keeps retrying, timed from the first announced
+        // retry, so a slow first request (client start-up on a busy machine) is never cancelled unsent.
+        Runnable armCancel = () -> {
+            if (p.cancelAfterMs() > 0) {
+                canceller.schedule(() -> {
+                    cancelledAt.set(System.nanoTime());
+                    caller.interrupt();
+                }, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
+            }
+        };
         AnthropicClient client = newClient();
         try {
             MessageCreateParams params = request(p);
@@ -147,14 +156,14 @@ public final class Driver {
                 case "basic" -> {
                     Message message = claude.retry.basic.ClaudeRetry.createMessageWithRetry(client, params,
                             claude.retry.basic.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
-                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .onRetry((attempt, delay, status, requestId) -> recordRetry(retries, armCancel, retry(attempt, delay, status, requestId, null)))
                                     .build());
                     answered(report, message, message.model().asString(), false);
                 }
                 case "circuit-breaker" -> {
                     Message message = claude.retry.circuitbreaker.ClaudeRetry.createMessageWithRetry(client, params,
                             claude.retry.circuitbreaker.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
-                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, breaker.state().name())))
+                                    .onRetry((attempt, delay, status, requestId) -> recordRetry(retries, armCancel, retry(attempt, delay, status, requestId, breaker.state().name())))
                                     .breaker(breaker)
                                     .build());
                     answered(report, message, message.model().asString(), false);
@@ -162,7 +171,7 @@ public final class Driver {
                 case "fallback" -> {
                     claude.retry.fallback.ClaudeRetry.Result result = claude.retry.fallback.ClaudeRetry.createMessageWithRetry(client, params,
                             claude.retry.fallback.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
-                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .onRetry((attempt, delay, status, requestId) -> recordRetry(retries, armCancel, retry(attempt, delay, status, requestId, null)))
                                     .fallback(p.fallbackModel(), p.fallbackAfter())
                                     .build());
                     answered(report, result.message(), result.model(), result.usedFallback());
@@ -178,7 +187,7 @@ public final class Driver {
                                 report.put("text", shown.toString());
                             },
                             claude.retry.streaming.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
-                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .onRetry((attempt, delay, status, requestId) -> recordRetry(retries, armCancel, retry(attempt, delay, status, requestId, null)))
                                     .build());
                     answered(report, message, message.model().asString(), false);
                     if (!textOf(message).equals(shown.toString())) {
@@ -197,7 +206,18 @@ public final class Driver {
         }
         report.put("retries", new ArrayList<>(retries));
         report.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (cancelledAt.get() >= 0) report.put("cancelledAtMs", TimeUnit.NANOSECONDS.toMillis(cancelledAt.get() - started));
         return report;
+    }
+
+    /** Records a retry; the first one also starts the caller's cancel timer, if the case cancels. */
+    static void recordRetry(List<Map<String, Object>> retries, Runnable onFirst, Map<String, Object> record) {
+        boolean first;
+        synchronized (retries) {
+            first = retries.isEmpty();
+            retries.add(record);
+        }
+        if (first) onFirst.run();
     }
 
     static void answered(Map<String, Object> report, Message message, String model, boolean usedFallback) {

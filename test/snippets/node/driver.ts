@@ -78,7 +78,7 @@ export interface DriverCase {
   model?: string;
   options?: Omit<RetryOptions, 'signal' | 'onRetry'> & { fallbackModel?: string; overloadsBeforeFallback?: number };
   breaker?: Omit<BreakerOptions, 'onStateChange'>;
-  /** Aborts the call through its AbortSignal after this many ms. */
+  /** Aborts the call through its AbortSignal this many ms after the wrapper announced its first retry. */
   abortAfterMs?: number;
   callers?: number;
   /** A crowd's first caller, alone, with its own options; the callers start once it has returned. */
@@ -110,6 +110,8 @@ export interface CallReport {
   events?: string[];
   /** A stream's text as onEvent showed it, kept when the stream fails part-way. */
   shown?: string;
+  /** When the caller cancelled, ms after the call began. */
+  cancelledAtMs?: number;
   error?: ErrorReport;
 }
 
@@ -199,19 +201,29 @@ async function runCall(call: Call, abortAfterMs: number | undefined, streaming: 
   const retries: CallReport['retries'] = [];
   const stream: StreamLog = { events: [], shown: '' };
   const controller = new AbortController();
-  const abortTimer = abortAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), abortAfterMs);
+  let abortTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelledAtMs: number | undefined;
   const started = performance.now();
   const onRetry = (retry: RetryInfo & { model?: string }) => {
     const entry: CallReport['retries'][number] = { attempt: retry.attempt, delayMs: retry.delayMs, status: retry.status ?? null, requestId: retry.requestId ?? null };
     if (retry.model !== undefined) entry.model = retry.model;
     retries.push(entry);
+    // The caller cancels while the wrapper waits or keeps retrying: timed from the first
+    // announced retry, so a slow first request on a busy machine cannot cancel it before it was sent.
+    if (abortAfterMs !== undefined && abortTimer === undefined) {
+      abortTimer = setTimeout(() => {
+        cancelledAtMs = performance.now() - started;
+        controller.abort();
+      }, abortAfterMs);
+    }
   };
+  const cancelled = () => (cancelledAtMs === undefined ? {} : { cancelledAtMs });
   const shown = () => (streaming ? { events: stream.events, shown: stream.shown } : {});
   try {
     const result = await call({ onRetry, signal: controller.signal }, stream, own);
-    return { outcome: 'ok', elapsedMs: performance.now() - started, retries, ...result, ...shown() };
+    return { outcome: 'ok', elapsedMs: performance.now() - started, retries, ...result, ...shown(), ...cancelled() };
   } catch (error) {
-    return { outcome: 'error', elapsedMs: performance.now() - started, retries, error: describeError(error), ...shown() };
+    return { outcome: 'error', elapsedMs: performance.now() - started, retries, error: describeError(error), ...shown(), ...cancelled() };
   } finally {
     clearTimeout(abortTimer);
   }

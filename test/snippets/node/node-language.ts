@@ -42,6 +42,7 @@ function toReport(call: CallReport): WrapperReport {
     outcome,
     retries: call.retries.map((r) => ({ status: r.status, delayMs: r.delayMs, requestId: r.requestId, ...(r.model !== undefined ? { model: r.model } : {}) })),
     elapsedMs: call.elapsedMs,
+    ...(call.cancelledAtMs !== undefined ? { cancelledAtMs: call.cancelledAtMs } : {}),
   };
   if (error) report.error = toError(error, gaveUp);
   if (call.model !== undefined) report.model = call.model;

@@ -36,6 +36,7 @@ interface CallResult {
   eventTypes?: string[];
   error?: DriverError;
   elapsedMs: number;
+  cancelledAtMs?: number;
   retries: RetryCall[];
 }
 
@@ -82,6 +83,7 @@ function toReport(result: CallResult): WrapperReport {
     outcome,
     retries: result.retries.map((r) => ({ status: r.status, delayMs: r.delay * 1000, requestId: r.requestId })),
     elapsedMs: result.elapsedMs,
+    ...(result.cancelledAtMs !== undefined ? { cancelledAtMs: result.cancelledAtMs } : {}),
   };
   if (result.error) report.error = toError(result.error, gaveUp);
   if (result.model) report.model = result.model;

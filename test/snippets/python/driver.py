@@ -48,15 +48,24 @@ def async_client() -> anthropic.AsyncAnthropic:
 
 
 class Recorder:
-    """Collects the wrappers' on_retry calls (threads may call it at once)."""
+    """Collects the wrappers' on_retry calls (threads may call it at once).
 
-    def __init__(self) -> None:
+    `on_first_retry` runs once, when the wrapper announces its first retry: a
+    cancelling caller is timed from there, so a slow first request on a busy
+    machine cannot make the cancel land before anything was sent.
+    """
+
+    def __init__(self, on_first_retry: Optional[Callable[[], None]] = None) -> None:
         self._lock = threading.Lock()
         self.retries: list[Json] = []
+        self._on_first_retry = on_first_retry
 
     def __call__(self, attempt: int, delay: float, status: Optional[int], request_id: Optional[str]) -> None:
         with self._lock:
             self.retries.append({"attempt": attempt, "delay": delay, "status": status, "requestId": request_id})
+            first, self._on_first_retry = self._on_first_retry, None
+        if first is not None:
+            first()
 
 
 def describe_error(error: BaseException) -> Json:
@@ -190,19 +199,32 @@ def sync_breaker(command: Json) -> Json:
 
 
 async def async_call(command: Json, breaker: Optional[async_circuit_breaker.CircuitBreaker] = None) -> Json:
-    """One call; with `cancel_after_ms`, the calling task is cancelled that long after it began."""
-    recorder = Recorder()
+    """One call; with `cancel_after_ms`, the calling task is cancelled that long after the wrapper announced its first retry."""
     started = time.monotonic()
-    task = asyncio.create_task(async_outcome(command, recorder, breaker))
     cancel_after_ms = command.get("cancel_after_ms")
-    if cancel_after_ms is not None:
-        asyncio.get_running_loop().call_later(cancel_after_ms / 1000, task.cancel)
+    cancelled_at: list[float] = []
+    loop = asyncio.get_running_loop()
+    task: Optional[asyncio.Task[Json]] = None
+
+    def cancel() -> None:
+        cancelled_at.append(time.monotonic())
+        if task is not None:
+            task.cancel()
+
+    def arm_cancel() -> None:
+        if cancel_after_ms is not None:
+            loop.call_later(cancel_after_ms / 1000, cancel)
+
+    recorder = Recorder(arm_cancel)
+    task = asyncio.create_task(async_outcome(command, recorder, breaker))
     result: Json
     try:
         result = await task
     except asyncio.CancelledError:
         result = {"outcome": "cancelled"}
     result["elapsedMs"] = round((time.monotonic() - started) * 1000)
+    if cancelled_at:
+        result["cancelledAtMs"] = round((cancelled_at[0] - started) * 1000)
     result["retries"] = recorder.retries
     return result
 

@@ -88,7 +88,8 @@ function checkRequests(expect: Expectation, seen: RecordedRequest[], count: numb
     assert.ok(seen.every((r) => r.stream === stream && r.model === MODEL), describeReport(seen.map((r) => [r.model, r.stream])));
   }
   if (expect.requestsWithinMs !== undefined && seen.length > 0) {
-    assert.ok(seen.at(-1)!.atMs - seen[0]!.atMs < expect.requestsWithinMs, 'an attempt started after the deadline');
+    const span = seen.at(-1)!.atMs - seen[0]!.atMs;
+    assert.ok(span < expect.requestsWithinMs, `an attempt reached the simulator ${span} ms after the first, past the ${expect.requestsWithinMs} ms deadline`);
   }
 }
 
@@ -107,6 +108,11 @@ function checkCall(lang: WrapperLanguage, expect: Expectation, report: WrapperRe
   }
   if (expect.elapsedMs?.min !== undefined) assert.ok(report.elapsedMs >= expect.elapsedMs.min, `ended after ${report.elapsedMs} ms`);
   if (expect.elapsedMs?.max !== undefined) assert.ok(report.elapsedMs < expect.elapsedMs.max, `ended after ${report.elapsedMs} ms`);
+  if (expect.stopsWithinMsOfCancel !== undefined) {
+    assert.ok(report.cancelledAtMs !== undefined, `the caller never cancelled: ${describeReport(report)}`);
+    const stoppedAfter = report.elapsedMs - report.cancelledAtMs;
+    assert.ok(stoppedAfter < expect.stopsWithinMsOfCancel, `the call went on ${stoppedAfter} ms after the caller cancelled`);
+  }
   if (expect.oneRequestPerAttempt) assert.equal(seen.length, report.retries.length + 1, 'one request per attempt');
   if (expect.attemptsAreRequests && lang.capabilities.reportsAttempts) assert.equal(report.error?.attempts, seen.length);
   if (expect.carriesRecentRequestId) {

@@ -39,6 +39,8 @@ export interface WrapperReport {
   events?: string[];
   retries: ReportedRetry[];
   elapsedMs: number;
+  /** When the caller cancelled, ms after the call began (cases with cancelAfterMs). */
+  cancelledAtMs?: number;
 }
 
 export interface CrowdReport {

@@ -48,6 +48,7 @@ export interface CallReport {
   retries: RetryRecord[];
   error?: ErrorReport;
   elapsedMs: number;
+  cancelledAtMs?: number;
 }
 
 export interface BreakerReport {
@@ -155,6 +156,7 @@ function toReport(call: CallReport): WrapperReport {
     // Status 0: no response arrived.
     retries: call.retries.map((r) => ({ status: r.status === 0 ? null : r.status, delayMs: r.delayMs, requestId: r.requestId || null, breakerState: r.breakerState })),
     elapsedMs: call.elapsedMs,
+    ...(call.cancelledAtMs !== undefined ? { cancelledAtMs: call.cancelledAtMs } : {}),
     text: call.text,
     usedFallback: call.usedFallback,
   };

@@ -89,6 +89,8 @@ type callReport struct {
 	Retries      []retryRecord `json:"retries"`
 	Error        *errorReport  `json:"error,omitempty"`
 	ElapsedMs    int64         `json:"elapsedMs"`
+	// CancelledAtMs is when the caller cancelled, ms after the call began (0: it did not).
+	CancelledAtMs int64 `json:"cancelledAtMs,omitempty"`
 }
 
 type transition struct {
@@ -161,35 +163,43 @@ func describeError(err error) *errorReport {
 	return report
 }
 
-// cancelAfter cancels ctx with context.Canceled, as a caller would.
-func cancelAfter(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
-	ctx, cancel := context.WithCancel(ctx)
-	timer := time.AfterFunc(d, cancel)
-	return ctx, func() { timer.Stop(); cancel() }
-}
-
 // call makes one call through a variant's entry point with the given policy.
 func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) callReport {
-	ctx := context.Background()
-	if p.CancelAfterMs > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = cancelAfter(ctx, ms(p.CancelAfterMs))
-		defer cancel()
-	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	client := newClient()
 	request := messageParams(p.Model)
 	report := callReport{Variant: variant, Retries: []retryRecord{}}
 	var mu sync.Mutex
+	var cancelTimer *time.Timer
+	var cancelledAt time.Duration
+	started := time.Now()
 	onRetry := func(attempt int, delay time.Duration, status int, requestID string) {
 		record := retryRecord{Attempt: attempt, DelayMs: delay.Milliseconds(), Status: status, RequestID: requestID}
 		if breaker != nil {
 			record.BreakerState = string(breaker.State())
 		}
 		mu.Lock()
+		defer mu.Unlock()
 		report.Retries = append(report.Retries, record)
-		mu.Unlock()
+		// The caller cancels while the wrapper waits or keeps retrying, timed from the first
+		// announced retry so a slow first request cannot be cancelled before it was sent.
+		if p.CancelAfterMs > 0 && cancelTimer == nil {
+			cancelTimer = time.AfterFunc(ms(p.CancelAfterMs), func() {
+				mu.Lock()
+				cancelledAt = time.Since(started)
+				mu.Unlock()
+				cancel()
+			})
+		}
 	}
-	started := time.Now()
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if cancelTimer != nil {
+			cancelTimer.Stop()
+		}
+	}()
 	var err error
 	switch variant {
 	case "basic":
@@ -250,6 +260,11 @@ func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) call
 		return callReport{Variant: variant, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown variant " + variant}}
 	}
 	report.ElapsedMs = time.Since(started).Milliseconds()
+	mu.Lock()
+	if cancelledAt > 0 {
+		report.CancelledAtMs = cancelledAt.Milliseconds()
+	}
+	mu.Unlock()
 	report.Outcome = "ok"
 	if err != nil {
 		report.Outcome, report.Error = "error", describeError(err)
