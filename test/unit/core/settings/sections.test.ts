@@ -72,8 +72,8 @@ describe('settings sections', () => {
   });
 
   it('lets an empty resolver list turn the DNS comparison off, and drops what is not a server', () => {
-    assert.deepEqual(validateDiagnosticsSettings(() => undefined).diagnostics, { dnsServers: [...DEFAULT_DNS_SERVERS], timeoutMs: 10_000 });
-    assert.deepEqual(validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [] })), { diagnostics: { dnsServers: [], timeoutMs: 10_000 }, problems: [] });
+    assert.deepEqual(validateDiagnosticsSettings(() => undefined).diagnostics, { dnsServers: [...DEFAULT_DNS_SERVERS], timeoutMs: 10_000, compareEndpoints: [] });
+    assert.deepEqual(validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [] })), { diagnostics: { dnsServers: [], timeoutMs: 10_000, compareEndpoints: [] }, problems: [] });
     const { diagnostics, problems } = validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [' 9.9.9.9 ', '[2606:4700::1111]:53', 'dns.example:5353', 'a b', 7] }));
     assert.deepEqual(diagnostics.dnsServers, ['9.9.9.9', '[2606:4700::1111]:53', 'dns.example:5353']);
     assert.deepEqual(problems, ['claudeHealth.diagnostics.dnsServers has 2 invalid entries, the first "a b"; they are ignored.']);
