@@ -65,7 +65,7 @@ export const DIAGNOSE_HELP: CommandHelp = {
     inference: { description: 'Also send one billed message (max_tokens 1): the only check that sees 529 overloads.' },
     model: { value: 'ID', description: `The model for --inference (default ${DEFAULT_PROBE_MODEL}).` },
     proxy: { value: 'URL', description: 'Proxy for every request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
-    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise).' },
+    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise); with --compare, each compared endpoint\'s own key to it too.' },
     compare: {
       value: 'NAME=URL[,KEY_ENV]',
       description: `Also run the network checks and ${DEFAULT_SAMPLE_COUNT} free requests against this endpoint (e.g. the official API beside a relay) and show them side by side with the configured one; repeatable, up to ${MAX_COMPARE_ENDPOINTS}. KEY_ENV names the variable holding that endpoint's own key; without it no key is sent there and authentication is not checked. The configured key is never sent to another host.`,
@@ -81,7 +81,7 @@ export const DIAGNOSE_HELP: CommandHelp = {
   exitCodes: [
     [EXIT_OK, 'no check failed (warnings allowed)'],
     [EXIT_UNHEALTHY, 'a check failed, an endpoint given with --compare failed, or the run was interrupted'],
-    [EXIT_USAGE, 'a bad flag'],
+    [EXIT_USAGE, 'a bad flag, or a --compare key variable that is not set or holds the configured key'],
   ],
 };
 
@@ -158,7 +158,11 @@ export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput
   const model = stringFlag(flags, 'model');
   if (booleanFlag(flags, 'inference')) input.inference = model ? { enabled: true, model } : { enabled: true };
   const compare = repeatedFlag(flags, 'compare');
-  if (compare) input.compare = compareTargets(compare, input);
+  if (compare) {
+    input.compare = compareTargets(compare, input);
+    // The consent covers each compared endpoint's own key; the configured key never goes there whatever it says.
+    if (input.allowedInsecureOrigins) input.allowedInsecureOrigins = [...input.allowedInsecureOrigins, ...input.compare.map((target) => new URL(target.baseUrl).origin)];
+  }
   return input;
 }
 

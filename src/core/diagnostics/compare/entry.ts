@@ -117,6 +117,7 @@ function verdict(entry: Omit<ComparisonEntry, 'verdict'>, report: DiagnosticsRep
   if (entry.headers.rateLimits === 'absent') warnings.push(['no-rate-limits', '']);
   const base =
     auth.result === 'accepted' || auth.result === 'rate-limited' ? verdictWording.works(p50, facts.configuredP50)
+    : auth.result === 'not-checked' && entry.keySource ? verdictWording.answersKeyNotChecked(auth.detail, p50, facts.configuredP50)
     : auth.result === 'not-checked' ? verdictWording.answersWithoutKey(p50, facts.configuredP50)
     : verdictWording.unclear(auth.httpStatus, p50, facts.configuredP50);
   const text = [base, ...warnings.map(([warning, detail]) => verdictWording.warning(warning, detail))].join('; ');

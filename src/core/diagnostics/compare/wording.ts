@@ -48,6 +48,8 @@ export const verdictWording = {
   works: (p50: number, configuredP50: number | undefined) => `works: key accepted, p50 ${seconds(p50)}${relative(p50, configuredP50)}`,
   answersWithoutKey: (p50: number, configuredP50: number | undefined) =>
     `answers, p50 ${seconds(p50)}${relative(p50, configuredP50)}; no key, so authentication was not checked`,
+  answersKeyNotChecked: (reason: string, p50: number, configuredP50: number | undefined) =>
+    `answers, p50 ${seconds(p50)}${relative(p50, configuredP50)}; the key was not checked (${reason})`,
   unclear: (status: number | null, p50: number, configuredP50: number | undefined) =>
     `answers (p50 ${seconds(p50)}${relative(p50, configuredP50)}), but /v1/models gave HTTP ${status ?? '?'}: the key could not be judged`,
   warning: (warning: VerdictWarning, detail: string) => {
