@@ -16,7 +16,8 @@ import { SimClient } from '../../support/sim-client';
 import { lookupVia } from '../../support/loopback/dns-lookup';
 import { startDnsServer, type DnsServer } from '../../support/loopback/dns-server';
 import { startRelayFront, type RelayFront } from '../../support/loopback/relay-front';
-import { closedPort } from '../../support/loopback/servers';
+import { closedPort, startHttpServer } from '../../support/loopback/servers';
+import { percentile } from '../../../src/core/diagnostics/compare/latency';
 import { assertNoSentinel, SENTINEL_KEY } from '../core/support/sentinel';
 import { LOOPBACK_VIA_PROXY } from './support';
 
@@ -157,6 +158,27 @@ describe('diagnostics: endpoints side by side', () => {
     assert.match(renderText(report), /FAIL {2}dead +TCP fails/);
   });
 
+  it('shows a relay that refuses its key and echoes it back, without the key, and does not send the refused key again', async () => {
+    const keysSent: string[] = [];
+    const echoing = await startHttpServer((req, res) => {
+      const key = req.headers['x-api-key'];
+      if (typeof key === 'string') keysSent.push(key);
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid key ${String(key)}` } }));
+    });
+    try {
+      const report = await runDiagnostics(input([{ name: 'echo', baseUrl: echoing.url, apiKey: RELAY_KEY, apiKeySource: 'RELAY_API_KEY' }]), { timeoutMs: 20_000 });
+      const echo = entry(report, 'echo');
+      assert.equal(echo.layers.auth.result, 'rejected');
+      assert.deepEqual(echo.verdict, { status: 'fail', text: 'the key from RELAY_API_KEY is refused (HTTP 401)' });
+      assert.equal(echo.latencyMs.answered, 5, 'the round trip is still timed, without the key');
+      assert.deepEqual(keysSent, [RELAY_KEY], 'the refused key went out once, for the auth check only');
+      assertNoKeyIn(report);
+    } finally {
+      await echoing.close();
+    }
+  });
+
   it('resolves a named relay through DNS and reports its answers', async () => {
     dns.set('relay.claude-health.test', { a: ['127.0.0.1'] });
     const origin = `http://relay.claude-health.test:${relay.port}`;
@@ -212,6 +234,15 @@ describe('diagnostics: endpoints side by side', () => {
     assert.equal(report.cancelled, true);
     assert.equal(report.comparison?.length, 2);
     assert.deepEqual(report.comparison?.map((e) => e.latencyMs.samples), [0, 0]);
+  });
+});
+
+describe('comparison latency percentiles', () => {
+  it('takes the nearest rank: of five samples p50 is the third and p95 the fifth', () => {
+    assert.equal(percentile([10, 20, 30, 40, 50], 50), 30);
+    assert.equal(percentile([10, 20, 30, 40, 50], 95), 50);
+    assert.equal(percentile([7], 95), 7);
+    assert.equal(percentile([], 50), null);
   });
 });
 
