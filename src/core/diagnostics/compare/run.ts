@@ -26,7 +26,6 @@ export interface ComparisonRun {
   stopwatch: Stopwatch;
   /** Stopwatch time by which everything, latency samples included, is done. */
   deadline: number;
-  samples?: number;
 }
 
 /** The input for one compared endpoint: the same network settings, its own URL and key, nothing billed or scanned. */
@@ -69,7 +68,7 @@ async function measure(input: DiagnosticsInput, report: DiagnosticsReport, run: 
   const sample = await sampleLatency({
     plan,
     ...(key ? { key } : {}),
-    count: run.samples ?? DEFAULT_SAMPLE_COUNT,
+    count: DEFAULT_SAMPLE_COUNT,
     deadline: run.deadline,
     signal,
     clock: run.clock,
