@@ -15,6 +15,7 @@ import type { DiagnosticsInput, DiagnosticsReport } from '../../../src/core/diag
 import { SimClient } from '../../support/sim-client';
 import { lookupVia } from '../../support/loopback/dns-lookup';
 import { startDnsServer, type DnsServer } from '../../support/loopback/dns-server';
+import { startConnectProxy } from '../../support/loopback/connect-proxy';
 import { startRelayFront, type RelayFront } from '../../support/loopback/relay-front';
 import { closedPort, startHttpServer } from '../../support/loopback/servers';
 import { percentile } from '../../../src/core/diagnostics/compare/latency';
@@ -176,6 +177,30 @@ describe('diagnostics: endpoints side by side', () => {
       assertNoKeyIn(report);
     } finally {
       await echoing.close();
+    }
+  });
+
+  it('takes the configured proxy to every endpoint, and says so', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const report = await runDiagnostics(
+        input([{ name: 'relay', baseUrl: relay.url, apiKey: RELAY_KEY, apiKeySource: 'RELAY_API_KEY' }], {
+          httpProxy: proxy.url,
+          allowedInsecureOrigins: [configured.url, relay.url],
+        }),
+        { timeoutMs: 20_000 },
+      );
+      for (const name of ['configured', 'relay']) {
+        const e = entry(report, name);
+        assert.equal(e.proxy, proxy.url, name);
+        assert.equal(e.layers.auth.result, 'accepted', name);
+        assert.equal(e.layers.dns.status, 'skip', name);
+      }
+      assert.ok(proxy.requests.some((r) => r.authority === `127.0.0.1:${relay.port}`), 'the relay was reached through the proxy');
+      assert.match(renderMarkdown(report), /^\| DNS \| by the proxy \| by the proxy \|$/m);
+      assert.match(renderMarkdown(report), /^\| TCP connect \| \d+ ms \(to the proxy\) \| \d+ ms \(to the proxy\) \|$/m);
+    } finally {
+      await proxy.close();
     }
   });
 

@@ -13,6 +13,7 @@ export interface EntryFacts {
   baseUrl: string;
   role: ComparisonEntry['role'];
   keySource: string | null;
+  proxy?: string;
   /** Replaces the auth check's own words when it was skipped for want of a key. */
   keyNote?: string;
   report: DiagnosticsReport;
@@ -133,6 +134,7 @@ export function buildEntry(facts: EntryFacts): ComparisonEntry {
     baseUrl: facts.baseUrl,
     role: facts.role,
     keySource: facts.keySource,
+    proxy: facts.proxy ?? null,
     layers: {
       dns: dnsLayer(check(report, 'dns')),
       tcp: tcpLayer(check(report, 'tcp')),

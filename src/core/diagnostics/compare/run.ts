@@ -7,7 +7,7 @@
 import type { Clock, Stopwatch } from '../../clock';
 import { redactDeep } from '../../net/redact';
 import { CONFIGURED_ENDPOINT_NAME } from '../../settings';
-import { makePlan } from '../plan';
+import { displayProxy, makePlan } from '../plan';
 import type { CheckId, DiagnosticsInput, DiagnosticsReport } from '../types';
 import { buildEntry } from './entry';
 import { DEFAULT_SAMPLE_COUNT, sampleLatency, type LatencySample } from './latency';
@@ -58,6 +58,11 @@ interface Measured {
   sample?: LatencySample;
 }
 
+function proxyOf(input: DiagnosticsInput): { proxy?: string } {
+  const route = makePlan(input).proxy;
+  return route.kind === 'proxy' ? { proxy: displayProxy(route.proxy) } : {};
+}
+
 async function measure(input: DiagnosticsInput, report: DiagnosticsReport, run: ComparisonRun, signal: AbortSignal): Promise<Measured> {
   if (!reachable(report) || signal.aborted) return { report, input };
   const plan = makePlan(input);
@@ -95,6 +100,7 @@ export async function runWithComparison(input: DiagnosticsInput, targets: readon
     baseUrl: makePlan(input).baseUrl.href.replace(/\/$/, ''),
     role: 'configured',
     keySource: input.apiKey ? (input.apiKeySource ?? null) : null,
+    ...proxyOf(input),
     report: main.report,
     ...(main.sample ? { sample: main.sample } : {}),
   });
@@ -106,6 +112,7 @@ export async function runWithComparison(input: DiagnosticsInput, targets: readon
         baseUrl: target.baseUrl,
         role: 'comparison',
         keySource: measured.input.apiKey ? (measured.input.apiKeySource ?? null) : null,
+        ...proxyOf(measured.input),
         ...(keyNote ? { keyNote } : {}),
         report: measured.report,
         ...(measured.sample ? { sample: measured.sample } : {}),

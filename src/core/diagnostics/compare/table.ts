@@ -33,7 +33,7 @@ function failed(status: CheckStatus, code?: string | null): string | undefined {
 
 function dnsCell(entry: ComparisonEntry): string {
   const dns = entry.layers.dns;
-  if (!dns.addresses.length) return failed(dns.status) ?? '—';
+  if (!dns.addresses.length) return entry.proxy && dns.status === 'skip' ? 'by the proxy' : (failed(dns.status) ?? '—');
   const shown = dns.addresses.slice(0, MAX_ADDRESSES).join(', ') + (dns.addresses.length > MAX_ADDRESSES ? ` +${dns.addresses.length - MAX_ADDRESSES}` : '');
   const kinds = dns.kinds.map((kind) => KIND_LABEL[kind]).filter((label): label is string => label !== undefined);
   const flags = [...kinds, ...(dns.looksPolluted && !dns.fakeIp ? ['looks polluted'] : [])];
@@ -42,7 +42,8 @@ function dnsCell(entry: ComparisonEntry): string {
 
 function tcpCell(entry: ComparisonEntry): string {
   const tcp = entry.layers.tcp;
-  return tcp.connectMs !== null ? seconds(tcp.connectMs) : (failed(tcp.status, tcp.error) ?? '—');
+  const to = entry.proxy ? ' (to the proxy)' : '';
+  return tcp.connectMs !== null ? `${seconds(tcp.connectMs)}${to}` : (failed(tcp.status, tcp.error) ?? '—');
 }
 
 function isPlainHttp(entry: ComparisonEntry): boolean {

@@ -32,6 +32,8 @@ export interface ComparisonEntry {
   role: 'configured' | 'comparison';
   /** Where its key came from, or null when it ran without one. */
   keySource: string | null;
+  /** The proxy its requests went through (password masked), or null when direct. */
+  proxy: string | null;
   layers: {
     dns: LayerResult & { addresses: string[]; kinds: AddressKind[]; looksPolluted: boolean; fakeIp: boolean };
     /** `error`: the network error code when no connection was made (ECONNREFUSED, ETIMEDOUT...). */
