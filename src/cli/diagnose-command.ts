@@ -12,9 +12,22 @@ import { renderMarkdown } from '../core/diagnostics/render/markdown';
 import { colourFor } from '../core/diagnostics/render/ansi';
 import { renderText } from '../core/diagnostics/render/text';
 import { resolveApiBaseUrl } from '../core/net/base-url';
-import { DEFAULT_API_BASE_URL, DEFAULT_DNS_SERVERS, DEFAULT_PROBE_MODEL, DEFAULT_STATUS_PAGE_URL } from '../core/settings';
+import {
+  DEFAULT_API_BASE_URL,
+  DEFAULT_DNS_SERVERS,
+  DEFAULT_PROBE_MODEL,
+  DEFAULT_STATUS_PAGE_URL,
+  duplicateName,
+  MAX_COMPARE_ENDPOINTS,
+  parseCompareSpec,
+  type CompareEndpoint,
+} from '../core/settings';
+import { DEFAULT_SAMPLE_COUNT } from '../core/diagnostics/compare/latency';
+import { resolveComparisonTargets } from '../core/diagnostics/compare/targets';
+import type { ComparisonTarget } from '../core/diagnostics/compare/types';
+import { compareFlagError, compareKeyError, duplicateNameError, tooManyError } from '../core/diagnostics/compare/wording';
 import type { DiagnosticsInput, DiagnosticsReport } from '../core/diagnostics/types';
-import { booleanFlag, integerFlag, listFlag, modelFlag, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { booleanFlag, integerFlag, listFlag, modelFlag, proxyFlag, repeatedFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
 import { type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 
@@ -34,6 +47,7 @@ export const DIAGNOSE_OPTIONS = {
   model: { type: 'string' },
   proxy: { type: 'string' },
   'allow-insecure-http': { type: 'boolean' },
+  compare: { type: 'string', multiple: true },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const DIAGNOSE_SUMMARY = 'Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.';
@@ -51,13 +65,23 @@ export const DIAGNOSE_HELP: CommandHelp = {
     inference: { description: 'Also send one billed message (max_tokens 1): the only check that sees 529 overloads.' },
     model: { value: 'ID', description: `The model for --inference (default ${DEFAULT_PROBE_MODEL}).` },
     proxy: { value: 'URL', description: 'Proxy for every request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
-    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise).' },
+    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise); with --compare, each compared endpoint\'s own key to it too.' },
+    compare: {
+      value: 'NAME=URL[,KEY_ENV]',
+      description: `Also run the network checks and ${DEFAULT_SAMPLE_COUNT} free requests against this endpoint (e.g. the official API beside a relay) and show them side by side with the configured one; repeatable, up to ${MAX_COMPARE_ENDPOINTS}. KEY_ENV names the variable holding that endpoint's own key; without it no key is sent there and authentication is not checked. The configured key is never sent to another host.`,
+    },
   },
-  examples: ['diagnose', 'diagnose --inference --workspace .', 'diagnose --markdown > report.md', 'diagnose --json --proxy http://proxy.example:8080'],
+  examples: [
+    'diagnose',
+    'diagnose --inference --workspace .',
+    'diagnose --markdown > report.md',
+    'diagnose --json --proxy http://proxy.example:8080',
+    'diagnose --compare relay=https://relay.example,RELAY_KEY',
+  ],
   exitCodes: [
     [EXIT_OK, 'no check failed (warnings allowed)'],
-    [EXIT_UNHEALTHY, 'a check failed, or the run was interrupted'],
-    [EXIT_USAGE, 'a bad flag'],
+    [EXIT_UNHEALTHY, 'a check failed, an endpoint given with --compare failed, or the run was interrupted'],
+    [EXIT_USAGE, 'a bad flag, or a --compare key variable that is not set or holds the configured key'],
   ],
 };
 
@@ -93,6 +117,23 @@ function workspace(raw: string | undefined): string | undefined {
   return dir;
 }
 
+/** The endpoints of --compare, each with only the key its own variable holds; a key it may not have stops the run. */
+export function compareTargets(raws: readonly string[], input: DiagnosticsInput): ComparisonTarget[] {
+  const endpoints: CompareEndpoint[] = [];
+  for (const raw of raws) {
+    const parsed = parseCompareSpec(raw);
+    if (!parsed.ok) throw new UsageError(compareFlagError(parsed.reason));
+    if (duplicateName(endpoints, parsed.endpoint.name)) throw new UsageError(duplicateNameError(parsed.endpoint.name));
+    endpoints.push(parsed.endpoint);
+  }
+  if (endpoints.length > MAX_COMPARE_ENDPOINTS) throw new UsageError(tooManyError(MAX_COMPARE_ENDPOINTS));
+  const configured = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env).url;
+  const resolved = resolveComparisonTargets(endpoints, input.env, input.apiKey ? { baseUrl: configured, apiKey: input.apiKey } : { baseUrl: configured });
+  const problem = resolved.problems[0];
+  if (problem) throw new UsageError(compareKeyError(problem.name, problem.variable, problem.kind));
+  return resolved.targets;
+}
+
 /** Builds the run's input from flags and the environment (the key from ANTHROPIC_API_KEY). */
 export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput {
   if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
@@ -116,6 +157,12 @@ export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput
   }
   const model = stringFlag(flags, 'model');
   if (booleanFlag(flags, 'inference')) input.inference = model ? { enabled: true, model } : { enabled: true };
+  const compare = repeatedFlag(flags, 'compare');
+  if (compare) {
+    input.compare = compareTargets(compare, input);
+    // The consent covers each compared endpoint's own key; the configured key never goes there whatever it says.
+    if (input.allowedInsecureOrigins) input.allowedInsecureOrigins = [...input.allowedInsecureOrigins, ...input.compare.map((target) => new URL(target.baseUrl).origin)];
+  }
   return input;
 }
 
@@ -143,5 +190,6 @@ export async function runDiagnoseCommand(flags: DiagnoseFlags, io: CliIo, signal
     : booleanFlag(flags, 'markdown') ? renderMarkdown(report)
     : renderText(report, colourFor(io.isTTY, io.env)),
   );
-  return report.cancelled || report.checks.some((check) => check.status === 'fail') ? EXIT_UNHEALTHY : EXIT_OK;
+  const failed = report.checks.some((check) => check.status === 'fail') || (report.comparison ?? []).some((entry) => entry.verdict.status === 'fail');
+  return report.cancelled || failed ? EXIT_UNHEALTHY : EXIT_OK;
 }

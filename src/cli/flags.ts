@@ -62,6 +62,14 @@ export function listFlag(flags: CliFlags, name: string): string[] | undefined {
     .filter((item) => item !== '');
 }
 
+/** Every value of a repeatable flag, as typed (no splitting at commas); undefined when not given. */
+export function repeatedFlag(flags: CliFlags, name: string): readonly string[] | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') throw new UsageError(`--${name} needs a value`);
+  return typeof value === 'string' ? [value] : value;
+}
+
 export interface IntegerRange {
   min: number;
   max: number;

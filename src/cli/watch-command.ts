@@ -37,6 +37,8 @@ function settingFlagHelp(spec: SettingSpec): FlagHelp {
       return { value: 'A,B', description: `${setting}: comma-separated or repeated (default ${spec.default.join(',') || 'none'}).` };
     case 'boolean':
       return { value: 'true|false', description: `${setting} (default ${String(spec.default)}).` };
+    case 'endpoints':
+      return { value: 'NAME=URL[,KEY_ENV]', description: `${setting} (default none).` };
     default: {
       // An empty default means "resolved elsewhere": for the base URL, as the SDKs resolve it.
       const fallback = spec.default || (spec.key === 'apiBaseUrl' ? `ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}` : '');

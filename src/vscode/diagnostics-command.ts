@@ -7,6 +7,8 @@ import { runDiagnostics } from '../core/diagnostics/runner';
 import { type DiagnosticsInput, type DiagnosticsReport } from '../core/diagnostics/types';
 import { renderJson } from '../core/diagnostics/render/json';
 import { renderMarkdown } from '../core/diagnostics/render/markdown';
+import { resolveComparisonTargets } from '../core/diagnostics/compare/targets';
+import { resolveApiBaseUrl } from '../core/net/base-url';
 import { redactSecrets } from '../core/net/redact';
 import { CHECK_IDS } from '../core/diagnostics/types';
 import { type AllSettings } from '../core/settings';
@@ -58,12 +60,17 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
   if (vscode.env.remoteName) input.remoteName = vscode.env.remoteName;
   if (folder) input.workspaceFolder = folder.uri.fsPath;
   if (connection.proxy) input.httpProxy = connection.proxy;
+  if (diagnostics.compareEndpoints.length) {
+    // Each compared endpoint gets only the key in the variable it names; one that cannot have it runs without, and the report says why.
+    const configured = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env).url;
+    input.compare = resolveComparisonTargets(diagnostics.compareEndpoints, process.env, key ? { baseUrl: configured, apiKey: key } : { baseUrl: configured }).targets;
+  }
   return input;
 }
 
-async function showReport(report: DiagnosticsReport, secret: string | undefined): Promise<void> {
-  const markdown = redactSecrets(renderMarkdown(report), [secret]);
-  const json = redactSecrets(renderJson(report), [secret]);
+async function showReport(report: DiagnosticsReport, secrets: readonly (string | undefined)[]): Promise<void> {
+  const markdown = redactSecrets(renderMarkdown(report), secrets);
+  const json = redactSecrets(renderJson(report), secrets);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document, { preview: false });
   const copy = vscode.l10n.t('Copy Report');
@@ -114,7 +121,7 @@ export async function runDiagnosticsCommand(
     deps.log.info(`diagnostics: ${report.summary} (${report.durationMs} ms)`);
     // The health comes back to the status bar now: the report's notification may wait for an answer indefinitely.
     deps.statusBar.setBusy(undefined);
-    await showReport(report, input.apiKey);
+    await showReport(report, [input.apiKey, ...(input.compare ?? []).map((target) => target.apiKey)]);
     return report;
   } finally {
     deps.statusBar.setBusy(undefined);

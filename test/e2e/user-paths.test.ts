@@ -41,6 +41,8 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
       'claudeHealth.health.degradeAfter': 1,
       'claudeHealth.health.recoverAfter': 1,
       'claudeHealth.snippets.maxAttempts': WRAPPER_ATTEMPTS,
+      // A relay to compare with, on a loopback port nothing listens on: the report shows it side by side, failing at TCP.
+      'claudeHealth.diagnostics.compareEndpoints': [{ name: 'relay', baseUrl: 'http://127.0.0.1:9' }],
     },
   });
 
@@ -241,6 +243,12 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
         const page = checks.get('Status page')!;
         assert.match(page.status, /fail/, `Status page: ${page.status} ${page.detail}`);
         assert.ok(page.detail.includes('major outage') && page.detail.includes(OUTAGE_INCIDENT), `the Status page row does not match the simulator: ${page.detail}`);
+
+        // The endpoint of claudeHealth.diagnostics.compareEndpoints, side by side with the configured one.
+        assert.match(report, /^## Side by side$/m, 'the report has no comparison');
+        assert.match(report, /^\| {2}\| \*\*configured\*\* \| \*\*relay\*\* \|$/m);
+        assert.match(report, /^\| Authentication \| accepted \(ANTHROPIC_API_KEY\) \| not checked \(no key\) \|$/m);
+        assert.match(report, /^\| Verdict \| ✅ works: key accepted, p50 \d+ ms \| ❌ TCP fails: 127\.0\.0\.1 port 9 refuses connections \|$/m);
 
         // "Run the free checks": nothing billed was sent.
         assert.match(checks.get('Inference')!.status, /skip/);

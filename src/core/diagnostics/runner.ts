@@ -4,12 +4,13 @@
 // budget, and the caller's AbortSignal stops them all. A check that ignores
 // its signal still cannot hold the run: the runner stops waiting for it.
 import { systemClock, systemStopwatch, type Clock, type Stopwatch } from '../clock';
-import { redactSecrets } from '../net/redact';
+import { redactDeep, redactSecrets } from '../net/redact';
 import type { CheckContext, CheckDefinition, Facts } from './check';
 import { ALL_CHECKS } from './checks';
+import { runWithComparison } from './compare/run';
 import { makePlan, type Plan } from './plan';
 import { summarize } from './summary';
-import { CHECK_IDS, type CheckId, type CheckOutcome, type CheckResult, type DiagnosticsInput, type DiagnosticsReport, type JsonValue } from './types';
+import { CHECK_IDS, type CheckId, type CheckOutcome, type CheckResult, type DiagnosticsInput, type DiagnosticsReport } from './types';
 
 export const DEFAULT_RUN_TIMEOUT_MS = 30_000;
 
@@ -76,15 +77,6 @@ function selected(only: readonly CheckId[] | undefined): CheckDefinition[] {
   return ALL_CHECKS.filter((check) => wanted.has(check.id));
 }
 
-function redactValue(value: JsonValue, secrets: (string | undefined)[]): JsonValue {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
-  }
-  return value;
-}
-
 function toResult(definition: CheckDefinition, outcome: CheckOutcome, durationMs: number, secrets: (string | undefined)[], blockedBy?: CheckId): CheckResult {
   const clean = (text: string) => redactSecrets(text, secrets);
   const result: CheckResult = {
@@ -96,7 +88,7 @@ function toResult(definition: CheckDefinition, outcome: CheckOutcome, durationMs
     notes: (outcome.notes ?? []).map(clean),
   };
   if (outcome.hint !== undefined) result.hint = clean(outcome.hint);
-  if (outcome.data !== undefined) result.data = redactValue(outcome.data, secrets) as CheckResult['data'];
+  if (outcome.data !== undefined) result.data = redactDeep(outcome.data, secrets);
   if (outcome.headline !== undefined) result.headline = clean(outcome.headline);
   if (blockedBy !== undefined) result.blockedBy = blockedBy;
   return result;
@@ -187,10 +179,24 @@ async function runOne(definition: CheckDefinition, state: RunState, tracked: Tra
 
 /**
  * Runs every diagnostic check (or `options.only` and what they need) and
- * returns the report. Never rejects for network reasons; a cancelled run
- * resolves with `cancelled: true`.
+ * returns the report; with `input.compare`, also the comparison of the
+ * configured endpoint with those. Never rejects for network reasons; a
+ * cancelled run resolves with `cancelled: true`.
  */
 export async function runDiagnostics(input: DiagnosticsInput, options: DiagnosticsOptions = {}): Promise<DiagnosticsReport> {
+  if (!input.compare?.length) return runChecks(input, options);
+  const stopwatch = options.stopwatch ?? systemStopwatch;
+  return runWithComparison(input, input.compare, {
+    // Compared endpoints report no progress: the editor counts the main checks.
+    runChecks: (runInput, only) => runChecks(runInput, only ? { ...options, only, onProgress: undefined } : options),
+    ...(options.signal ? { signal: options.signal } : {}),
+    clock: options.clock ?? systemClock,
+    stopwatch,
+    deadline: stopwatch.now() + Math.max(1, options.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS),
+  });
+}
+
+async function runChecks(input: DiagnosticsInput, options: DiagnosticsOptions): Promise<DiagnosticsReport> {
   const clock = options.clock ?? systemClock;
   const stopwatch = options.stopwatch ?? systemStopwatch;
   const startedAt = clock.now();

@@ -2,6 +2,7 @@
 // data only: a report goes to a document, a webview and the CLI's JSON, so it
 // holds no error objects, no sockets and never the API key.
 import type * as net from 'node:net';
+import type { ComparisonEntry, ComparisonTarget } from './compare/types';
 
 /** Every check, in the order the report lists them (layer by layer, then context). */
 export const CHECK_IDS = [
@@ -116,6 +117,12 @@ export interface DiagnosticsInput {
   ca?: readonly string[];
   /** The system resolver (default: node:dns lookup, which is what connections use). */
   lookup?: net.LookupFunction;
+  /**
+   * Endpoints to run side by side with the configured one (`--compare`,
+   * claudeHealth.diagnostics.compareEndpoints), each with only its own key:
+   * resolve them with resolveComparisonTargets.
+   */
+  compare?: readonly ComparisonTarget[];
 }
 
 export interface DiagnosticsReport {
@@ -128,4 +135,6 @@ export interface DiagnosticsReport {
   durationMs: number;
   /** The run was cancelled; unfinished checks are skipped with reason "cancelled". */
   cancelled: boolean;
+  /** Present when endpoints were compared: the configured endpoint first, then each compared one. */
+  comparison?: ComparisonEntry[];
 }

@@ -111,3 +111,13 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   }
   return out.replace(KEY_SHAPE, 'sk-ant-[redacted]');
 }
+
+/** Every string inside plain data (arrays, objects) redacted; other values as they are. */
+export function redactDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
+  if (typeof value === 'string') return redactSecrets(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, secrets)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item as unknown, secrets)])) as T;
+  }
+  return value;
+}

@@ -3,6 +3,7 @@
 // settings.json, into a usable value plus a sentence for each correction.
 // It never throws: a value whose reading or inspection throws (a getter, a
 // Proxy, a BigInt, a cycle) gives the default and a sentence.
+import { checkEndpointList, type CompareEndpoint } from './compare-endpoints';
 import { MODEL_NAME_PATTERN } from './model-name';
 import { checkHttpUrl } from './url';
 
@@ -64,7 +65,13 @@ export interface BooleanSpec extends Declared {
   default: boolean;
 }
 
-export type SettingSpec = NumberSpec | EnumSpec | ListSpec | UrlSpec | ModelSpec | TextSpec | BooleanSpec;
+/** Endpoints compared side by side with the configured one: {name, baseUrl, keyEnv} each. */
+export interface EndpointsSpec extends Declared {
+  kind: 'endpoints';
+  default: readonly CompareEndpoint[];
+}
+
+export type SettingSpec = NumberSpec | EnumSpec | ListSpec | UrlSpec | ModelSpec | TextSpec | BooleanSpec | EndpointsSpec;
 
 /** The value type a spec yields. */
 export type SpecValue<S> =
@@ -72,6 +79,7 @@ export type SpecValue<S> =
   : S extends { kind: 'enum'; values: readonly (infer V)[] } ? V
   : S extends { kind: 'list' } ? string[]
   : S extends { kind: 'boolean' } ? boolean
+  : S extends { kind: 'endpoints' } ? CompareEndpoint[]
   : string;
 
 export type SectionSpec = Readonly<Record<string, SettingSpec>>;
@@ -122,7 +130,7 @@ export function readSetting<S extends SettingSpec>(spec: S, read: Read, name: st
 }
 
 function copyDefault<S extends SettingSpec>(spec: S): SpecValue<S> {
-  return (Array.isArray(spec.default) ? [...(spec.default as string[])] : spec.default) as SpecValue<S>;
+  return (Array.isArray(spec.default) ? [...(spec.default as unknown[])] : spec.default) as SpecValue<S>;
 }
 
 function check(spec: SettingSpec, raw: unknown, name: string, problems: string[]): unknown {
@@ -149,6 +157,8 @@ function check(spec: SettingSpec, raw: unknown, name: string, problems: string[]
       return checkUrl(raw, spec, name, problems);
     case 'list':
       return checkList(raw, spec, name, problems);
+    case 'endpoints':
+      return checkEndpointList(raw, name, MAX_LIST_SCAN, problems);
   }
 }
 

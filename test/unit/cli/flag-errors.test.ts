@@ -41,6 +41,7 @@ const BAD_VALUES: Record<string, [flag: string, value: string, valid: RegExp][]>
     ['workspace', '/nonexistent/claude-health', /must be an existing folder, not "\/nonexistent\/claude-health"/],
     ['model', 'bad model', /must be a model id such as claude-haiku-4-5/],
     ['proxy', 'ftp://proxy.test', /takes a proxy URL such as http:\/\/proxy\.example:8080/],
+    ['compare', 'relay', /takes NAME=URL or NAME=URL,KEY_ENV \(e\.g\. relay=https:\/\/relay\.example,RELAY_API_KEY\), not "relay"$/],
   ],
   snippet: [
     ['lang', 'rust', /one of python, python-async/],

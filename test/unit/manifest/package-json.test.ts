@@ -12,7 +12,7 @@ const properties: Record<string, { type: string; default: unknown; scope?: strin
   pkg.contributes.configuration.properties;
 
 /** The JSON schema type package.json must give each kind of setting. */
-const SCHEMA_TYPES = { number: 'number', enum: 'string', list: 'array', url: 'string', model: 'string', text: 'string', boolean: 'boolean' } as const;
+const SCHEMA_TYPES = { number: 'number', enum: 'string', list: 'array', url: 'string', model: 'string', text: 'string', boolean: 'boolean', endpoints: 'array' } as const;
 
 describe('package.json contributions', () => {
   it('declares every monitor setting with the core default and range', () => {
@@ -73,7 +73,7 @@ describe('package.json contributions', () => {
   });
 
   it('keeps every setting that decides where the key goes, or what is billed, out of workspace reach', () => {
-    for (const key of ['apiBaseUrl', 'statusPageUrl', 'probe.mode', 'probe.models', 'probe.intervalSeconds', 'diagnostics.dnsServers']) {
+    for (const key of ['apiBaseUrl', 'statusPageUrl', 'probe.mode', 'probe.models', 'probe.intervalSeconds', 'diagnostics.dnsServers', 'diagnostics.compareEndpoints']) {
       assert.ok(['machine', 'application'].includes(properties[`claudeHealth.${key}`]?.scope ?? 'window'), `claudeHealth.${key} scope`);
     }
   });

@@ -25,3 +25,8 @@ export const ansiColour: Paint = (colour, text) => {
 export function colourFor(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): Paint {
   return isTTY === true && !env.NO_COLOR ? ansiColour : noColour;
 }
+
+/** C0 and C1 controls (ESC among them) and DEL, as spaces: text from the network must not move the cursor or recolour the terminal. */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}

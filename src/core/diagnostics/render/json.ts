@@ -1,5 +1,6 @@
 // The report as one JSON document: {checks, summary, startedAt, durationMs}
-// (and `cancelled: true` when the run was stopped). Pure.
+// (and `cancelled: true` when the run was stopped, `comparison` when endpoints
+// were compared side by side). Pure.
 import type { DiagnosticsReport } from '../types';
 
 export function renderJson(report: DiagnosticsReport): string {
@@ -10,5 +11,6 @@ export function renderJson(report: DiagnosticsReport): string {
     durationMs: report.durationMs,
   };
   if (report.cancelled) document.cancelled = true;
+  if (report.comparison) document.comparison = report.comparison;
   return `${JSON.stringify(document, null, 2)}\n`;
 }

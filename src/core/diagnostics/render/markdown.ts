@@ -1,7 +1,9 @@
 // The report as Markdown: the summary line first, then one table row per
-// check, then the details (hint, facts) of each. Pure: same report, same text.
+// check, the endpoints compared side by side (when asked), then the details
+// (hint, facts) of each check. Pure: same report, same text.
 import type { CheckResult, CheckStatus, DiagnosticsReport } from '../types';
 import { escapeMarkdown } from '../../view/markdown';
+import { comparisonMarkdown } from './comparison';
 
 const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: '✅ pass',
@@ -39,6 +41,7 @@ export function renderMarkdown(report: DiagnosticsReport): string {
     '| --- | --- | --- | --- |',
     ...report.checks.map((check) => `| ${escapeMarkdown(check.title)} | ${STATUS_LABEL[check.status]} | ${escapeMarkdown(check.detail)} | ${duration(check.durationMs)} |`),
     '',
+    ...(report.comparison?.length ? comparisonMarkdown(report.comparison) : []),
     '## Details',
     '',
   ];

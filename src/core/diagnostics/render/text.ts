@@ -4,7 +4,8 @@
 // characters from the network are blanked so a server cannot move the cursor
 // or recolour the terminal. Pure: same report and paint, same text.
 import type { CheckResult, CheckStatus, DiagnosticsReport } from '../types';
-import { noColour, type Colour, type Paint } from './ansi';
+import { noColour, terminalSafe as plain, type Colour, type Paint } from './ansi';
+import { comparisonText } from './comparison';
 
 const LABEL: Record<CheckStatus, [text: string, colour: Colour]> = {
   fail: ['FAIL', 'red'],
@@ -12,11 +13,6 @@ const LABEL: Record<CheckStatus, [text: string, colour: Colour]> = {
   pass: ['pass', 'green'],
   skip: ['skip', 'dim'],
 };
-
-/** C0 and C1 controls (ESC among them) and DEL, as spaces. */
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
 
 function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -43,6 +39,7 @@ export function renderText(report: DiagnosticsReport, paint: Paint = noColour): 
     '',
     ...report.checks.map((check) => checkLine(check, paint)),
     '',
+    ...(report.comparison?.length ? comparisonText(report.comparison, paint) : []),
   ];
   for (const status of ['fail', 'warn', 'pass'] as const) {
     for (const check of report.checks.filter((c) => c.status === status)) lines.push(...details(check, paint));

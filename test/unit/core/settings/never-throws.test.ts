@@ -8,8 +8,10 @@ import {
   DIAGNOSTICS_SPECS,
   MONITOR_SPECS,
   SNIPPET_SPECS,
+  checkCompareEndpoint,
   checkHttpUrl,
   isModelName,
+  MAX_COMPARE_ENDPOINTS,
   validateAllSettings,
   validateSettings,
   type SettingSpec,
@@ -103,6 +105,13 @@ function assertWithin(spec: SettingSpec, value: unknown, name: string): void {
       assert.ok(Array.isArray(value), name);
       assert.ok(value.length <= spec.maxItems && (spec.emptyAllowed || value.length > 0), `${name} has ${value.length} entries`);
       for (const item of value) assert.ok(typeof item === 'string' && spec.pattern.test(item), `${name} entry`);
+      return;
+    case 'endpoints':
+      assert.ok(Array.isArray(value) && value.length <= MAX_COMPARE_ENDPOINTS, name);
+      for (const item of value) {
+        const checked = checkCompareEndpoint(item.name, item.baseUrl, item.keyEnv);
+        assert.ok(checked.ok && JSON.stringify(checked.endpoint) === JSON.stringify(item), `${name} entry`);
+      }
       return;
   }
 }

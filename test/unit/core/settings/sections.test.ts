@@ -72,11 +72,43 @@ describe('settings sections', () => {
   });
 
   it('lets an empty resolver list turn the DNS comparison off, and drops what is not a server', () => {
-    assert.deepEqual(validateDiagnosticsSettings(() => undefined).diagnostics, { dnsServers: [...DEFAULT_DNS_SERVERS], timeoutMs: 10_000 });
-    assert.deepEqual(validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [] })), { diagnostics: { dnsServers: [], timeoutMs: 10_000 }, problems: [] });
+    assert.deepEqual(validateDiagnosticsSettings(() => undefined).diagnostics, { dnsServers: [...DEFAULT_DNS_SERVERS], timeoutMs: 10_000, compareEndpoints: [] });
+    assert.deepEqual(validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [] })), { diagnostics: { dnsServers: [], timeoutMs: 10_000, compareEndpoints: [] }, problems: [] });
     const { diagnostics, problems } = validateDiagnosticsSettings(from({ 'diagnostics.dnsServers': [' 9.9.9.9 ', '[2606:4700::1111]:53', 'dns.example:5353', 'a b', 7] }));
     assert.deepEqual(diagnostics.dnsServers, ['9.9.9.9', '[2606:4700::1111]:53', 'dns.example:5353']);
     assert.deepEqual(problems, ['claudeHealth.diagnostics.dnsServers has 2 invalid entries, the first "a b"; they are ignored.']);
+  });
+
+  it('reads the endpoints to compare, leaving out bad entries and repeated names with one sentence', () => {
+    const { diagnostics, problems } = validateDiagnosticsSettings(
+      from({
+        'diagnostics.compareEndpoints': [
+          { name: 'official', baseUrl: 'https://api.anthropic.com/', keyEnv: 'OFFICIAL_KEY' },
+          { name: ' 中转 ', baseUrl: ' https://relay.example/api ', keyEnv: '' },
+          { name: 'Official', baseUrl: 'https://other.example' },
+          { name: 'bad', baseUrl: 'https://user:secret@relay.example' },
+          'relay=https://relay.example',
+          { name: 'configured', baseUrl: 'https://x.example' },
+        ],
+      }),
+    );
+    assert.deepEqual(diagnostics.compareEndpoints, [
+      { name: 'official', baseUrl: 'https://api.anthropic.com', keyEnv: 'OFFICIAL_KEY' },
+      { name: '中转', baseUrl: 'https://relay.example/api' },
+    ]);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^claudeHealth\.diagnostics\.compareEndpoints: entry 3 repeats the name "Official" \(and 3 more\); they are left out\.$/);
+    assert.equal(problems[0]!.includes('secret'), false);
+  });
+
+  it('compares at most eight endpoints, and says a value that is not a list compares none', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ name: `e${i}`, baseUrl: `https://e${i}.example` }));
+    const capped = validateDiagnosticsSettings(from({ 'diagnostics.compareEndpoints': many }));
+    assert.equal(capped.diagnostics.compareEndpoints.length, 8);
+    assert.deepEqual(capped.problems, ['claudeHealth.diagnostics.compareEndpoints compares at most 8 endpoints; the rest are left out.']);
+    const notList = validateDiagnosticsSettings(from({ 'diagnostics.compareEndpoints': { name: 'a', baseUrl: 'https://a.example' } }));
+    assert.deepEqual(notList.diagnostics.compareEndpoints, []);
+    assert.match(notList.problems[0]!, /must be a list of \{name, baseUrl, keyEnv\}; none are compared\.$/);
   });
 
   it('turns VS Code network settings into fetch options, honouring proxySupport off', () => {
