@@ -32,6 +32,7 @@ export class HistoryCharts {
   private latency: uPlot | undefined;
   private raw: Record<ChartKind, number[]> | undefined;
   private model: HistoryModel | undefined;
+  private builtWidth = 0;
 
   constructor(
     private readonly requestsHost: HTMLElement,
@@ -76,18 +77,23 @@ export class HistoryCharts {
   }
 
   private resize(): void {
-    const size = { width: this.width(), height: HEIGHT };
+    // The observer also fires once the charts are first laid out: same width, nothing to redraw.
+    const width = this.width();
+    if (width === this.builtWidth) return;
+    this.builtWidth = width;
+    const size = { width, height: HEIGHT };
     this.requests?.setSize(size);
     this.latency?.setSize(size);
   }
 
   private build(requestsData: uPlot.AlignedData, latencyData: uPlot.AlignedData): void {
     const colours = chartColours();
+    this.builtWidth = this.width();
     const bars = uPlot.paths.bars!({ size: [0.9, 40], align: 1 });
     const kindsTopFirst = [...CHART_KINDS].reverse();
     this.requests = new uPlot(
       {
-        width: this.width(),
+        width: this.builtWidth,
         height: HEIGHT,
         axes: axes(colours, 'requests'),
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
@@ -111,7 +117,7 @@ export class HistoryCharts {
     const line = (label: string, stroke: string): uPlot.Series => ({ label, stroke, width: 1.5, spanGaps: false, points: { show: false }, value: (_u, v) => (v === null ? '' : `${Math.round(v)} ms`) });
     this.latency = new uPlot(
       {
-        width: this.width(),
+        width: this.builtWidth,
         height: HEIGHT,
         axes: axes(colours, 'ms'),
         series: [{}, line('p50', colours.p50), line('p95', colours.p95), line('p99', colours.p99)],
