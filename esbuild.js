@@ -38,6 +38,18 @@ const catalogAsSiblingBundle = {
   },
 };
 
+/**
+ * The webview panels' host code (history, diagnostics report), likewise: loaded
+ * when a panel first opens. Activation registers only the commands and the
+ * panel serializer that import it.
+ */
+const panelsAsSiblingBundle = {
+  name: 'panels-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/vscode\/panels\/index(\.js)?$/ }, () => ({ path: './panels.js', external: true }));
+  },
+};
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -60,8 +72,25 @@ const snippetCatalogBuild = {
   sourcemap: false,
 };
 
+/** The scripts and styles that run inside the webviews: browser bundles, never loaded by the extension host. */
+const webviewBuild = {
+  absWorkingDir: __dirname,
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  entryPoints: { history: 'src/webview/history/main.ts', report: 'src/webview/report/main.ts' },
+  outdir: 'dist/webview',
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle, panelsAsSiblingBundle] },
+  { ...common, entryPoints: ['src/vscode/panels/index.ts'], outfile: 'dist/panels.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
+  webviewBuild,
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
   { ...common, entryPoints: ['src/sdk-bundle.ts'], outfile: 'dist/anthropic-sdk.js', minify: true, sourcemap: false },
   { ...common, entryPoints: ['src/undici-bundle.ts'], outfile: 'dist/undici.js', minify: true, sourcemap: false },
@@ -90,7 +119,7 @@ async function main() {
 }
 
 // Required (not run) by the test that checks the shipped catalog against the template files.
-module.exports = { snippetCatalogBuild };
+module.exports = { snippetCatalogBuild, webviewBuild };
 
 if (require.main === module) {
   main().catch((error) => {

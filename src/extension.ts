@@ -10,6 +10,7 @@ import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
 import { inBackground } from './vscode/background';
 import { registerCommand } from './vscode/commands';
 import { type RunDiagnosticsArgs } from './vscode/diagnostics-command';
+import { HISTORY_VIEW_TYPE } from './vscode/panels/view-types';
 import { HealthNotifier } from './vscode/health-notifier';
 import { InsecureOriginConsent } from './vscode/insecure-origin-consent';
 import { DisposableStore } from './vscode/lifecycle';
@@ -71,14 +72,22 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
   monitor.start();
 
   const simulator = disposables.add(new SimulatorController(log));
-  // The diagnostics ladder and the simulator load on first use: activation stays cheap.
+  // The panels (history, diagnostics report) are a sibling bundle loaded on first use: activation stays cheap.
+  const panels = () => import('./vscode/panels/index.js');
+  const historyDeps = { monitor, log, extensionUri: context.extensionUri };
+  disposables.add(
+    vscode.window.registerWebviewPanelSerializer(HISTORY_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => (await panels()).reviveHistoryPanel(panel, state, historyDeps),
+    }),
+  );
   const handlers: Record<CommandName, (...args: never[]) => unknown> = {
     refresh: () => refreshWithProgress(monitor),
     showDetails: () => showDetails(monitor),
+    showHistory: async () => (await panels()).showHistoryPanel(historyDeps),
     openStatusPage: () => openStatusPage(),
     runDiagnostics: async (args?: RunDiagnosticsArgs) => {
-      const { runDiagnosticsCommand } = await import('./vscode/diagnostics-command.js');
-      return runDiagnosticsCommand({ keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins() }, args);
+      const { runDiagnosticsCommand } = await panels();
+      return runDiagnosticsCommand({ keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins(), extensionUri: context.extensionUri }, args);
     },
     setApiKey: () => promptForApiKey(keys, log),
     clearApiKey: async () => {

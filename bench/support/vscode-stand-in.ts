@@ -50,6 +50,8 @@ export function createStandIn(settings: Record<string, unknown>) {
       showInformationMessage: () => Promise.resolve(undefined),
       showWarningMessage: () => Promise.resolve(undefined),
       showErrorMessage: () => Promise.resolve(undefined),
+      // The history panel's serializer: registered at activation, its panel code loaded only on restore.
+      registerWebviewPanelSerializer: () => ({ dispose() {} }),
     },
     workspace: {
       getConfiguration: (section: string) => ({ get: (key: string) => settings[`${section}.${key}`] }),

@@ -1,20 +1,19 @@
 // Claude Health: Run Connection Diagnostics. Gathers the inputs VS Code knows
 // (settings, key, proxy settings, where the extension host runs), runs the core
-// ladder with progress and cancel, and opens the report as Markdown with
-// copy and save-as-JSON actions. The key never reaches the report.
+// ladder with progress and cancel, and shows the report in its webview
+// (src/vscode/panels/report-panel.ts), where its actions are. The key never
+// reaches the report.
 import * as vscode from 'vscode';
 import { runDiagnostics } from '../core/diagnostics/runner';
 import { type DiagnosticsInput, type DiagnosticsReport } from '../core/diagnostics/types';
-import { renderJson } from '../core/diagnostics/render/json';
-import { renderMarkdown } from '../core/diagnostics/render/markdown';
 import { resolveComparisonTargets } from '../core/diagnostics/compare/targets';
 import { resolveApiBaseUrl } from '../core/net/base-url';
-import { redactSecrets } from '../core/net/redact';
 import { CHECK_IDS } from '../core/diagnostics/types';
 import { type AllSettings } from '../core/settings';
 import { type ApiKeyStore } from './api-key';
 import { type Log } from './log';
 import { readAllSettings } from './settings-reader';
+import { markReportRunning, showReportPanel } from './panels/report-panel';
 import { type StatusBarView } from './status-bar-view';
 
 export interface RunDiagnosticsArgs {
@@ -68,26 +67,16 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
   return input;
 }
 
-async function showReport(report: DiagnosticsReport, secrets: readonly (string | undefined)[]): Promise<void> {
-  const markdown = redactSecrets(renderMarkdown(report), secrets);
-  const json = redactSecrets(renderJson(report), secrets);
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-  await vscode.window.showTextDocument(document, { preview: false });
-  const copy = vscode.l10n.t('Copy Report');
-  const save = vscode.l10n.t('Save as JSON…');
-  const failed = report.checks.some((check) => check.status === 'fail');
-  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await show(vscode.l10n.t('Claude Health diagnostics: {0}', report.summary), copy, save);
-  if (choice === copy) {
-    await vscode.env.clipboard.writeText(markdown);
-  } else if (choice === save) {
-    const target = await vscode.window.showSaveDialog({ filters: { JSON: ['json'] }, defaultUri: vscode.Uri.file(`claude-health-diagnostics-${report.startedAt.replace(/[:.]/g, '-')}.json`) });
-    if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(json, 'utf8'));
-  }
+export interface DiagnosticsDeps {
+  keys: ApiKeyStore;
+  log: Log;
+  statusBar: StatusBarView;
+  allowedInsecureOrigins: () => readonly string[];
+  extensionUri: vscode.Uri;
 }
 
 export async function runDiagnosticsCommand(
-  deps: { keys: ApiKeyStore; log: Log; statusBar: StatusBarView; allowedInsecureOrigins: () => readonly string[] },
+  deps: DiagnosticsDeps,
   args: RunDiagnosticsArgs = {},
 ): Promise<DiagnosticsReport | undefined> {
   const all = readAllSettings();
@@ -95,6 +84,7 @@ export async function runDiagnosticsCommand(
   const inference = args.inference ?? (all.monitor.probeMode === 'message' ? true : await askAboutInference());
   if (inference === undefined) return undefined;
   const input = await gatherInput(all, deps.keys, deps.allowedInsecureOrigins(), inference);
+  markReportRunning();
   deps.statusBar.setBusy(vscode.l10n.t('Claude: diagnosing…'));
   try {
     const report = await vscode.window.withProgress(
@@ -119,9 +109,10 @@ export async function runDiagnosticsCommand(
       },
     );
     deps.log.info(`diagnostics: ${report.summary} (${report.durationMs} ms)`);
-    // The health comes back to the status bar now: the report's notification may wait for an answer indefinitely.
     deps.statusBar.setBusy(undefined);
-    await showReport(report, [input.apiKey, ...(input.compare ?? []).map((target) => target.apiKey)]);
+    // Run Again keeps the choice of checks made for this run. Every key the run held is redacted.
+    const secrets = [input.apiKey, ...(input.compare ?? []).map((target) => target.apiKey)];
+    showReportPanel(report, secrets, { log: deps.log, extensionUri: deps.extensionUri, runAgain: () => runDiagnosticsCommand(deps, { inference }) });
     return report;
   } finally {
     deps.statusBar.setBusy(undefined);

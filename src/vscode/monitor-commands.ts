@@ -20,6 +20,7 @@ export async function openStatusPage(): Promise<void> {
 const QUICK_PICK_LABELS: Record<CommandOfferedIn<'quickPick'>, () => string> = {
   refresh: () => `$(refresh) ${vscode.l10n.t('Refresh')}`,
   runDiagnostics: () => `$(pulse) ${vscode.l10n.t('Run Connection Diagnostics')}`,
+  showHistory: () => `$(graph-line) ${vscode.l10n.t('Show History')}`,
   openStatusPage: () => `$(link-external) ${vscode.l10n.t('Open Status Page')}`,
   setApiKey: () => `$(key) ${vscode.l10n.t('Set API Key')}`,
   openSettings: () => `$(gear) ${vscode.l10n.t('Settings')}`,

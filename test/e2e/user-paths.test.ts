@@ -15,7 +15,8 @@ import { DEFAULT_SNIPPET_POLICY, type SnippetLanguage } from '../../src/core/sni
 import { paletteTitle } from './support/manifest';
 import { CLAUDE_API_COMPONENT_NAME, MAINTENANCE_NAME, OUTAGE_INCIDENT, statusPageMaintenance, statusPageOutage } from './support/scenarios';
 import { sampleWorkspace, sessionPerSuite, STATUS_ITEM_ID } from './support/session';
-import { type NotificationInfo, type StatusBarItem } from './support/workbench';
+import { type Frame } from 'playwright-core';
+import { type StatusBarItem } from './support/workbench';
 
 const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-e2e-paths-c4d1e8a07b3f9265';
 /** Not the default (10): the inserted wrapper must show the value the settings give. */
@@ -25,6 +26,10 @@ const STATE_TIMEOUT_MS = 30_000;
 
 /** Operational shows the latency of the last good probe, then the window's 529/429 counts if any: "Claude 12ms 429×2". */
 const OPERATIONAL_TEXT = /^Claude \d+(\.\d+)?m?s( 529×\d+)?( 429×\d+)?$/;
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
 
 function count(code: 429 | 529, text: string): number {
   const match = new RegExp(`${code}×(\\d+)`).exec(text);
@@ -177,59 +182,50 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
   });
 
   describe('Run Connection Diagnostics', function () {
-    /** Rows of the report's checks table, by check title; cells split on unescaped pipes. */
-    function checksTable(report: string): Map<string, { status: string; detail: string }> {
-      const rows = new Map<string, { status: string; detail: string }>();
-      const lines = report.split('\n');
-      const header = lines.indexOf('| Check | Status | Detail | Time |');
-      assert.ok(header >= 0, `the report has no checks table:\n${report}`);
-      for (const line of lines.slice(header + 2)) {
-        if (!line.startsWith('|')) break;
-        const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
-        rows.set(cells[0] ?? '', { status: cells[1] ?? '', detail: cells[2] ?? '' });
-      }
-      return rows;
+    /** Rows of the rendered report's checks table, by check title. */
+    async function checksTable(report: Frame): Promise<Map<string, { status: string; detail: string; hint: string }>> {
+      const rows = await report.locator('#checks tbody tr').evaluateAll((nodes) =>
+        nodes.map((node) => {
+          const cells = Array.from((node as unknown as { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('th, td')).map((cell) => (cell.textContent ?? '').trim());
+          return cells;
+        }),
+      );
+      return new Map(rows.map((cells) => [cells[0] ?? '', { status: cells[1] ?? '', detail: cells[2] ?? '', hint: cells[3] ?? '' }]));
     }
 
-    /** Runs the command from the palette, answers "Run the free checks", and returns the closing notification. */
-    async function runFreeChecks(): Promise<NotificationInfo> {
+    /** Runs the command from the palette, answers "Run the free checks", and returns the report webview once it shows a verdict. */
+    async function runFreeChecks(): Promise<Frame> {
       const { workbench } = open();
       await statusItem();
       await workbench.runCommand(paletteTitle('claudeHealth.runDiagnostics'));
       assert.deepEqual(await workbench.quickPickLabels('Run Connection Diagnostics'), ['Run the free checks', 'Also send one tiny message']);
       await workbench.pickQuickPickItem('Run Connection Diagnostics', 'Run the free checks');
-      return workbench.waitForNotification(/^Claude Health diagnostics: /, 60_000);
+      return workbench.webviewFrame('#verdict:not(.tone-running)', 60_000);
     }
 
-    /** Answers the report's notification and closes the report unsaved, as a person done with it would. */
+    /** Closes the report, as a person done with it would. */
     async function closeReport(): Promise<void> {
-      const { workbench } = open();
-      await workbench.clearNotifications();
-      if ((await workbench.activeEditorLanguage().catch(() => '')) === 'Markdown') await workbench.runCommand('View: Revert and Close Editor');
+      await open().workbench.runCommand('View: Close All Editors');
     }
 
-    it('runs the free checks from the palette and opens a report that matches the simulator, without the key', async function () {
+    it('runs the free checks from the palette and renders a report that matches the simulator, without the key', async function () {
       const { sim, workbench } = open();
       // The API answers; only the status page reports an outage, so each check has one right answer.
       await sim.useScenario(statusPageOutage);
       await workbench.clearNotifications();
       const messagesBefore = (await sim.state()).requests['POST /v1/messages'] ?? 0;
-      const done = await runFreeChecks();
+      const report = await runFreeChecks();
       try {
-        assert.equal(done.severity, 'warning', 'a failing check should make the closing notification a warning');
-        assert.deepEqual(done.buttons, ['Copy Report', 'Save as JSON…']);
+        // The verdict first: the summary, the broken layer and its fix.
+        const verdict = report.locator('#verdict');
+        assert.deepEqual(await verdict.getAttribute('class'), 'verdict tone-fail');
+        const verdictText = normalizeSpace(await verdict.innerText());
+        assert.match(verdictText, /Anthropic reports an outage/);
+        assert.match(verdictText, /Broken layer: Status page \(status-page\)/);
+        assert.match(verdictText, /Fix: /);
+        assert.deepEqual(await report.locator('button[data-action]').allInnerTexts(), ['Copy as Markdown', 'Save as JSON…', 'Run Again', 'Open Settings', 'Open Log']);
 
-        assert.equal(await workbench.activeEditorLanguage(), 'Markdown');
-        await workbench.waitForActiveEditorText((t) => t.includes('| Check | Status | Detail | Time |'), undefined, 'the checks table');
-        await workbench.screenshot('diagnostics');
-        const report = await workbench.activeEditorFullText();
-
-        // The summary line comes first, and says what the notification said.
-        const summary = done.message.replace(/^Claude Health diagnostics: /, '');
-        assert.equal(report.split('\n')[0], `**${escapeMarkdown(summary)}**`);
-        assert.match(summary, /^Anthropic reports an outage/);
-
-        const checks = checksTable(report);
+        const checks = await checksTable(report);
         for (const check of ['Configuration', 'Proxy', 'DNS', 'TCP', 'TLS', 'HTTP', 'Authentication', 'Rate limits', 'Status page', 'Inference']) {
           assert.ok(checks.has(check), `the checks table has no ${check} row; it has ${[...checks.keys()].join(', ')}`);
         }
@@ -243,20 +239,43 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
         const page = checks.get('Status page')!;
         assert.match(page.status, /fail/, `Status page: ${page.status} ${page.detail}`);
         assert.ok(page.detail.includes('major outage') && page.detail.includes(OUTAGE_INCIDENT), `the Status page row does not match the simulator: ${page.detail}`);
-
-        // The endpoint of claudeHealth.diagnostics.compareEndpoints, side by side with the configured one.
-        assert.match(report, /^## Side by side$/m, 'the report has no comparison');
-        assert.match(report, /^\| {2}\| \*\*configured\*\* \| \*\*relay\*\* \|$/m);
-        assert.match(report, /^\| Authentication \| accepted \(ANTHROPIC_API_KEY\) \| not checked \(no key\) \|$/m);
-        assert.match(report, /^\| Verdict \| ✅ works: key accepted, p50 \d+ ms \| ❌ TCP fails: 127\.0\.0\.1 port 9 refuses connections \|$/m);
+        assert.ok(page.hint.length > 0, 'the failing row names no next step');
 
         // "Run the free checks": nothing billed was sent.
         assert.match(checks.get('Inference')!.status, /skip/);
         assert.equal((await sim.state()).requests['POST /v1/messages'] ?? 0, messagesBefore, 'the free checks sent a message');
 
-        assert.ok(!report.includes(SENTINEL_KEY), 'the report shows the API key');
+        await workbench.clearNotifications();
+        await workbench.screenshotsInBothThemes('diagnostics', report);
+
+        // Copy as Markdown puts the CLI's Markdown on the clipboard: the summary line first, then the table.
+        await workbench.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(''));
+        await report.locator('button[data-action="copyMarkdown"]').click();
+        await report.locator('#notice').waitFor({ state: 'visible', timeout: 15_000 });
+        const markdown = await workbench.clipboardText();
+        const summary = verdictText.split(/Broken layer:/)[0]!.replace(/^✗\s*/, '').trim();
+        assert.equal(markdown.split('\n')[0], `**${escapeMarkdown(summary)}**`);
+        assert.ok(markdown.includes('| Check | Status | Detail | Time |'), 'the copied Markdown has no checks table');
+        assert.ok(!markdown.includes(SENTINEL_KEY), 'the copied report shows the API key');
+        // The endpoint of claudeHealth.diagnostics.compareEndpoints, side by side with the configured one.
+        assert.match(markdown, /^## Side by side$/m, 'the report has no comparison');
+        assert.match(markdown, /^\| {2}\| \*\*configured\*\* \| \*\*relay\*\* \|$/m);
+        assert.match(markdown, /^\| Authentication \| accepted \(ANTHROPIC_API_KEY\) \| not checked \(no key\) \|$/m);
+        assert.match(markdown, /^\| Verdict \| ✅ works: key accepted, p50 \d+ ms \| ❌ TCP fails: 127\.0\.0\.1 port 9 refuses connections \|$/m);
+
+        assert.ok((await report.locator('body').innerText()).includes('relay'), 'the rendered report does not show the compared endpoint');
+
+        const text = await report.locator('body').innerText();
+        assert.ok(!text.includes(SENTINEL_KEY), 'the report shows the API key');
         const window = await workbench.page.locator('body').innerText();
         assert.ok(!window.includes(SENTINEL_KEY), 'the window shows the API key');
+
+        // Run Again updates the open report instead of opening another.
+        const startedBefore = await report.locator('main > p.muted').first().innerText();
+        await report.locator('button[data-action="runAgain"]').click();
+        const again = await workbench.webviewFrame('#verdict:not(.tone-running)', 60_000);
+        await again.locator('main > p.muted').first().filter({ hasNotText: startedBefore }).waitFor({ timeout: 60_000 });
+        assert.equal(await workbench.page.locator('.tabs-container .tab').filter({ hasText: 'Claude Health Diagnostics' }).count(), 1, 'running again opened a second report');
       } finally {
         await closeReport();
       }
@@ -269,7 +288,6 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
         await runFreeChecks();
         const labels = await shown.stop();
         assert.ok(labels.some((label) => label === 'Claude: diagnosing…'), `the status bar never said it was diagnosing; it showed: ${labels.join(' | ')}`);
-        // The report is open and its notification waits for an answer; the health is back regardless.
         await item.waitForText((t) => OPERATIONAL_TEXT.test(t), STATE_TIMEOUT_MS, 'the health again once the report is open');
       } finally {
         await closeReport();

@@ -25,6 +25,12 @@ function rank(check: CheckResult): number {
   return at < 0 ? ROOT_CAUSE_ORDER.length : at;
 }
 
+/** The check that explains the others: the lowest failing layer, else the lowest warning; none when all is well. */
+export function rootCauseOf(checks: readonly CheckResult[]): CheckResult | undefined {
+  const byRank = [...checks].sort((a, b) => rank(a) - rank(b));
+  return byRank.find((check) => check.status === 'fail') ?? byRank.find((check) => check.status === 'warn');
+}
+
 export function headlineOf(check: CheckResult): string {
   return check.headline ?? `${check.title}: ${check.detail}`;
 }

@@ -11,6 +11,9 @@ import type { ProxySettings } from '../net/proxy-config';
 import type { Settings } from '../settings';
 import { nextVerdict, verdictAfter, type HysteresisPolicy, type ProbeVerdict } from '../signals/hysteresis';
 import { ProbeLog, type ProbeEvent, type SignalsState } from '../signals/probe-log';
+import { REQUEST_SOURCES, type RequestSource } from '../signals/request-kinds';
+import { TimelineLog, type TimelineState } from '../history/timeline-log';
+import type { HistoryData } from '../history/data';
 import { countWindow } from '../signals/window-counts';
 import { recoveryStreak } from './schedule';
 import { UserActivity } from './activity';
@@ -46,6 +49,9 @@ export interface MonitorDeps {
   extraSources?: readonly ((sink: SourceSink) => MonitorSource)[];
 }
 
+/** What saveState() gives to keep: the request log, and the health and status-page timeline beside it. */
+export type SavedSignals = SignalsState & { timeline: TimelineState };
+
 export interface Subscription {
   dispose(): void;
 }
@@ -59,6 +65,9 @@ export class HealthMonitor {
   private settingsProblems: readonly string[] = [];
   /** Every outcome the sources recorded, bounded; saved across restarts. */
   private readonly history: ProbeLog;
+  /** Health changes and status-page bands over the same span, for the history view. */
+  private readonly timeline: TimelineLog;
+  private notedPageAt: number | undefined;
   private readonly activity: UserActivity;
   private readonly page: StatusPageSource;
   private readonly probe: ProbeSource;
@@ -78,7 +87,9 @@ export class HealthMonitor {
     this.settings = deps.settings;
     const now = deps.clock.now();
     this.activity = new UserActivity(deps.clock);
-    this.history = ProbeLog.fromJSON(deps.savedState, now);
+    const retentionMs = retentionOf(this.settings);
+    this.history = ProbeLog.fromJSON(deps.savedState, now, retentionMs);
+    this.timeline = TimelineLog.fromJSON(timelineOf(deps.savedState), now, retentionMs);
     const sink: SourceSink = {
       record: (observations) => this.record(observations),
       restart: (source) => this.restartSequence(source),
@@ -100,6 +111,7 @@ export class HealthMonitor {
     this.verdict = verdictAfter(this.recentEvents().map((e) => e.outcome), this.policy());
     this.health = this.assess();
     this.healthSince = now;
+    this.timeline.noteHealth(this.health.state, now);
   }
 
   // ---- lifecycle -------------------------------------------------------------
@@ -142,8 +154,16 @@ export class HealthMonitor {
   }
 
   /** The plain JSON object to keep in globalState. Holds times, outcomes, latencies: never the key. */
-  saveState(): SignalsState {
-    return this.history.toJSON();
+  saveState(): SavedSignals {
+    return { ...this.history.toJSON(), timeline: this.timeline.toJSON() };
+  }
+
+  /** Everything the history view draws from, as kept now (oldest first). */
+  historyData(): HistoryData {
+    const now = this.deps.clock.now();
+    this.history.prune(now);
+    this.timeline.prune(now);
+    return { now, retentionMs: retentionOf(this.settings), events: this.history.all(), health: this.timeline.healthChanges(), bands: this.timeline.bands() };
   }
 
   // ---- inputs from the adapter -----------------------------------------------
@@ -160,6 +180,11 @@ export class HealthMonitor {
     ) {
       // A probe configuration change below starts the sequence over anyway.
       this.verdict = verdictAfter(this.recentEvents().map((e) => e.outcome), this.policy());
+    }
+    if (previous.historyRetentionHours !== settings.historyRetentionHours) {
+      const now = this.deps.clock.now();
+      this.history.setRetention(retentionOf(settings), now);
+      this.timeline.setRetention(retentionOf(settings), now);
     }
     for (const source of this.sources) source.updateSettings(settings, previous);
     this.reassess();
@@ -229,8 +254,8 @@ export class HealthMonitor {
 
   private record(observations: readonly Observation[]): void {
     const now = this.deps.clock.now();
-    for (const { source: _source, ...event } of observations) {
-      this.history.add(event, now);
+    for (const { source, ...event } of observations) {
+      this.history.add(isRequestSource(source) ? { ...event, source } : event, now);
       this.verdict = nextVerdict(this.verdict, this.recentEvents().slice(-RECENT_RESULTS).map((e) => e.outcome), this.policy());
     }
   }
@@ -266,8 +291,15 @@ export class HealthMonitor {
     const previous = this.health;
     const next = this.assess();
     this.health = next;
+    const now = this.deps.clock.now();
+    this.timeline.noteHealth(next.state, now);
+    const summary = this.page.reading().summary;
+    if (summary && summary.fetchedAt !== this.notedPageAt) {
+      this.notedPageAt = summary.fetchedAt;
+      this.timeline.notePage(summary, now);
+    }
     if (next.state !== previous.state) {
-      this.healthSince = this.deps.clock.now();
+      this.healthSince = now;
       this.writeLog(`health: ${previous.state} -> ${next.state}: ${next.reasons[0] ?? ''}`);
       for (const listener of [...this.healthListeners]) this.callSafely(() => listener(previous, next));
     }
@@ -287,4 +319,16 @@ export class HealthMonitor {
   private writeLog(line: string): void {
     this.deps.log?.(redactSecrets(line));
   }
+}
+
+function retentionOf(settings: Settings): number {
+  return settings.historyRetentionHours * 3_600_000;
+}
+
+function timelineOf(saved: unknown): unknown {
+  return typeof saved === 'object' && saved !== null ? (saved as { timeline?: unknown }).timeline : undefined;
+}
+
+function isRequestSource(source: string): source is RequestSource {
+  return (REQUEST_SOURCES as readonly string[]).includes(source);
 }

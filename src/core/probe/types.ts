@@ -2,7 +2,7 @@
 // reasons, the tooltip and the CLI's JSON, so it holds no error objects and no
 // text that could carry the key.
 import type { RateLimitInfo } from '../headers';
-import type { ProbeMode } from '../settings';
+import type { ProbeMode } from '../settings/monitor';
 
 export const PROBE_OUTCOMES = [
   'ok',

@@ -42,6 +42,8 @@ export interface Settings {
   recoverAfter: number;
   watchedComponents: string[];
   notifications: NotificationLevel;
+  /** Hours of request history kept (and saved across restarts) for the history view. */
+  historyRetentionHours: number;
 }
 
 export type MonitorSettings = Settings;
@@ -77,6 +79,7 @@ export const MONITOR_SPECS = {
     scope: 'machine',
   },
   notifications: { key: 'notifications', kind: 'enum', default: 'outages', values: NOTIFICATION_LEVELS, scope: 'machine' },
+  historyRetentionHours: { key: 'history.retentionHours', kind: 'number', default: 24, min: 1, max: 168, scope: 'machine' },
 } as const satisfies SectionSpec & Record<keyof Settings, unknown>;
 
 type MonitorSpecs = typeof MONITOR_SPECS;

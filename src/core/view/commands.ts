@@ -13,6 +13,7 @@ export interface CommandSpec {
 export const COMMANDS = {
   refresh: { id: 'claudeHealth.refresh', offeredIn: ['tooltip', 'quickPick'] },
   runDiagnostics: { id: 'claudeHealth.runDiagnostics', offeredIn: ['tooltip', 'notification', 'quickPick'] },
+  showHistory: { id: 'claudeHealth.showHistory', offeredIn: ['tooltip', 'quickPick'] },
   openStatusPage: { id: 'claudeHealth.openStatusPage', offeredIn: ['tooltip', 'notification', 'quickPick'] },
   setApiKey: { id: 'claudeHealth.setApiKey', offeredIn: ['quickPick'] },
   openSettings: { id: 'claudeHealth.openSettings', offeredIn: ['tooltip', 'quickPick'] },

@@ -132,6 +132,7 @@ function sparklineSection(snapshot: MonitorSnapshot): string[] {
 const LINK_LABELS: Record<CommandOfferedIn<'tooltip'>, string> = {
   refresh: '$(refresh) Refresh',
   runDiagnostics: '$(pulse) Run Diagnostics',
+  showHistory: '$(graph-line) History',
   openStatusPage: '$(link-external) Status Page',
   openSettings: '$(gear) Settings',
   showLog: '$(output) Log',

@@ -5,7 +5,7 @@
 // generous bounds.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { readE2eTools } from './code-server';
 
 /** The workbench shell and an extension's first status item, on a cold start. */
@@ -279,6 +279,53 @@ export class Workbench {
       }),
     );
     return found.sort((a, b) => a.index - b.index).map((row) => normalize(row.label));
+  }
+
+  /**
+   * The frame of a webview whose page has `selector` (webviews are iframes inside
+   * iframes in code-server); waits until one does.
+   */
+  async webviewFrame(selector: string, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  /** Answers a save dialog (VS Code's own, in code-server): types the full path and presses Enter. */
+  async answerSaveDialog(filePath: string): Promise<void> {
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.quickInputBox.fill(filePath);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /**
+   * Saves a screenshot in the current theme as NAME, then toggles between the light
+   * and dark themes, waits until `webview` shows the other one, saves NAME-dark, and
+   * toggles back. (The window starts in the light theme.)
+   */
+  async screenshotsInBothThemes(name: string, webview: Frame): Promise<void> {
+    const isDark = (): Promise<boolean> => webview.evaluate(() => (globalThis as unknown as { document: { body: { classList: { contains(c: string): boolean } } } }).document.body.classList.contains('vscode-dark'));
+    await this.screenshot(name);
+    const wasDark = await isDark();
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await webview.waitForFunction((dark) => (globalThis as unknown as { document: { body: { classList: { contains(c: string): boolean } } } }).document.body.classList.contains('vscode-dark') === dark, !wasDark, { timeout: UI_TIMEOUT_MS });
+    // The charts are drawn again in the new colours on the next frame.
+    await webview.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() => resolve(undefined))));
+    await this.screenshot(wasDark ? `${name}-light` : `${name}-dark`);
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await webview.waitForFunction((dark) => (globalThis as unknown as { document: { body: { classList: { contains(c: string): boolean } } } }).document.body.classList.contains('vscode-dark') === dark, wasDark, { timeout: UI_TIMEOUT_MS });
+  }
+
+  /** The text on the browser's clipboard (the context may read it). */
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as PageWithClipboard).navigator.clipboard.readText());
   }
 
   /** Answers the quick pick titled `title` with the item labelled exactly `label`. */

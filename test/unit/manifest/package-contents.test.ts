@@ -17,12 +17,13 @@ const SHIPPED = [
   /^LICENSE$/,
   /^media\/icon\.png$/,
   /^media\/walkthrough\/[a-z-]+\.md$/,
-  /^dist\/(extension|anthropic-sdk|undici|snippet-catalog)\.js$/,
+  /^dist\/(extension|anthropic-sdk|undici|snippet-catalog|panels)\.js$/,
+  /^dist\/webview\/(history|report)\.(js|css)$/,
   /^dist\/snippets\/[a-z]+\.code-snippets$/,
 ];
 
 /** The extension cannot run without these. */
-const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js'];
+const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js', 'dist/panels.js', 'dist/webview/history.js', 'dist/webview/report.js'];
 
 describe('the packaged extension (vsce ls)', function () {
   this.timeout(120_000);

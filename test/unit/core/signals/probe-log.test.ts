@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PROBE_OUTCOMES } from '../../../../src/core/probe/types';
-import { HISTORY_RETENTION_MS, ProbeLog, eventFromResult, type ProbeEvent } from '../../../../src/core/signals/probe-log';
+import { HISTORY_RETENTION_MS, MAX_EVENTS, ProbeLog, eventFromResult, maxEventsFor, type ProbeEvent } from '../../../../src/core/signals/probe-log';
 import { countWindow } from '../../../../src/core/signals/window-counts';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -25,16 +25,36 @@ describe('probe log', () => {
 
   it('round-trips through JSON, and the JSON is plain data', () => {
     const log = new ProbeLog();
-    log.add(event(3, 'rate_limited', { httpStatus: 429, retryAfterSeconds: 5, spendLimit: true }), T0);
-    log.add(event(2, 'ok', { httpStatus: 200, model: 'claude-haiku-4-5' }), T0);
-    log.add(event(1, 'network_error'), T0);
+    log.add({ ...event(3, 'rate_limited', { httpStatus: 429, retryAfterSeconds: 5, spendLimit: true, requestId: 'req_011CabcDEF' }), source: 'probe' }, T0);
+    log.add({ ...event(2, 'ok', { httpStatus: 200, model: 'claude-haiku-4-5' }), source: 'tap' }, T0);
+    log.add({ ...event(1, 'network_error'), source: 'claude-code' }, T0);
     const saved = JSON.parse(JSON.stringify(log.toJSON())) as unknown;
     const restored = ProbeLog.fromJSON(saved, T0);
     assert.deepEqual(restored.all(), log.all());
   });
 
+  it('reads a version 1 save (no source, no request id) as probe events', () => {
+    const saved = { version: 1, base: T0 - MINUTE, models: ['claude-haiku-4-5'], events: [[0, 1, 250, 529, 30, 0, 0]] };
+    assert.deepEqual(ProbeLog.fromJSON(saved, T0).all(), [
+      { at: T0 - MINUTE, outcome: 'overloaded', latencyMs: 250, httpStatus: 529, retryAfterSeconds: 30, model: 'claude-haiku-4-5', source: 'probe' },
+    ]);
+  });
+
+  it('drops an entry whose source or request id does not validate', () => {
+    const good = [0, 0, 10, 200, -1, 0, -1, 0, ''];
+    const saved = { version: 2, base: T0 - MINUTE, models: [], events: [good, [0, 0, 10, 200, -1, 0, -1, 9, ''], [0, 0, 10, 200, -1, 0, -1, 0, 'req <script>']] };
+    assert.equal(ProbeLog.fromJSON(saved, T0).size, 1);
+  });
+
+  it('keeps the request id of failures only', () => {
+    const base = { mode: 'models' as const, at: T0, latencyMs: 5, rateLimit: {}, message: 'x', requestId: 'req_011Cxyz' };
+    assert.equal(eventFromResult({ ...base, outcome: 'overloaded' }).requestId, 'req_011Cxyz');
+    assert.equal(eventFromResult({ ...base, outcome: 'ok' }).requestId, undefined);
+    assert.equal(eventFromResult({ ...base, outcome: 'overloaded', requestId: 'not a request id' }).requestId, undefined);
+  });
+
   it('starts empty on corrupt or foreign state, and drops only the bad entries of a good one', () => {
-    for (const junk of [undefined, null, 42, 'x', [], {}, { version: 2, base: 0, models: [], events: [] }, { version: 1, base: 0, models: [], events: 'no' }, { version: 1, events: [] }]) {
+    for (const junk of [undefined, null, 42, 'x', [], {}, { version: 3, base: 0, models: [], events: [] }, { version: 1, base: 0, models: [], events: 'no' }, { version: 1, events: [] }]) {
       assert.equal(ProbeLog.fromJSON(junk, T0).size, 0);
     }
     const mixed = {
@@ -66,13 +86,25 @@ describe('probe log', () => {
     );
   });
 
-  it('stays bounded when serialised: a full log stays under 100 kB', () => {
+  it('sizes its cap from the retention, and a day at 5 s fits in about 0.65 MB serialised', () => {
+    assert.equal(maxEventsFor(HISTORY_RETENTION_MS), 24 * 1440);
+    assert.equal(maxEventsFor(7 * HISTORY_RETENTION_MS), 7 * 24 * 1440);
     const log = new ProbeLog();
-    for (let i = 0; i < 10_000; i++) {
-      log.add({ at: T0 - i * 5000, outcome: PROBE_OUTCOMES[i % PROBE_OUTCOMES.length] ?? 'ok', latencyMs: 1234, httpStatus: 529, retryAfterSeconds: 30, model: 'claude-haiku-4-5' }, T0);
+    // A day of probes at 5 s (17,280), every tenth a 529 with its request id: what the README quotes.
+    for (let i = 17_279; i >= 0; i--) {
+      const failed = i % 10 === 0;
+      log.add({ at: T0 - i * 5000, outcome: failed ? 'overloaded' : 'ok', latencyMs: 1234, httpStatus: failed ? 529 : 200, ...(failed ? { requestId: 'req_011CVzaBcDeFgHiJkLmNoPqRs' } : {}), source: 'probe' }, T0);
     }
-    assert.equal(log.size, 3000);
-    assert.ok(JSON.stringify(log.toJSON()).length < 100_000);
+    assert.equal(log.size, 17_280);
+    const bytes = JSON.stringify(log.toJSON()).length;
+    assert.ok(bytes < 700_000, `a day at 5 s serialises to ${bytes} bytes`);
+    // At its cap (one event every 2.5 s), every field filled: still about a megabyte a day.
+    const full = new ProbeLog();
+    for (let i = 39_999; i >= 0; i--) {
+      full.add({ at: T0 - i * 2000, outcome: PROBE_OUTCOMES[i % PROBE_OUTCOMES.length] ?? 'ok', latencyMs: 1234, httpStatus: 529, retryAfterSeconds: 30, model: 'claude-haiku-4-5', requestId: 'req_011CVzaBcDeFgHiJkLmNoPqRs', source: 'tap' }, T0);
+    }
+    assert.equal(full.size, MAX_EVENTS);
+    assert.ok(JSON.stringify(full.toJSON()).length < 2_200_000);
   });
 
   it('keeps the model only when it looks like a model name', () => {

@@ -1,0 +1,34 @@
+// The messages between the panels' host code (src/vscode/panels) and the
+// scripts inside their webviews. Types only: both sides compile against them.
+import type { HistoryRangeHours, SourceChoice } from '../core/history/data';
+import type { HistoryModel } from '../core/history/model';
+
+export interface HistoryChoice {
+  rangeHours: HistoryRangeHours;
+  source: SourceChoice;
+}
+
+/** Webview to host. */
+export type HistoryRequest =
+  | ({ type: 'ready' | 'choose'; utcOffsetMinutes: number } & HistoryChoice)
+  | { type: 'export'; format: 'csv' | 'json' };
+
+/** Host to webview. */
+export type HistoryUpdate = { type: 'model'; model: HistoryModel };
+
+/** The state the webview keeps (getState) and the serializer restores. */
+export type HistoryViewState = HistoryChoice;
+
+export type { ReportVerdict } from '../core/diagnostics/render/verdict';
+import type { ReportVerdict } from '../core/diagnostics/render/verdict';
+
+export type ReportAction = 'copyMarkdown' | 'saveJson' | 'runAgain' | 'openSettings' | 'openLog';
+
+/** Webview to host. */
+export type ReportRequest = { type: 'ready' } | { type: 'action'; action: ReportAction };
+
+/** Host to webview: the report as the CLI's JSON prints it (redacted), parsed; or a run in progress. */
+export type ReportUpdate =
+  | { type: 'report'; report: Record<string, unknown>; verdict: ReportVerdict }
+  | { type: 'running' }
+  | { type: 'notice'; text: string };

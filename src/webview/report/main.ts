@@ -1,0 +1,125 @@
+// The diagnostics report webview: the verdict first (the broken layer and its
+// fix), the actions, one row per check, the details, then any further section
+// the report carries (rendered generically, so new report fields show up
+// without a change here). Everything is text nodes: nothing is parsed as HTML.
+import '../common.css';
+import './report.css';
+import type { ReportAction, ReportRequest, ReportUpdate, ReportVerdict } from '../protocol';
+import { byId, element, vscodeApi } from '../dom';
+import { renderValue } from './generic';
+import { duration, STRINGS } from './strings';
+
+interface CheckView {
+  id: string;
+  title: string;
+  status: string;
+  detail: string;
+  hint?: string;
+  durationMs: number;
+  notes?: string[];
+  blockedBy?: string;
+}
+
+const KNOWN_FIELDS = new Set(['checks', 'summary', 'startedAt', 'durationMs', 'cancelled']);
+const ICONS: Record<string, string> = { pass: '✓', warn: '⚠', fail: '✗', skip: '–', running: '…' };
+
+const api = vscodeApi<undefined>();
+
+function post(request: ReportRequest): void {
+  api.postMessage(request);
+}
+
+function statusCell(status: string): HTMLElement {
+  return element('span', { class: `status status-${status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'), ` ${STRINGS.status[status] ?? status}`);
+}
+
+function banner(verdict: ReportVerdict): HTMLElement {
+  const parts: HTMLElement[] = [element('p', { class: 'summary' }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[verdict.tone] ?? ''), ` ${verdict.summary}`)];
+  if (verdict.layer) parts.push(element('p', {}, element('strong', {}, `${verdict.tone === 'fail' ? STRINGS.brokenLayer : STRINGS.warningLayer}: `), verdict.layer));
+  if (verdict.fix) parts.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), verdict.fix));
+  return element('div', { id: 'verdict', class: `verdict tone-${verdict.tone}`, role: verdict.tone === 'fail' ? 'alert' : 'status' }, ...parts);
+}
+
+function actions(disabled: boolean): HTMLElement {
+  const order: ReportAction[] = ['copyMarkdown', 'saveJson', 'runAgain', 'openSettings', 'openLog'];
+  const buttons = order.map((action, index) => {
+    const button = element('button', { type: 'button', 'data-action': action, class: index === 0 ? '' : 'secondary' }, STRINGS.actions[action]);
+    button.disabled = disabled && action !== 'openSettings' && action !== 'openLog';
+    button.addEventListener('click', () => post({ type: 'action', action }));
+    return button;
+  });
+  return element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Report actions' }, ...buttons);
+}
+
+function checksTable(checks: CheckView[]): HTMLElement {
+  const head = element('tr', {}, ...STRINGS.columns.map((name) => element('th', { scope: 'col' }, name)));
+  const rows = checks.map((check) =>
+    element(
+      'tr',
+      { 'data-check': check.id, 'data-status': check.status },
+      element('th', { scope: 'row' }, check.title),
+      element('td', {}, statusCell(check.status)),
+      element('td', {}, check.detail),
+      element('td', {}, check.hint ?? ''),
+      element('td', { class: 'time' }, duration(check.durationMs)),
+    ),
+  );
+  return element('div', { class: 'table-scroll' }, element('table', { id: 'checks' }, element('thead', {}, head), element('tbody', {}, ...rows)));
+}
+
+function details(checks: CheckView[]): HTMLElement {
+  const order = ['fail', 'warn', 'pass', 'skip'];
+  const sorted = [...checks].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const items = sorted.map((check) => {
+    const body: (HTMLElement | string)[] = [element('summary', {}, statusCell(check.status), ` ${check.title} (${check.id})`), element('p', {}, check.detail)];
+    if (check.hint) body.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), check.hint));
+    if (check.blockedBy) body.push(element('p', { class: 'muted' }, STRINGS.blockedBy(check.blockedBy)));
+    if (check.notes?.length) body.push(element('ul', {}, ...check.notes.map((note) => element('li', {}, note))));
+    const open = check.status === 'fail' || check.status === 'warn';
+    const node = element('details', { 'data-check': check.id }, ...body);
+    node.open = open;
+    return node;
+  });
+  return element('section', { 'aria-labelledby': 'details-title' }, element('h2', { id: 'details-title' }, STRINGS.details), ...items);
+}
+
+function extraSections(report: Record<string, unknown>): HTMLElement[] {
+  return Object.entries(report)
+    .filter(([key]) => !KNOWN_FIELDS.has(key))
+    .map(([key, value]) => {
+      const title = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
+      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, title), renderValue(value, 0));
+    });
+}
+
+function showReport(report: Record<string, unknown>, verdict: ReportVerdict): void {
+  const checks = Array.isArray(report.checks) ? (report.checks as CheckView[]) : [];
+  const started = typeof report.startedAt === 'string' ? STRINGS.started(report.startedAt, Number(report.durationMs) || 0, report.cancelled === true) : '';
+  document.body.replaceChildren(
+    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report)),
+  );
+}
+
+function showRunning(): void {
+  const verdict = document.getElementById('verdict');
+  const running = banner({ tone: 'running', summary: STRINGS.running });
+  if (verdict) verdict.replaceWith(running);
+  else document.body.replaceChildren(element('main', {}, element('h1', {}, STRINGS.title), running, actions(true)));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+    const action = button.dataset.action;
+    button.disabled = action !== 'openSettings' && action !== 'openLog';
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<ReportUpdate>) => {
+  const message = event.data;
+  if (message?.type === 'report') showReport(message.report, message.verdict);
+  else if (message?.type === 'running') showRunning();
+  else if (message?.type === 'notice') {
+    const notice = document.getElementById('notice') ?? element('p', { id: 'notice', role: 'status', class: 'muted' });
+    notice.textContent = message.text;
+    byId('verdict').after(notice);
+  }
+});
+
+post({ type: 'ready' });
