@@ -1,0 +1,1 @@
+export const DIAGNOSTICS_ZH_CN: Readonly<Record<string, string>> = {};
