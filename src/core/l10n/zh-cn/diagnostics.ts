@@ -1,1 +1,0 @@
-export const DIAGNOSTICS_ZH_CN: Readonly<Record<string, string>> = {};
