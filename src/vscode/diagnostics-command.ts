@@ -11,6 +11,7 @@ import { redactSecrets } from '../core/net/redact';
 import { CHECK_IDS } from '../core/diagnostics/types';
 import { type AllSettings } from '../core/settings';
 import { type ApiKeyStore } from './api-key';
+import { coreTranslator } from './language';
 import { type Log } from './log';
 import { readAllSettings } from './settings-reader';
 import { type StatusBarView } from './status-bar-view';
@@ -41,6 +42,7 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
     apiBaseUrlSetting: settings.apiBaseUrl,
     allowedInsecureOrigins,
     env: process.env,
+    locale: coreTranslator().locale,
     statusPageUrl: settings.statusPageUrl,
     watchedComponents: settings.watchedComponents,
     inference: { enabled: inference, model: settings.probeModels[0] },
@@ -62,7 +64,7 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
 }
 
 async function showReport(report: DiagnosticsReport, secret: string | undefined): Promise<void> {
-  const markdown = redactSecrets(renderMarkdown(report), [secret]);
+  const markdown = redactSecrets(renderMarkdown(report, coreTranslator()), [secret]);
   const json = redactSecrets(renderJson(report), [secret]);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
   await vscode.window.showTextDocument(document, { preview: false });

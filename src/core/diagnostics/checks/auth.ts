@@ -12,7 +12,7 @@ import type { Plan } from '../plan';
 import type { CheckOutcome, JsonObject } from '../types';
 import { BEARER_API_VERSION, DIAGNOSTICS_API_VERSION } from './config';
 
-const SENT_AS = `sent as x-api-key with anthropic-version ${DIAGNOSTICS_API_VERSION}`;
+const sentAs = (t: Translate) => t`sent as x-api-key with anthropic-version ${DIAGNOSTICS_API_VERSION}`;
 
 export function keyHeaders(key: string): Record<string, string> {
   return { 'x-api-key': key, 'anthropic-version': DIAGNOSTICS_API_VERSION, accept: 'application/json', 'user-agent': 'claude-health-diagnostics' };
@@ -31,7 +31,7 @@ function unauthorized(error: ApiError | undefined, context: CheckContext, answer
   const source = context.input.apiKeySource ? t` (the key from ${context.input.apiKeySource})` : '';
   if (/x-api-key header is required|missing/i.test(message)) {
     return {
-      detail: t`401: the server says no key arrived ("${message}"), though one was ${SENT_AS}`,
+      detail: t`401: the server says no key arrived ("${message}"), though one was ${sentAs(t)}`,
       hint: t`Something between here and the API strips the x-api-key header: a proxy or gateway. Check its header policy, or what the gateway expects instead.`,
       headline: t`Auth fails: the key does not reach the API (a proxy strips it)`,
     };
@@ -69,7 +69,7 @@ function judge(context: CheckContext, answer: RawAnswer): CheckOutcome {
   const error = isJson(answer) ? apiErrorOf(answer.body) : undefined;
   const requestId = requestIdOf(answer);
   const rid = requestIdText(answer);
-  const notes = [`GET /v1/models?limit=1, key ${SENT_AS}: HTTP ${answer.status} in ${seconds(answer.headersMs)}; ${rid}.`];
+  const notes = [t`GET /v1/models?limit=1, key ${sentAs(t)}: HTTP ${answer.status} in ${seconds(answer.headersMs)}; ${rid}.`];
   if (answer.headers['anthropic-organization-id']) notes.push(`Organization: ${answer.headers['anthropic-organization-id']}.`);
   const data: JsonObject = {
     status: answer.status,
@@ -91,13 +91,13 @@ function judge(context: CheckContext, answer: RawAnswer): CheckOutcome {
         headline: t`Auth: something other than the API answers`,
       };
     }
-    return { status: 'pass', detail: t`key accepted (HTTP ${status}, key ${SENT_AS}), ${rid}`, ...base };
+    return { status: 'pass', detail: t`key accepted (HTTP ${status}, key ${sentAs(t)}), ${rid}`, ...base };
   }
   if (status === 401) return { status: 'fail', ...unauthorized(error, context, answer), ...base };
   if (status === 403) {
     return {
       status: 'fail',
-      detail: `403 ${error?.type ?? ''}: the key is valid but not allowed${error?.message ? ` ("${error.message}")` : ''}, ${rid}`.replace('403 :', '403:'),
+      detail: t`403 ${error?.type ?? ''}: the key is valid but not allowed${error?.message ? ` ("${error.message}")` : ''}, ${rid}`.replace('403 :', '403:'),
       hint: t`The organisation or workspace of this key is disabled or restricted, or the request comes from a region or network that is not allowed: check the Console, or ask your organisation's admin.`,
       ...base,
       headline: t`Auth fails: the key is not allowed (403)`,

@@ -23,7 +23,7 @@ function lastFour(key: string): string {
 }
 
 export function judgeKey(key: string | undefined, source: string | undefined, customGateway: boolean, t: Translate): KeyVerdict {
-  const from = source ? `, from ${source}` : '';
+  const from = source ? t`, from ${source}` : '';
   if (key === undefined || key === '') {
     return {
       level: 'fail',
@@ -31,7 +31,7 @@ export function judgeKey(key: string | undefined, source: string | undefined, cu
       hint: t`Store an API key from the Console in the extension (it keeps it in SecretStorage), or export ANTHROPIC_API_KEY before starting VS Code or the CLI.`,
     };
   }
-  const shown = `${lastFour(key.trim())} (${key.length} characters${from})`;
+  const shown = t`${lastFour(key.trim())} (${key.length} characters${from})`;
   if (key !== key.trim() || /\s/.test(key)) {
     return {
       level: 'fail',
@@ -85,7 +85,7 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput, t: Translate): CheckOu
   const failures: { what: string; hint: string }[] = [];
   const url = plan.baseUrl.href.replace(/\/$/, '');
   const customGateway = plan.baseUrl.origin !== new URL(DEFAULT_API_BASE_URL).origin;
-  const fromWhere = plan.baseUrlOrigin === 'default' ? t`the default` : `from ${plan.baseUrlOriginLabel}`;
+  const fromWhere = plan.baseUrlOrigin === 'default' ? t`the default` : t`from ${plan.baseUrlOriginLabel}`;
   notes.push(t`Base URL: ${url} (${fromWhere})${customGateway ? t`; a custom gateway or proxy, not api.anthropic.com` : ''}.`);
   if (plan.baseUrlOrigin === 'setting' && input.env.ANTHROPIC_BASE_URL?.trim()) {
     notes.push(t`ANTHROPIC_BASE_URL is also set (${input.env.ANTHROPIC_BASE_URL.trim()}); ${plan.baseUrlOriginLabel} wins here, but SDKs in your own code read ANTHROPIC_BASE_URL.`);
@@ -111,7 +111,7 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput, t: Translate): CheckOu
   }
   for (const misnamed of misnamedVariables(input.env, t)) warnings.push(misnamed);
   const key = judgeKey(input.apiKey, input.apiKeySource, customGateway, t);
-  if (key.level === 'ok') notes.push(`Key: ${key.what}.`);
+  if (key.level === 'ok') notes.push(t`Key: ${key.what}.`);
   else (key.level === 'fail' ? failures : warnings).push({ what: key.what, hint: key.hint });
   notes.push(
     t`anthropic-version: ${DIAGNOSTICS_API_VERSION} with the key in x-api-key (what these checks send; SDKs from 1.0 send ${BEARER_API_VERSION} with Authorization: Bearer).`,
@@ -128,15 +128,15 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput, t: Translate): CheckOu
   const first = failures[0] ?? warnings[0];
   if (!first) return { status: 'pass', detail: `${url} (${fromWhere}); ${key.what}`, notes, data };
   const problems = [...failures, ...warnings];
-  notes.push(...problems.slice(1).map((p) => `Also: ${p.what}. ${p.hint}`));
+  notes.push(...problems.slice(1).map((p) => t`Also: ${p.what}. ${p.hint}`));
   const status = failures.length ? 'fail' : 'warn';
   return {
     status,
-    detail: `${first.what}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`,
+    detail: `${first.what}${problems.length > 1 ? t` (+${problems.length - 1} more)` : ''}`,
     hint: first.hint,
     notes,
     data,
-    headline: `Configuration: ${first.what}`,
+    headline: t`Configuration: ${first.what}`,
   };
 }
 

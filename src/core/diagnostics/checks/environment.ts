@@ -30,7 +30,7 @@ export function whereChecksRan(input: DiagnosticsInput, release: string = os.rel
   }
   const env = input.env;
   if (env.CODESPACES === 'true') return { kind: 'codespaces', label: t`in a GitHub Codespace` };
-  if (env.REMOTE_CONTAINERS === 'true' || dockerEnv) return { kind: 'container', label: 'in a container' };
+  if (env.REMOTE_CONTAINERS === 'true' || dockerEnv) return { kind: 'container', label: t`in a container` };
   if (process.platform === 'linux' && /microsoft/i.test(release)) return { kind: 'wsl', label: t`in WSL (Linux inside Windows: its network and DNS can differ from Windows')` };
   if (env.SSH_CONNECTION) return { kind: 'ssh', label: t`on a machine reached over SSH` };
   return { kind: undefined, label: t`on this machine` };
@@ -42,20 +42,19 @@ export const environmentCheck: CheckDefinition = {
   needs: [],
   timeoutMs: 2000,
   run: (context): Promise<CheckOutcome> => {
-  const { t } = context;
-    const { input } = context;
-    const where = whereChecksRan(input);
+    const { input, t } = context;
+    const where = whereChecksRan(input, os.release(), existsSync('/.dockerenv'), t);
     const system = `${os.type()} ${os.release()} ${os.arch()}`;
     const editor = input.vscodeVersion ? t`VS Code ${input.vscodeVersion}${input.appHost ? ` (${input.appHost})` : ''}` : t`CLI (no VS Code)`;
     const notes = [
-      `OS: ${system}.`,
+      t`OS: ${system}.`,
       `Node: ${process.version}.`,
-      `Editor: ${editor}.`,
-      t`Remote: ${where.kind ?? 'none'}; the checks ran ${where.label}.`,
+      t`Editor: ${editor}.`,
+      t`Remote: ${where.kind ?? t`none`}; the checks ran ${where.label}.`,
     ];
     return Promise.resolve({
       status: 'pass',
-      detail: `ran ${where.label}: ${system}, Node ${process.version}, ${editor}`,
+      detail: t`ran ${where.label}: ${system}, Node ${process.version}, ${editor}`,
       notes,
       data: {
         os: os.type(),

@@ -92,7 +92,7 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
       data,
     };
   }
-  return { status: 'pass', detail: `reachable: ${describeAnswer(answer)}`, notes, data };
+  return { status: 'pass', detail: t`reachable: ${describeAnswer(answer)}`, notes, data };
 }
 
 export const httpCheck: CheckDefinition = {

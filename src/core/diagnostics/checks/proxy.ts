@@ -25,9 +25,9 @@ function settingsNotes(context: CheckContext): string[] {
     const value = envValue(input.env, name);
     if (value !== undefined) seen.push(`${name}=${name === 'NO_PROXY' ? value : displayProxySetting(value)}`);
   }
-  notes.push(seen.length ? `Environment: ${seen.join(', ')}.` : t`Environment: no proxy variables set.`);
+  notes.push(seen.length ? t`Environment: ${seen.join(', ')}.` : t`Environment: no proxy variables set.`);
   const vscode: string[] = [];
-  if (input.httpProxy?.trim() && input.surface === 'cli') notes.push(`Flag: --proxy ${displayProxySetting(input.httpProxy.trim())}.`);
+  if (input.httpProxy?.trim() && input.surface === 'cli') notes.push(t`Flag: --proxy ${displayProxySetting(input.httpProxy.trim())}.`);
   else if (input.httpProxy?.trim()) vscode.push(`http.proxy=${displayProxySetting(input.httpProxy.trim())}`);
   if (input.httpNoProxy?.length) vscode.push(`http.noProxy=${input.httpNoProxy.join(',')}`);
   if (input.httpProxyStrictSSL !== undefined) vscode.push(`http.proxyStrictSSL=${String(input.httpProxyStrictSSL)}`);
@@ -119,7 +119,7 @@ async function checkProxy(context: CheckContext): Promise<CheckOutcome> {
     const why = timedOut ? t`did not answer in time` : t`could not be reached (${code ?? 'error'}: ${describeNetworkCode(code)})`;
     return {
       status: 'fail',
-      detail: `proxy ${proxyText} ${why}`,
+      detail: t`proxy ${proxyText} ${why}`,
       hint:
         code === 'ECONNREFUSED' ? t`Nothing listens on ${proxy.host}: check the proxy's port, or whether the proxy (or the VPN that provides it) is running.`
         : t`Check the proxy host name and port in ${proxySettingName(context.input.surface)} / HTTPS_PROXY, and that this network can reach it.`,

@@ -16,9 +16,9 @@ function untilText(resetIso: string | undefined, nowMs: number, t: Translate): s
 }
 
 function bucketLine(name: string, bucket: RateLimitBucket, nowMs: number, t: Translate): string {
-  const left = bucket.remaining !== undefined && bucket.limit !== undefined ? `${bucket.remaining} of ${bucket.limit} left (${Math.floor((bucket.remaining / Math.max(1, bucket.limit)) * 100)}%)`
+  const left = bucket.remaining !== undefined && bucket.limit !== undefined ? t`${bucket.remaining} of ${bucket.limit} left (${Math.floor((bucket.remaining / Math.max(1, bucket.limit)) * 100)}%)`
     : bucket.remaining !== undefined ? `${bucket.remaining} left`
-    : bucket.limit !== undefined ? `limit ${bucket.limit}`
+    : bucket.limit !== undefined ? t`limit ${bucket.limit}`
     : t`no figures`;
   return `${name}: ${left}${untilText(bucket.reset, nowMs, t)}`;
 }
@@ -67,7 +67,7 @@ export const rateLimitsCheck: CheckDefinition = {
     if (low.length) {
       return Promise.resolve({
         status: 'warn',
-        detail: `under 10% left: ${low.map(({ name, bucket }) => bucketLine(name, bucket, nowMs, t)).join('; ')}`,
+        detail: t`under 10% left: ${low.map(({ name, bucket }) => bucketLine(name, bucket, nowMs, t)).join('; ')}`,
         hint: t`Requests will soon get 429s: slow down or spread them, make sure your code honours retry-after, or ask for higher limits in the Console (Settings > Limits).`,
         notes,
         data,

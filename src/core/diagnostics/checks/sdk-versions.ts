@@ -115,7 +115,7 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   const scanned = t`${scan.files} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
   const partial = scan.stoppedBecause ? t`; partial scan, stopped early: ${scan.stoppedBecause}` : '';
   const notes = listed(findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f, t)}.`), scan.omittedFindings, t`SDK references`, t);
-  notes.push(...listed(remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`), scan.omittedWrappers, 'remarks', t));
+  notes.push(...listed(remarks.map((r) => (r.level === 'warn' ? t`Warning: ${r.text}.` : t`Note: ${r.text}.`)), scan.omittedWrappers, t`remarks`, t));
   notes.push(t`Scanned ${scanned}${scan.stoppedBecause ? t`; stopped early: ${scan.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
   const data: JsonObject = {
     folder: root,
@@ -129,13 +129,13 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   };
   const sdkList = [...new Set(effective(findings).map((f) => `${f.package} ${f.spec.raw || '(any)'}`))];
   const shownSdks = sdkList.slice(0, MAX_SDKS_IN_DETAIL).join(', ') + (sdkList.length > MAX_SDKS_IN_DETAIL ? ` and ${sdkList.length - MAX_SDKS_IN_DETAIL} more` : '');
-  const found = sdkList.length ? `found ${shownSdks}` : t`no official Claude SDK found`;
+  const found = sdkList.length ? t`found ${shownSdks}` : t`no official Claude SDK found`;
   const warnings = remarks.filter((r) => r.level === 'warn');
   const first = warnings[0];
   if (first) {
     return {
       status: 'warn',
-      detail: `${found}; ${warnings.length} problem${warnings.length > 1 ? 's' : ''}: ${first.text}${partial}`,
+      detail: warnings.length > 1 ? t`${found}; ${warnings.length} problems: ${first.text}${partial}` : t`${found}; 1 problem: ${first.text}${partial}`,
       hint: first.hint ?? t`See the details.`,
       notes,
       data,

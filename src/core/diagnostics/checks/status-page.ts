@@ -44,16 +44,16 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
     }
     const snapshot = result.snapshot;
     const verdict = pageVerdict(snapshot, undefined, plan.watchedComponents);
-    const notes: string[] = [`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
+    const notes: string[] = [t`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
     for (const component of verdict.watched) notes.push(`${component.name}: ${describeComponentStatus(component.status)}.`);
     if (verdict.watched.length === 0) notes.push(t`None of the watched components (${plan.watchedComponents.join(', ')}) is on the page.`);
     for (const incident of verdict.incidents) {
       const latest = incident.latestUpdate ? `: ${incident.latestUpdate.body}` : '';
-      notes.push(`Incident (${incident.status}, ${incident.impact} impact): ${incident.name}${latest}${incident.url ? ` ${incident.url}` : ''}`);
+      notes.push(t`Incident (${incident.status}, ${incident.impact} impact): ${incident.name}${latest}${incident.url ? ` ${incident.url}` : ''}`);
     }
     for (const maintenance of verdict.maintenances) {
-      const when = maintenance.scheduledFor ? ` from ${maintenance.scheduledFor}${maintenance.scheduledUntil ? ` to ${maintenance.scheduledUntil}` : ''}` : '';
-      notes.push(`Maintenance (${maintenance.active ? t`in progress` : 'scheduled'}): ${maintenance.name}${when}`);
+      const when = maintenance.scheduledFor ? t` from ${maintenance.scheduledFor}${maintenance.scheduledUntil ? t` to ${maintenance.scheduledUntil}` : ''}` : '';
+      notes.push(t`Maintenance (${maintenance.active ? t`in progress` : t`scheduled`}): ${maintenance.name}${when}`);
     }
     const data: JsonObject = {
       url: plan.statusPageUrl,

@@ -50,7 +50,7 @@ export function tcpFailureFor(code: string | undefined, where: string, viaProxy:
 }
 
 function attemptText(attempt: ConnectAttempt, t: Translate): string {
-  return `${authority(attempt.address, attempt.port)} ${attempt.ok ? t`connected in ${seconds(attempt.ms)}` : `${attempt.code ?? 'failed'} after ${seconds(attempt.ms)}`}`;
+  return `${authority(attempt.address, attempt.port)} ${attempt.ok ? t`connected in ${seconds(attempt.ms)}` : t`${attempt.code ?? t`failed`} after ${seconds(attempt.ms)}`}`;
 }
 
 function mostCommonCode(attempts: ConnectAttempt[]): string | undefined {
@@ -115,14 +115,14 @@ async function checkTcp(context: CheckContext): Promise<CheckOutcome> {
     byFamily(family).map((a) => ({ address: a.address, port: a.port, ok: a.ok, ms: a.ms, code: a.code ?? null }));
   const data: JsonObject = { target: found.label, port: found.port, ipv4: familyData(4), ipv6: familyData(6) };
   // A proxy's label is its URL, which names the port already.
-  const where = viaProxy ? found.label : `${found.label} port ${found.port}`;
+  const where = viaProxy ? found.label : t`${found.label} port ${found.port}`;
 
   if (ok.length === 0) {
-    const failure = tcpFailureFor(mostCommonCode(attempts), where, viaProxy, proxySettingName(context.input.surface));
+    const failure = tcpFailureFor(mostCommonCode(attempts), where, viaProxy, proxySettingName(context.input.surface), t);
     return { status: 'fail', ...failure, notes, data };
   }
   const fastest = ok[0]!;
-  const summary = `${where}: ${fastest.family === 6 ? 'IPv6' : 'IPv4'} ${authority(fastest.address, fastest.port)} in ${seconds(fastest.ms)}`;
+  const summary = t`${where}: ${fastest.family === 6 ? 'IPv6' : 'IPv4'} ${authority(fastest.address, fastest.port)} in ${seconds(fastest.ms)}`;
   const v4ok = byFamily(4).some((a) => a.ok);
   const v6ok = byFamily(6).some((a) => a.ok);
   if (v6.length && !v6ok && v4ok) {

@@ -186,4 +186,12 @@ export const DIAGNOSTICS_NETWORK_ZH_CN: Readonly<Record<string, string>> = {
   'the base URL is plain http://: no TLS to check': 'Base URL 是明文 http://：没有 TLS 可检查',
   'no TLS handshake with {0} within {1}': '{1} 内没有与 {0} 完成 TLS 握手',
   'Something accepts the connection and never speaks TLS: a firewall or transparent proxy holding the connection.': '有东西接受了连接却不进行 TLS：防火墙或透明代理占住了连接。',
+  'reachable: {0}': '可访问：{0}',
+  'Environment: {0}.': '环境变量：{0}。',
+  'Flag: --proxy {0}.': '参数：--proxy {0}。',
+  'proxy {0} {1}': '代理 {0} {1}',
+  '{0} after {1}': '{1} 后 {0}',
+  'failed': '失败',
+  '{0} port {1}': '{0} 端口 {1}',
+  '{0}: {1} {2} in {3}': '{0}：{1} {2}，用时 {3}',
 };
