@@ -22,7 +22,7 @@ export const clockCheck: CheckDefinition = {
   needs: ['http'],
   timeoutMs: 1000,
   run: (context): Promise<CheckOutcome> => {
-  const { t } = context;
+    const { t } = context;
     const answer = context.facts.httpAnswer ?? context.facts.authAnswer;
     const date = answer?.headers.date;
     if (!answer || !date) return Promise.resolve({ status: 'skip', detail: t`the server sent no Date header to compare with` });

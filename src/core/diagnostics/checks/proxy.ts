@@ -142,7 +142,7 @@ export const proxyCheck: CheckDefinition = {
   timeoutMs: 8000,
   run: checkProxy,
   timedOut: (ms, context) => {
-  const { t } = context;
+    const { t } = context;
     const proxy = context.plan.proxy.kind === 'proxy' ? displayProxy(context.plan.proxy.proxy) : t`the proxy`;
     return {
       status: 'fail',

@@ -33,7 +33,7 @@ export const rateLimitsCheck: CheckDefinition = {
   needs: ['auth'],
   timeoutMs: 1000,
   run: (context): Promise<CheckOutcome> => {
-  const { t } = context;
+    const { t } = context;
     const answer = context.facts.authAnswer;
     if (!answer) return Promise.resolve({ status: 'skip', detail: t`no answer from the API to read limits from` });
     const nowMs = context.clock.now();
