@@ -14,6 +14,7 @@ import { HISTORY_VIEW_TYPE } from './vscode/panels/view-types';
 import { HealthNotifier } from './vscode/health-notifier';
 import { InsecureOriginConsent } from './vscode/insecure-origin-consent';
 import { DisposableStore } from './vscode/lifecycle';
+import { coreTranslator } from './vscode/language';
 import { createLog, type Log } from './vscode/log';
 import { openStatusPage, refreshWithProgress, showDetails } from './vscode/monitor-commands';
 import { MonitorTransport } from './vscode/monitor-transport';
@@ -59,6 +60,7 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       allowedInsecureOrigins: consent.allowedOrigins(),
       savedState: persistence.load(),
       log: (line) => log.info(line),
+      t: coreTranslator(),
     }),
   );
   // Added after the monitor, so disposed before it: the last save sees everything.

@@ -30,6 +30,7 @@ import type { DiagnosticsInput, DiagnosticsReport } from '../core/diagnostics/ty
 import { booleanFlag, integerFlag, listFlag, modelFlag, proxyFlag, repeatedFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
 import { type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { cliTranslator } from './locale';
 
 /** Parsed flags, as the command table hands them over (the names are those of DIAGNOSE_OPTIONS). */
 export type DiagnoseFlags = CliFlags;
@@ -138,7 +139,7 @@ export function compareTargets(raws: readonly string[], input: DiagnosticsInput)
 export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput {
   if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
   if (modelFlag(flags) !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError('--model only applies with --inference');
-  const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url', surface: 'cli' };
+  const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url', surface: 'cli', locale: cliTranslator(io).locale };
   const baseUrl = urlFlag(flags, 'base-url');
   if (baseUrl) input.apiBaseUrlSetting = baseUrl;
   const proxy = proxyFlag(flags);
@@ -185,10 +186,11 @@ export async function runDiagnoseCommand(flags: DiagnoseFlags, io: CliIo, signal
     if (signal) signal.removeEventListener('abort', interrupt);
     else process.off('SIGINT', interrupt);
   }
+  const t = cliTranslator(io);
   io.stdout(
     booleanFlag(flags, 'json') ? renderJson(report)
-    : booleanFlag(flags, 'markdown') ? renderMarkdown(report)
-    : renderText(report, colourFor(io.isTTY, io.env)),
+    : booleanFlag(flags, 'markdown') ? renderMarkdown(report, t)
+    : renderText(report, colourFor(io.isTTY, io.env), t),
   );
   const failed = report.checks.some((check) => check.status === 'fail') || (report.comparison ?? []).some((entry) => entry.verdict.status === 'fail');
   return report.cancelled || failed ? EXIT_UNHEALTHY : EXIT_OK;

@@ -2,6 +2,7 @@
 // examples, exit codes) and the one renderer that lays it out for a terminal,
 // wrapped at 80 columns so it reads in the narrowest window and in a CI log.
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE } from './io';
+import { LOCALE_FLAG_HELP } from './locale';
 
 export const HELP_WIDTH = 80;
 
@@ -84,6 +85,7 @@ export function renderCommandHelp(command: HelpSubject): string {
     const flag = help.flags[name] ?? { description: '' };
     lines.push(...twoColumns(flagLabel(name, flag, option.short), flag.description));
   }
+  lines.push(...twoColumns('--locale LOCALE', LOCALE_FLAG_HELP));
   lines.push(...twoColumns('-h, --help', 'Show this help and exit.'));
   if (help.examples?.length) {
     lines.push('', 'Examples:');
@@ -109,6 +111,8 @@ export function renderOverview(commands: readonly HelpSubject[]): string {
     'Commands:',
   ];
   for (const command of commands) lines.push(...wrap(command.summary, HELP_WIDTH, ' '.repeat(width + 2), `  ${command.name.padEnd(width)}`));
+  lines.push('', 'Global flags (before or after the command):');
+  lines.push(...twoColumns('--locale LOCALE', LOCALE_FLAG_HELP));
   lines.push('', 'Exit codes (each command\'s --help says what they mean for it):');
   for (const [code, meaning] of DEFAULT_EXIT_CODES) lines.push(...wrap(meaning, HELP_WIDTH, '     ', `  ${code}  `));
   lines.push('', ...wrap('Flags take their value as the next word or after "=": --timeout-ms 5000 or --timeout-ms=5000.', HELP_WIDTH));

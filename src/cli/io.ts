@@ -5,6 +5,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** stdout is a terminal: colour is allowed there (unless NO_COLOR is set), never in a pipe or a file. */
   isTTY?: boolean;
+  /** --locale as given; absent: the environment's LC_ALL, LC_MESSAGES or LANG decides. */
+  locale?: string;
 }
 
 /** Bad input: a one-line reason on stderr and exit code 2. */

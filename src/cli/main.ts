@@ -6,6 +6,7 @@ import { describeError } from '../core/text/describe-error';
 import { version } from '../../package.json';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { COMMANDS, commandHelp, USAGE, type Command } from './commands';
+import { takeLocaleFlag } from './locale';
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 const VERSION_FLAGS = new Set(['--version', '-V']);
@@ -44,7 +45,15 @@ function helpWanted(args: readonly string[]): boolean {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  let taken: ReturnType<typeof takeLocaleFlag>;
+  try {
+    taken = takeLocaleFlag(argv);
+  } catch (error) {
+    io.stderr(`claude-health: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (taken.locale !== undefined) io = { ...io, locale: taken.locale };
+  const [name, ...rest] = taken.argv;
   if (name === undefined) {
     io.stderr(USAGE);
     return EXIT_USAGE;

@@ -6,10 +6,12 @@ import { DEFAULT_STATUS_PAGE_URL } from '../core/settings';
 import { createNodeFetch } from '../core/net/node-fetch';
 import { fetchStatusPage, STATUS_PAGE_TIMEOUT_MS } from '../core/statuspage/fetch';
 import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/statuspage/types';
+import type { Translate } from '../core/l10n';
 import { describeComponentStatus } from '../core/statuspage/verdict';
 import { booleanFlag, integerFlag, listFlag, proxyFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
 import { type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, type CliIo } from './io';
+import { cliTranslator } from './locale';
 
 export const STATUS_SUMMARY = 'Read the Claude status page once and print what it says.';
 
@@ -104,15 +106,16 @@ function isHealthy(json: StatusJson, requiredComponents: readonly string[]): boo
   return requiredComponents.every((id) => json.components.some((c) => c.id === id && c.status === 'operational'));
 }
 
-function textReport(json: StatusJson): string {
-  const lines = [`Claude status: ${json.description} (indicator: ${json.indicator})`];
-  for (const c of json.components) lines.push(`  ${c.name} [${c.id}]: ${describeComponentStatus(c.status)}`);
+function textReport(json: StatusJson, t: Translate): string {
+  const lines = [t`Claude status: ${json.description} (indicator: ${json.indicator})`];
+  for (const c of json.components) lines.push(`  ${c.name} [${c.id}]: ${describeComponentStatus(c.status, t)}`);
   for (const i of json.incidents) {
-    lines.push(`  incident: ${i.name} (${i.status}, ${i.impact} impact${i.updatedAt ? `, updated ${i.updatedAt}` : ''})${i.url ? ` ${i.url}` : ''}`);
+    const updated = i.updatedAt ? t`, updated ${i.updatedAt}` : '';
+    lines.push(`  ${t`incident: ${i.name} (${i.status}, ${i.impact} impact${updated})`}${i.url ? ` ${i.url}` : ''}`);
     if (i.latestUpdate) lines.push(`    ${i.latestUpdate.body}`);
   }
   for (const m of json.maintenances) {
-    lines.push(`  maintenance: ${m.name} (${m.active ? 'in progress' : 'scheduled'}, ${m.scheduledFor ?? '?'} to ${m.scheduledUntil ?? '?'})`);
+    lines.push(`  ${t`maintenance: ${m.name} (${m.active ? t`in progress` : t`scheduled`}, ${m.scheduledFor ?? '?'} to ${m.scheduledUntil ?? '?'})`}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -131,7 +134,7 @@ export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock 
       : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: 'HTTP 304 to an unconditional request' }
       : undefined;
     const document = statusJson(result.kind === 'fresh' ? result.snapshot : undefined, error, clock.now());
-    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document));
+    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document, cliTranslator(io)));
     // The reason goes to stderr once; stdout says only that the status is unknown.
     if (error && !json) io.stderr(`claude-health status: ${error.message}\n`);
     return isHealthy(document, components) ? EXIT_OK : EXIT_UNHEALTHY;

@@ -16,6 +16,7 @@ import { DEFAULT_API_BASE_URL, type Settings, type SettingSpec } from '../core/s
 import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
 import type { CommandHelp, FlagHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { cliTranslator } from './locale';
 import { verdictJson, verdictLine } from './watch/output';
 import { startWatchSession } from './watch/session';
 import { SETTING_FLAGS, SETTING_OPTIONS, watchSettings } from './watch/settings-flags';
@@ -161,6 +162,7 @@ async function runOnce(prepared: Prepared, json: boolean, io: CliIo, options: Wa
     getApiKey: () => prepared.apiKey,
     env: io.env,
     allowedInsecureOrigins: prepared.allowedInsecureOrigins,
+    t: cliTranslator(io),
   });
   try {
     await monitor.refresh();

@@ -2,6 +2,7 @@
 // the status page's verdict on the watched components with the probe verdict
 // (which already carries the hysteresis), taking the worse of the two, since
 // the page is known to lag real 529 storms and probes cannot see announcements.
+import { english, type Translate } from './l10n';
 import type { ProbeResult } from './probe/types';
 import { countedOutcomes, degradeSampleSize, weighOutcome, type HysteresisPolicy, type ProbeVerdict } from './signals/hysteresis';
 import type { ProbeEvent } from './signals/probe-log';
@@ -31,42 +32,46 @@ export interface HealthInput {
   /** The latest round (one result per model in message mode). */
   lastRound: readonly ProbeResult[];
   policy: HysteresisPolicy;
+  /** The language of the reasons; default English. */
+  t?: Translate;
 }
 
-const OUTCOME_LABELS: Record<string, string> = {
-  overloaded: '529 overloaded',
-  rate_limited: '429 rate limited',
-  server_error: '5xx server errors',
-  timeout: 'timeouts',
-  network_error: 'network errors',
-};
+function outcomeLabels(t: Translate): Record<string, string> {
+  return {
+    overloaded: t`529 overloaded`,
+    rate_limited: t`429 rate limited`,
+    server_error: t`5xx server errors`,
+    timeout: t`timeouts`,
+    network_error: t`network errors`,
+  };
+}
 
-function labelOf(event: ProbeEvent): string {
-  if (event.outcome === 'rate_limited' && event.spendLimit) return '429 spend limit';
-  if (event.outcome === 'server_error' && event.httpStatus !== undefined && event.httpStatus >= 500) return `${event.httpStatus} server error`;
-  return OUTCOME_LABELS[event.outcome] ?? event.outcome;
+function labelOf(event: ProbeEvent, t: Translate): string {
+  if (event.outcome === 'rate_limited' && event.spendLimit) return t`429 spend limit`;
+  if (event.outcome === 'server_error' && event.httpStatus !== undefined && event.httpStatus >= 500) return t`${event.httpStatus} server error`;
+  return outcomeLabels(t)[event.outcome] ?? event.outcome;
 }
 
 /** "2 of the last 3 probes got 529 overloaded" / "... failed (529 overloaded ×2, timeouts ×1)". */
-export function describeRecentFailures(recent: readonly ProbeEvent[], sampleSize: number): string | undefined {
+export function describeRecentFailures(recent: readonly ProbeEvent[], sampleSize: number, t: Translate = english): string | undefined {
   const counted = recent.filter((event) => weighOutcome(event.outcome) !== 'neutral').slice(-sampleSize);
   const bad = counted.filter((event) => weighOutcome(event.outcome) === 'bad');
   if (bad.length === 0) return undefined;
   const byLabel = new Map<string, number>();
-  for (const event of bad) byLabel.set(labelOf(event), (byLabel.get(labelOf(event)) ?? 0) + 1);
-  const of = counted.length === 1 ? 'the last probe' : `${bad.length} of the last ${counted.length} probes`;
-  if (byLabel.size === 1) return `${of} got ${[...byLabel.keys()][0]}`;
-  return `${of} failed (${[...byLabel].map(([label, n]) => `${label} ×${n}`).join(', ')})`;
+  for (const event of bad) byLabel.set(labelOf(event, t), (byLabel.get(labelOf(event, t)) ?? 0) + 1);
+  const of = counted.length === 1 ? t`the last probe` : t`${bad.length} of the last ${counted.length} probes`;
+  if (byLabel.size === 1) return t`${of} got ${[...byLabel.keys()][0]}`;
+  return t`${of} failed (${[...byLabel].map(([label, n]) => `${label} ×${n}`).join(t`, `)})`;
 }
 
-function describeSuccesses(recent: readonly ProbeEvent[]): string {
+function describeSuccesses(recent: readonly ProbeEvent[], t: Translate): string {
   const counted = recent.filter((event) => weighOutcome(event.outcome) !== 'neutral');
   let streak = 0;
   for (let i = counted.length - 1; i >= 0 && counted[i]?.outcome === 'ok'; i--) streak++;
-  if (streak === 0) return 'the last probe failed';
+  if (streak === 0) return t`the last probe failed`;
   const latencies = counted.slice(-streak).map((event) => event.latencyMs).sort((a, b) => a - b);
   const median = latencies[Math.floor(latencies.length / 2)] ?? 0;
-  return streak === 1 ? `the last probe succeeded (${median} ms)` : `the last ${Math.min(streak, 99)} probes succeeded (median ${median} ms)`;
+  return streak === 1 ? t`the last probe succeeded (${median} ms)` : t`the last ${Math.min(streak, 99)} probes succeeded (median ${median} ms)`;
 }
 
 function probeState(verdict: ProbeVerdict): PageState | undefined {
@@ -83,14 +88,16 @@ function probeState(verdict: ProbeVerdict): PageState | undefined {
 }
 
 /** Problems with the probe's own configuration, seen in the latest round. */
-function configurationProblems(lastRound: readonly ProbeResult[]): { authRejected?: string; other: string[] } {
+function configurationProblems(lastRound: readonly ProbeResult[], t: Translate): { authRejected?: string; other: string[] } {
   const other: string[] = [];
   let authRejected: string | undefined;
   for (const result of lastRound) {
-    const subject = result.model ? ` for ${result.model}` : '';
-    if (result.outcome === 'auth_error') authRejected ??= `the API key was rejected (${result.message})`;
+    if (result.outcome === 'auth_error') authRejected ??= t`the API key was rejected (${result.message})`;
     if (result.outcome === 'bad_request') {
-      other.push(`the probe${subject} was refused (${result.message}); check claudeHealth.probe.models and the base URL`);
+      other.push(
+        result.model ? t`the probe for ${result.model} was refused (${result.message}); check claudeHealth.probe.models and the base URL`
+        : t`the probe was refused (${result.message}); check claudeHealth.probe.models and the base URL`,
+      );
     }
   }
   return authRejected === undefined ? { other } : { authRejected, other };
@@ -98,9 +105,10 @@ function configurationProblems(lastRound: readonly ProbeResult[]): { authRejecte
 
 export function assessHealth(input: HealthInput): Health {
   const { page } = input;
-  const problems = configurationProblems(input.lastRound);
+  const t = input.t ?? english;
+  const problems = configurationProblems(input.lastRound, t);
   const keyProblem =
-    input.key.kind === 'missing' ? 'no API key set: probes are off (run "Claude Health: Set API Key" or set ANTHROPIC_API_KEY)'
+    input.key.kind === 'missing' ? t`no API key set: probes are off (run "Claude Health: Set API Key" or set ANTHROPIC_API_KEY)`
     : input.key.kind === 'held_back' ? input.key.reason
     : problems.authRejected;
 
@@ -112,23 +120,23 @@ export function assessHealth(input: HealthInput): Health {
 
   const fromProbes = probeState(input.verdict);
   const sample = degradeSampleSize(input.policy);
-  const failures = describeRecentFailures(input.recent, Math.max(sample, 3));
+  const failures = describeRecentFailures(input.recent, Math.max(sample, 3), t);
   const counted = countedOutcomes(input.recent.map((event) => event.outcome));
   let state: HealthState;
   let headline: string;
   if (fromProbes === undefined) {
     state = page.state;
-    headline = counted.length === 0 ? `${page.reason}; no probe result yet` : page.reason;
+    headline = counted.length === 0 ? t`${page.reason}; no probe result yet` : page.reason;
   } else {
     const pageKnown = page.state !== 'unknown';
     if (page.state === 'maintenance' && fromProbes !== 'outage') state = 'maintenance';
     else state = pageKnown ? worsePageState(page.state, fromProbes) : fromProbes;
-    const probeWords = fromProbes === 'operational' ? describeSuccesses(input.recent) : (failures ?? 'recent probes failed');
+    const probeWords = fromProbes === 'operational' ? describeSuccesses(input.recent, t) : (failures ?? t`recent probes failed`);
     const disagree = pageKnown && (page.state === 'operational') !== (fromProbes === 'operational');
-    headline = `${page.reason}${disagree ? ', but ' : '; '}${probeWords}`;
+    headline = disagree ? t`${page.reason}, but ${probeWords}` : t`${page.reason}; ${probeWords}`;
     if (fromProbes === 'operational' && failures && page.state === 'operational') {
       // Below the threshold: worth saying, not worth a state change.
-      headline = `${headline} (${failures}, under the threshold of ${input.policy.degradeAfter})`;
+      headline = t`${headline} (${failures}, under the threshold of ${input.policy.degradeAfter})`;
     }
   }
   return { state, reasons: [headline, ...problems.other] };

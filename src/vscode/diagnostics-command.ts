@@ -11,6 +11,7 @@ import { resolveApiBaseUrl } from '../core/net/base-url';
 import { CHECK_IDS } from '../core/diagnostics/types';
 import { type AllSettings } from '../core/settings';
 import { type ApiKeyStore } from './api-key';
+import { coreTranslator } from './language';
 import { type Log } from './log';
 import { readAllSettings } from './settings-reader';
 import { markReportRunning, showReportPanel } from './panels/report-panel';
@@ -42,6 +43,7 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
     apiBaseUrlSetting: settings.apiBaseUrl,
     allowedInsecureOrigins,
     env: process.env,
+    locale: coreTranslator().locale,
     statusPageUrl: settings.statusPageUrl,
     watchedComponents: settings.watchedComponents,
     inference: { enabled: inference, model: settings.probeModels[0] },

@@ -6,11 +6,12 @@ import { type HealthMonitor } from '../core/monitor';
 import { type NotificationLevel } from '../core/settings';
 import { decideNotification } from '../core/view/notification';
 import { inBackground } from './background';
+import { coreTranslator } from './language';
 import { type Log } from './log';
 import { readSettings } from './settings-reader';
 
 export function notifyHealthChange(previous: Health, next: Health, level: NotificationLevel, log: Log): void {
-  const notification = decideNotification(previous, next, level);
+  const notification = decideNotification(previous, next, level, coreTranslator());
   if (!notification) return;
   const show =
     notification.severity === 'error'

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { type HealthMonitor } from '../core/monitor';
 import { statusPageHome } from '../core/statuspage/home-page';
 import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from '../core/view/commands';
-import { STATE_TITLES } from '../core/view/format';
+import { stateTitles } from '../core/view/format';
+import { coreTranslator } from './language';
 import { readSettings } from './settings-reader';
 
 export async function refreshWithProgress(monitor: HealthMonitor): Promise<void> {
@@ -30,14 +31,15 @@ const QUICK_PICK_LABELS: Record<CommandOfferedIn<'quickPick'>, () => string> = {
 /** The status bar's click: the state in words, then the actions (Set API Key only while there is none). */
 export async function showDetails(monitor: HealthMonitor): Promise<void> {
   const { health } = monitor.snapshot();
+  const title = stateTitles(coreTranslator())[health.state];
   const actions: (vscode.QuickPickItem & { command?: string })[] = [
-    { label: `${STATE_TITLES[health.state]}`, kind: vscode.QuickPickItemKind.Separator },
+    { label: title, kind: vscode.QuickPickItemKind.Separator },
     ...health.reasons.map((reason) => ({ label: `$(info) ${reason}` })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     ...commandNamesOfferedIn('quickPick')
       .filter((name) => name !== 'setApiKey' || health.state === 'unconfigured')
       .map((name) => ({ label: QUICK_PICK_LABELS[name](), command: COMMANDS[name].id })),
   ];
-  const picked = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('Claude API: {0}', STATE_TITLES[health.state]) });
+  const picked = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('Claude API: {0}', title) });
   if (picked?.command) await vscode.commands.executeCommand(picked.command);
 }

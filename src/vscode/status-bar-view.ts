@@ -5,6 +5,7 @@ import { type HealthMonitor, type MonitorSnapshot } from '../core/monitor';
 import { COMMANDS, TOOLTIP_COMMAND_IDS } from '../core/view/commands';
 import { renderStatusBar } from '../core/view/status-bar';
 import { renderTooltip } from '../core/view/tooltip';
+import { coreTranslator } from './language';
 
 const BACKGROUNDS = {
   none: undefined,
@@ -18,6 +19,7 @@ export class StatusBarView implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private busy: string | undefined;
   private lastSnapshot: MonitorSnapshot | undefined;
+  private readonly t = coreTranslator();
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('claudeHealth.status', vscode.StatusBarAlignment.Right, 100);
@@ -31,11 +33,11 @@ export class StatusBarView implements vscode.Disposable {
   render(snapshot: MonitorSnapshot): void {
     this.lastSnapshot = snapshot;
     if (this.busy) return;
-    const model = renderStatusBar(snapshot);
+    const model = renderStatusBar(snapshot, this.t);
     this.item.text = model.text;
     this.item.backgroundColor = BACKGROUNDS[model.background];
     this.item.accessibilityInformation = { label: model.accessibilityLabel, role: 'button' };
-    const tooltip = new vscode.MarkdownString(renderTooltip(snapshot), true);
+    const tooltip = new vscode.MarkdownString(renderTooltip(snapshot, {}, this.t), true);
     tooltip.isTrusted = { enabledCommands: [...TOOLTIP_COMMAND_IDS] };
     this.item.tooltip = tooltip;
   }

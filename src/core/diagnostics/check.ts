@@ -3,6 +3,7 @@
 // addresses DNS found, the answer whose headers the clock and rate-limit
 // checks read), so nothing is fetched twice.
 import type { Clock, Stopwatch } from '../clock';
+import type { Translate } from '../l10n';
 import type { Plan } from './plan';
 import type { CheckId, CheckOutcome, CheckResult, DiagnosticsInput } from './types';
 
@@ -39,6 +40,8 @@ export interface CheckContext {
   signal: AbortSignal;
   clock: Clock;
   stopwatch: Stopwatch;
+  /** The report's language: every detail, hint, note and headline is written t`...`. */
+  t: Translate;
   /** Milliseconds until this check's deadline; inner operations stay inside it. */
   timeLeft(): number;
   facts: Facts;
@@ -55,12 +58,13 @@ export interface CheckContext {
 
 export interface CheckDefinition {
   id: CheckId;
-  title: string;
+  /** The check's name in the report, in its language. */
+  title(t: Translate): string;
   /** Run after these; when one of them failed (or was skipped because something failed), this is skipped. */
   needs: readonly CheckId[];
   timeoutMs: number;
   /** A reason not to run, decided from the plan alone, before waiting for anything. */
-  notApplicable?(plan: Plan, input: DiagnosticsInput): CheckOutcome | undefined;
+  notApplicable?(plan: Plan, input: DiagnosticsInput, t: Translate): CheckOutcome | undefined;
   run(context: CheckContext): Promise<CheckOutcome>;
   /** What it means when the deadline passes before `run` settles. */
   timedOut(timeoutMs: number, context: CheckContext): CheckOutcome;

@@ -4,6 +4,7 @@
 // budget, and the caller's AbortSignal stops them all. A check that ignores
 // its signal still cannot hold the run: the runner stops waiting for it.
 import { systemClock, systemStopwatch, type Clock, type Stopwatch } from '../clock';
+import { translatorFor, type Translate } from '../l10n';
 import { redactDeep, redactSecrets } from '../net/redact';
 import type { CheckContext, CheckDefinition, Facts } from './check';
 import { ALL_CHECKS } from './checks';
@@ -63,6 +64,7 @@ interface RunState {
   runDeadline: number;
   secrets: (string | undefined)[];
   onProgress: (check: CheckResult) => void;
+  t: Translate;
 }
 
 function selected(only: readonly CheckId[] | undefined): CheckDefinition[] {
@@ -77,11 +79,12 @@ function selected(only: readonly CheckId[] | undefined): CheckDefinition[] {
   return ALL_CHECKS.filter((check) => wanted.has(check.id));
 }
 
-function toResult(definition: CheckDefinition, outcome: CheckOutcome, durationMs: number, secrets: (string | undefined)[], blockedBy?: CheckId): CheckResult {
+function toResult(definition: CheckDefinition, outcome: CheckOutcome, durationMs: number, state: Pick<RunState, 'secrets' | 't'>, blockedBy?: CheckId): CheckResult {
+  const secrets = state.secrets;
   const clean = (text: string) => redactSecrets(text, secrets);
   const result: CheckResult = {
     id: definition.id,
-    title: definition.title,
+    title: definition.title(state.t),
     status: outcome.status,
     detail: clean(outcome.detail),
     durationMs: Math.max(0, Math.round(durationMs)),
@@ -115,16 +118,17 @@ function blockingNeed(definition: CheckDefinition, results: Map<CheckId, CheckRe
 async function runOne(definition: CheckDefinition, state: RunState, tracked: Tracked): Promise<CheckResult> {
   const started = state.stopwatch.now();
   const finish = (outcome: CheckOutcome, blockedBy?: CheckId) =>
-    toResult(definition, outcome, state.stopwatch.now() - started, state.secrets, blockedBy);
+    toResult(definition, outcome, state.stopwatch.now() - started, state, blockedBy);
+  const { t } = state;
 
-  if (state.runSignal.aborted) return finish(skipped('cancelled'));
+  if (state.runSignal.aborted) return finish(skipped(t`cancelled`));
   const blocked = blockingNeed(definition, state.results);
   if (blocked) {
-    const title = blocked.need.id === blocked.root ? blocked.need.title : `${blocked.need.title} (after ${state.results.get(blocked.root)?.title ?? blocked.root})`;
-    return finish(skipped(`not run: ${title} failed`), blocked.root);
+    const title = blocked.need.id === blocked.root ? blocked.need.title : t`${blocked.need.title} (after ${state.results.get(blocked.root)?.title ?? blocked.root})`;
+    return finish(skipped(t`not run: ${title} failed`), blocked.root);
   }
   const budget = Math.min(definition.timeoutMs, state.runDeadline - started);
-  if (budget <= 0) return finish(skipped(`not started: the run's time budget was used up`));
+  if (budget <= 0) return finish(skipped(t`not started: the run's time budget was used up`));
 
   const controller = new AbortController();
   let timedOut = false;
@@ -141,6 +145,7 @@ async function runOne(definition: CheckDefinition, state: RunState, tracked: Tra
     signal: controller.signal,
     clock: state.clock,
     stopwatch: state.stopwatch,
+    t,
     timeLeft: () => deadline - state.stopwatch.now(),
     facts: state.facts,
     results: state.results,
@@ -157,7 +162,7 @@ async function runOne(definition: CheckDefinition, state: RunState, tracked: Tra
   try {
     const first = await Promise.race([running, stopped]);
     if (first === 'stopped') {
-      if (!timedOut) return finish(skipped('cancelled'));
+      if (!timedOut) return finish(skipped(t`cancelled`));
       const late = definition.timedOut(budget, context);
       // Dependents already went ahead on what this check settled; its unfinished extra work is a warning, not a failure.
       return finish(tracked.released && late.status === 'fail' ? { ...late, status: 'warn' } : late);
@@ -166,8 +171,8 @@ async function runOne(definition: CheckDefinition, state: RunState, tracked: Tra
     const message = first.error instanceof Error ? first.error.message : String(first.error);
     return finish({
       status: 'fail',
-      detail: `the check itself failed: ${message.slice(0, 200)}`,
-      hint: 'This is a bug in Claude Health, not in your setup: please report it with this report attached.',
+      detail: t`the check itself failed: ${message.slice(0, 200)}`,
+      hint: t`This is a bug in Claude Health, not in your setup: please report it with this report attached.`,
     });
   } finally {
     clearTimeout(timer);
@@ -217,6 +222,7 @@ async function runChecks(input: DiagnosticsInput, options: DiagnosticsOptions): 
     runSignal: runController.signal,
     runDeadline: started + runTimeout,
     secrets: [input.apiKey],
+    t: translatorFor(input.locale),
     onProgress: (check) => {
       try {
         options.onProgress?.(check);
@@ -236,11 +242,11 @@ async function runChecks(input: DiagnosticsInput, options: DiagnosticsOptions): 
     });
     const tracked = track();
     progress.set(definition.id, tracked);
-    const early = definition.notApplicable?.(state.plan, input);
+    const early = definition.notApplicable?.(state.plan, input, state.t);
     const promise = (async () => {
       let result: CheckResult;
       if (early && !state.runSignal.aborted) {
-        result = toResult(definition, early, 0, state.secrets);
+        result = toResult(definition, early, 0, state);
       } else {
         await Promise.all(needs);
         result = await runOne(definition, state, tracked);
@@ -259,7 +265,7 @@ async function runChecks(input: DiagnosticsInput, options: DiagnosticsOptions): 
   const cancelled = runController.signal.aborted;
   return {
     checks,
-    summary: summarize(checks, cancelled),
+    summary: summarize(checks, cancelled, state.t),
     startedAt: new Date(startedAt).toISOString(),
     durationMs: Math.round(stopwatch.now() - started),
     cancelled,

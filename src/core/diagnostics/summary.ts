@@ -1,6 +1,7 @@
 // The report's first line: the broken layer, named from the bottom up (a TLS
 // failure explains the failing HTTP and auth checks above it, not the other
 // way round), then what else is wrong.
+import { english, type Translate } from '../l10n';
 import type { CheckId, CheckResult } from './types';
 
 /** Which failure explains the others: network layers first, then what rides on them. */
@@ -35,27 +36,29 @@ export function headlineOf(check: CheckResult): string {
   return check.headline ?? `${check.title}: ${check.detail}`;
 }
 
-function others(rest: CheckResult[], word: string): string {
+function others(rest: CheckResult[], failing: boolean, t: Translate): string {
   if (rest.length === 0) return '';
-  return ` (${rest.length} more ${word}: ${rest.map((check) => check.id).join(', ')})`;
+  const ids = rest.map((check) => check.id).join(', ');
+  return failing ? t` (${rest.length} more failing: ${ids})` : t` (${rest.length} more warnings: ${ids})`;
 }
 
-export function summarize(checks: readonly CheckResult[], cancelled: boolean): string {
+export function summarize(checks: readonly CheckResult[], cancelled: boolean, t: Translate = english): string {
   const byRank = [...checks].sort((a, b) => rank(a) - rank(b));
   const failed = byRank.filter((check) => check.status === 'fail');
   const warned = byRank.filter((check) => check.status === 'warn');
-  const prefix = cancelled ? `Cancelled after ${checks.filter((c) => c.detail !== 'cancelled').length} of ${checks.length} checks. ` : '';
+  const cancelledDetail = t`cancelled`;
+  const prefix = cancelled ? t`Cancelled after ${checks.filter((c) => c.detail !== cancelledDetail).length} of ${checks.length} checks. ` : '';
   const [firstFailure, ...moreFailures] = failed;
   if (firstFailure) {
-    const warnings = warned.length ? `; ${warned.length} warning${warned.length > 1 ? 's' : ''}` : '';
-    return `${prefix}${headlineOf(firstFailure)}${others(moreFailures, 'failing')}${warnings}`;
+    const warnings = warned.length === 0 ? '' : warned.length === 1 ? t`; 1 warning` : t`; ${warned.length} warnings`;
+    return `${prefix}${headlineOf(firstFailure)}${others(moreFailures, true, t)}${warnings}`;
   }
   const [firstWarning, ...moreWarnings] = warned;
-  if (firstWarning) return `${prefix}Works, with warnings: ${headlineOf(firstWarning)}${others(moreWarnings, 'warnings')}`;
-  if (cancelled) return `${prefix}Nothing failed before the run was stopped.`;
+  if (firstWarning) return `${prefix}${t`Works, with warnings: ${headlineOf(firstWarning)}`}${others(moreWarnings, false, t)}`;
+  if (cancelled) return `${prefix}${t`Nothing failed before the run was stopped.`}`;
   const auth = checks.find((check) => check.id === 'auth');
   const skippedCount = checks.filter((check) => check.status === 'skip').length;
-  const skippedNote = skippedCount ? ` (${skippedCount} skipped)` : '';
-  if (auth?.status === 'pass') return `All checks passed: the Claude API answers from this machine and accepts the key${skippedNote}.`;
-  return `All checks that ran passed${skippedNote}.`;
+  const skippedNote = skippedCount ? t` (${skippedCount} skipped)` : '';
+  if (auth?.status === 'pass') return t`All checks passed: the Claude API answers from this machine and accepts the key${skippedNote}.`;
+  return t`All checks that ran passed${skippedNote}.`;
 }

@@ -73,6 +73,8 @@ export function proxySettingName(surface: ReportSurface | undefined): string {
 export interface DiagnosticsInput {
   /** Default 'editor'. */
   surface?: ReportSurface;
+  /** The language of the report's text ("zh-cn", "zh_CN.UTF-8"…); ids and JSON keys stay English. Default English. */
+  locale?: string;
   /** `claudeHealth.apiBaseUrl` (or the CLI's --base-url); empty: ANTHROPIC_BASE_URL, then the public API. */
   apiBaseUrlSetting?: string;
   /** How the report names where that value came from; default "claudeHealth.apiBaseUrl". */

@@ -5,6 +5,7 @@
 import { systemStopwatch, type Clock, type Stopwatch, type Timers } from '../clock';
 import { describeError } from '../text/describe-error';
 import { assessHealth, type Health } from '../health';
+import type { Translate } from '../l10n';
 import { redactSecrets } from '../net/redact';
 import type { FetchLike } from '../net/node-fetch';
 import type { ProxySettings } from '../net/proxy-config';
@@ -47,6 +48,8 @@ export interface MonitorDeps {
   stopwatch?: Stopwatch;
   /** More sources feeding the same signals, built with the monitor's sink. */
   extraSources?: readonly ((sink: SourceSink) => MonitorSource)[];
+  /** The language of health reasons; default English. */
+  t?: Translate;
 }
 
 /** What saveState() gives to keep: the request log, and the health and status-page timeline beside it. */
@@ -242,7 +245,7 @@ export class HealthMonitor {
       settings: this.settings,
       settingsProblems: this.settingsProblems,
       page: this.page.reading(),
-      pageVerdict: this.page.verdict(this.settings.watchedComponents),
+      pageVerdict: this.page.verdict(this.settings.watchedComponents, this.deps.t),
       probe: this.probe.reading(now),
       probeVerdict: this.verdict,
       window: countWindow(this.history.all(), now, this.settings.windowMinutes),
@@ -277,11 +280,12 @@ export class HealthMonitor {
   private assess(): Health {
     return assessHealth({
       key: this.probe.key ?? { kind: 'present' },
-      page: this.page.verdict(this.settings.watchedComponents),
+      page: this.page.verdict(this.settings.watchedComponents, this.deps.t),
       verdict: this.verdict,
       recent: this.recentEvents().slice(-RECENT_RESULTS),
       lastRound: this.probe.lastRound,
       policy: this.policy(),
+      ...(this.deps.t ? { t: this.deps.t } : {}),
     });
   }
 

@@ -6,6 +6,7 @@ import type { FetchLike } from '../net/node-fetch';
 import type { Settings } from '../settings';
 import { fetchStatusPage } from '../statuspage/fetch';
 import type { StatusPageError, StatusSnapshot, Validators } from '../statuspage/types';
+import type { Translate } from '../l10n';
 import { pageVerdict, type PageVerdict } from '../statuspage/verdict';
 import { describeError } from '../text/describe-error';
 import type { SourceSink } from './observation';
@@ -64,8 +65,8 @@ export class StatusPageSource extends PolledSource {
     }
   }
 
-  verdict(watchedComponents: readonly string[]): PageVerdict {
-    return pageVerdict(this.summary, this.error, watchedComponents);
+  verdict(watchedComponents: readonly string[], t?: Translate): PageVerdict {
+    return pageVerdict(this.summary, this.error, watchedComponents, t);
   }
 
   reading(): StatusPageReading {

@@ -1,6 +1,7 @@
 // What the status page says about the components we watch, as a state and a
 // sentence. Components are matched by id; when none of the watched ones is on
 // the page, the page-wide indicator decides.
+import { english, type Translate } from '../l10n';
 import type { ComponentStatus, Indicator, StatusComponent, StatusIncident, StatusMaintenance, StatusPageError, StatusSnapshot } from './types';
 
 export type PageState = 'operational' | 'degraded' | 'outage' | 'maintenance' | 'unknown';
@@ -16,17 +17,19 @@ export interface PageVerdict {
   maintenances: StatusMaintenance[];
 }
 
-const COMPONENT_WORDS: Record<ComponentStatus, string> = {
-  operational: 'operational',
-  degraded_performance: 'degraded performance',
-  partial_outage: 'partial outage',
-  major_outage: 'major outage',
-  under_maintenance: 'under maintenance',
-  unknown: 'status unknown',
-};
+function componentWords(t: Translate): Record<ComponentStatus, string> {
+  return {
+    operational: t`operational`,
+    degraded_performance: t`degraded performance`,
+    partial_outage: t`partial outage`,
+    major_outage: t`major outage`,
+    under_maintenance: t`under maintenance`,
+    unknown: t`status unknown`,
+  };
+}
 
-export function describeComponentStatus(status: ComponentStatus): string {
-  return COMPONENT_WORDS[status];
+export function describeComponentStatus(status: ComponentStatus, t: Translate = english): string {
+  return componentWords(t)[status];
 }
 
 function stateOfComponent(status: ComponentStatus): PageState {
@@ -74,20 +77,21 @@ function touches(componentIds: readonly string[], watched: readonly string[]): b
 const LISTED = 3;
 
 /** At most a few names, so a page with many unwell components still gives one readable line. */
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, LISTED).join(', ');
-  return names.length > LISTED ? `${shown} and ${names.length - LISTED} more` : shown;
+function listed(names: readonly string[], t: Translate): string {
+  const shown = names.slice(0, LISTED).join(t`, `);
+  return names.length > LISTED ? t`${shown} and ${names.length - LISTED} more` : shown;
 }
 
 export function pageVerdict(
   snapshot: StatusSnapshot | undefined,
   lastError: StatusPageError | undefined,
   watchedIds: readonly string[],
+  t: Translate = english,
 ): PageVerdict {
   if (lastError || !snapshot) {
     return {
       state: 'unknown',
-      reason: lastError ? `status page unreadable: ${lastError.message}` : 'status page not read yet',
+      reason: lastError ? t`status page unreadable: ${lastError.message}` : t`status page not read yet`,
       watched: snapshot ? snapshot.components.filter((c) => watchedIds.includes(c.id)) : [],
       incidents: snapshot?.incidents ?? [],
       maintenances: snapshot?.maintenances ?? [],
@@ -104,19 +108,19 @@ export function pageVerdict(
   if (known.length > 0) {
     state = known.map((c) => stateOfComponent(c.status)).reduce(worsePageState, 'operational');
     const unwell = known.filter((c) => c.status !== 'operational');
-    what = unwell.length === 0 ? 'operational' : listed(unwell.map((c) => `${c.name} ${describeComponentStatus(c.status)}`));
+    what = unwell.length === 0 ? t`operational` : listed(unwell.map((c) => `${c.name} ${describeComponentStatus(c.status, t)}`), t);
     const unread = watched.filter((c) => c.status === 'unknown');
-    if (unread.length > 0) what = `${what}; ${listed(unread.map((c) => c.name))} status unknown`;
+    if (unread.length > 0) what = t`${what}; ${listed(unread.map((c) => c.name), t)} status unknown`;
   } else {
     state = stateOfIndicator(snapshot.indicator);
-    const why = watched.length > 0 ? `${listed(watched.map((c) => c.name))} status unknown` : 'watched components not on the page';
+    const why = watched.length > 0 ? t`${listed(watched.map((c) => c.name), t)} status unknown` : t`watched components not on the page`;
     what = `${snapshot.description} (${why})`;
   }
   if (state !== 'outage' && state !== 'maintenance' && maintenances.some((m) => m.active)) {
     state = 'maintenance';
-    what = `${what}; maintenance in progress`;
+    what = t`${what}; maintenance in progress`;
   }
   const named = state === 'operational' ? [] : [...incidents, ...maintenances.filter((m) => m.active)].map((item) => item.name);
   const suffix = named.length ? ` (${named.slice(0, 2).join('; ')}${named.length > 2 ? '; …' : ''})` : '';
-  return { state, reason: `status page: ${what}${suffix}`, watched, incidents, maintenances };
+  return { state, reason: t`status page: ${what}${suffix}`, watched, incidents, maintenances };
 }

@@ -1,4 +1,6 @@
 // Small formatters shared by the status bar, the tooltip and notifications.
+import type { HealthState } from '../health';
+import { english, type Translate } from '../l10n';
 
 export interface TimeFormat {
   /** IANA zone; default the machine's (tests pass 'UTC'). */
@@ -29,20 +31,20 @@ export function formatClock(ms: number, format: TimeFormat = {}): string {
 }
 
 /** "just now", "42 s ago", "3 min ago", "2 h ago". */
-export function formatAgo(thenMs: number, nowMs: number): string {
+export function formatAgo(thenMs: number, nowMs: number, t: Translate = english): string {
   const seconds = Math.max(0, Math.round((nowMs - thenMs) / 1000));
-  if (seconds < 2) return 'just now';
-  if (seconds < 120) return `${seconds} s ago`;
+  if (seconds < 2) return t`just now`;
+  if (seconds < 120) return t`${seconds} s ago`;
   const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min ago`;
-  return `${Math.round(minutes / 60)} h ago`;
+  if (minutes < 120) return t`${minutes} min ago`;
+  return t`${Math.round(minutes / 60)} h ago`;
 }
 
 /** "in 45 s", "in 3 min". */
-export function formatIn(thenMs: number, nowMs: number): string {
+export function formatIn(thenMs: number, nowMs: number, t: Translate = english): string {
   const seconds = Math.max(0, Math.round((thenMs - nowMs) / 1000));
-  if (seconds < 120) return `in ${seconds} s`;
-  return `in ${Math.round(seconds / 60)} min`;
+  if (seconds < 120) return t`in ${seconds} s`;
+  return t`in ${Math.round(seconds / 60)} min`;
 }
 
 export function formatSeconds(seconds: number): string {
@@ -70,11 +72,16 @@ export function sparkline(values: readonly (number | undefined)[]): string {
     .join('');
 }
 
-export const STATE_TITLES = {
-  operational: 'Operational',
-  degraded: 'Degraded',
-  outage: 'Outage',
-  maintenance: 'Maintenance',
-  unknown: 'Unknown',
-  unconfigured: 'Not configured',
-} as const;
+/** The name of each health state, as the status bar, tooltip and notifications show it. */
+export function stateTitles(t: Translate): Record<HealthState, string> {
+  return {
+    operational: t`Operational`,
+    degraded: t`Degraded`,
+    outage: t`Outage`,
+    maintenance: t`Maintenance`,
+    unknown: t`Unknown`,
+    unconfigured: t`Not configured`,
+  };
+}
+
+export const STATE_TITLES: Readonly<Record<HealthState, string>> = stateTitles(english);

@@ -4,7 +4,8 @@
 import type { Health, HealthState } from '../health';
 import type { NotificationLevel } from '../settings';
 import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './commands';
-import { STATE_TITLES } from './format';
+import { english, type Translate } from '../l10n';
+import { stateTitles } from './format';
 
 export interface HealthNotification {
   severity: 'info' | 'warning' | 'error';
@@ -13,14 +14,13 @@ export interface HealthNotification {
   actions: { title: string; command: string }[];
 }
 
-const ACTION_TITLES: Record<CommandOfferedIn<'notification'>, string> = {
-  runDiagnostics: 'Run Diagnostics',
-  openStatusPage: 'Open Status Page',
-};
+function actionTitles(t: Translate): Record<CommandOfferedIn<'notification'>, string> {
+  return { runDiagnostics: t`Run Diagnostics`, openStatusPage: t`Open Status Page` };
+}
 
 const TROUBLE: readonly HealthState[] = ['degraded', 'outage', 'maintenance'];
 
-export function decideNotification(previous: Health | undefined, next: Health, level: NotificationLevel): HealthNotification | undefined {
+export function decideNotification(previous: Health | undefined, next: Health, level: NotificationLevel, t: Translate = english): HealthNotification | undefined {
   if (level === 'off' || previous === undefined || previous.state === next.state) return undefined;
   const entersOutage = next.state === 'outage';
   const leavesOutage = previous.state === 'outage' && next.state === 'operational';
@@ -32,13 +32,13 @@ export function decideNotification(previous: Health | undefined, next: Health, l
   if (next.state === 'operational') {
     return {
       severity: 'info',
-      message: `Claude API recovered (was ${STATE_TITLES[previous.state].toLowerCase()}): ${reason}`,
+      message: t`Claude API recovered (was ${stateTitles(t)[previous.state].toLowerCase()}): ${reason}`,
       actions: [],
     };
   }
   return {
     severity: next.state === 'outage' ? 'error' : 'warning',
-    message: `Claude API: ${STATE_TITLES[next.state].toLowerCase()}. ${reason}`,
-    actions: commandNamesOfferedIn('notification').map((name) => ({ title: ACTION_TITLES[name], command: COMMANDS[name].id })),
+    message: t`Claude API: ${stateTitles(t)[next.state].toLowerCase()}. ${reason}`,
+    actions: commandNamesOfferedIn('notification').map((name) => ({ title: actionTitles(t)[name], command: COMMANDS[name].id })),
   };
 }

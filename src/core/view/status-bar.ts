@@ -3,7 +3,8 @@
 // 429 counts of the window whenever there were any.
 import type { HealthState } from '../health';
 import type { MonitorSnapshot } from '../monitor/snapshot';
-import { formatLatency, STATE_TITLES } from './format';
+import { english, type Translate } from '../l10n';
+import { formatLatency, stateTitles } from './format';
 
 export type StatusBarBackground = 'none' | 'warning' | 'error';
 
@@ -59,7 +60,7 @@ function latestOkLatency(snapshot: MonitorSnapshot): number | undefined {
   return undefined;
 }
 
-export function renderStatusBar(snapshot: MonitorSnapshot): StatusBarModel {
+export function renderStatusBar(snapshot: MonitorSnapshot, t: Translate = english): StatusBarModel {
   const state = snapshot.health.state;
   const stale = isStale(snapshot);
   const counts = codeCounts(snapshot);
@@ -70,17 +71,17 @@ export function renderStatusBar(snapshot: MonitorSnapshot): StatusBarModel {
       if (okLatency !== undefined && snapshot.probe.lastRound.some((r) => r.outcome === 'ok')) parts.push(formatLatency(okLatency));
       break;
     case 'unconfigured':
-      parts.push('no key');
+      parts.push(t`no key`);
       break;
     case 'unknown':
       break;
     default:
-      parts.push(state);
+      parts.push(stateTitles(t)[state].toLowerCase());
   }
   if (counts) parts.push(counts);
-  if (stale) parts.push('(stale)');
-  const label = [`Claude API: ${STATE_TITLES[state]}`, counts ? `recent errors ${counts.replace(/×/g, ' times ')}` : '', stale ? 'data is stale' : '']
+  if (stale) parts.push(t`(stale)`);
+  const label = [t`Claude API: ${stateTitles(t)[state]}`, counts ? t`recent errors ${counts.replace(/×/g, t` times `)}` : '', stale ? t`data is stale` : '']
     .filter(Boolean)
-    .join(', ');
+    .join(t`, `);
   return { text: parts.join(' '), background: BACKGROUNDS[state], stale, accessibilityLabel: label };
 }

@@ -10,6 +10,7 @@ import { reportVerdict, type ReportVerdict } from '../../core/diagnostics/render
 import { type DiagnosticsReport } from '../../core/diagnostics/types';
 import { redactSecrets } from '../../core/net/redact';
 import { inBackground } from '../background';
+import { coreTranslator } from '../language';
 import { type Log } from '../log';
 import type { ReportAction, ReportRequest, ReportUpdate } from '../../webview/protocol';
 import { REPORT_VIEW_TYPE } from './view-types';
@@ -42,7 +43,7 @@ export function showReportPanel(report: DiagnosticsReport, secrets: readonly (st
   const verdict = reportVerdict(report);
   const rendered: RenderedReport = {
     report,
-    markdown: redact(renderMarkdown(report)),
+    markdown: redact(renderMarkdown(report, coreTranslator())),
     json: redact(renderJson(report)),
     verdict: { tone: verdict.tone, summary: redact(verdict.summary), ...(verdict.layer ? { layer: redact(verdict.layer) } : {}), ...(verdict.fix ? { fix: redact(verdict.fix) } : {}) },
   };

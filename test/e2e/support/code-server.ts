@@ -95,6 +95,8 @@ export interface CodeServerOptions {
   startTimeoutMs?: number;
   /** Parent folder for the run's temp folder (default: the OS temp dir). */
   tempRoot?: string;
+  /** The display language (code-server --locale), e.g. "zh-cn"; default code-server's own (English). */
+  locale?: string;
 }
 
 export interface RunningCodeServer {
@@ -369,6 +371,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(options.locale ? ['--locale', options.locale] : []),
       options.workspaceFolder,
     ],
     env,

@@ -35,6 +35,8 @@ export interface SessionOptions {
   env?: Record<string, string>;
   /** Extra user settings, over the simulator's URLs and the short test intervals. */
   settings?: Record<string, unknown>;
+  /** VS Code's display language (code-server --locale). */
+  locale?: string;
 }
 
 export interface Session {
@@ -97,6 +99,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       // settings ever be ignored, probes fail here instead of leaving the machine.
       env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ...options.env },
       tempRoot,
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     cleanups.push(() => server.stop());
     const browser: Browser = await launchChromium();

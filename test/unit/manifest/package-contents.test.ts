@@ -12,18 +12,20 @@ const root = path.resolve(__dirname, '../../..');
 const SHIPPED = [
   /^package\.json$/,
   /^package\.nls\.json$/,
+  /^package\.nls\.zh-cn\.json$/,
+  /^l10n\/bundle\.l10n(\.zh-cn)?\.json$/,
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^media\/icon\.png$/,
-  /^media\/walkthrough\/[a-z-]+\.md$/,
+  /^media\/walkthrough\/(zh-cn\/)?[a-z-]+\.md$/,
   /^dist\/(extension|anthropic-sdk|undici|snippet-catalog|panels)\.js$/,
   /^dist\/webview\/(history|report)\.(js|css)$/,
   /^dist\/snippets\/[a-z]+\.code-snippets$/,
 ];
 
 /** The extension cannot run without these. */
-const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js', 'dist/panels.js', 'dist/webview/history.js', 'dist/webview/report.js'];
+const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js', 'dist/panels.js', 'dist/webview/history.js', 'dist/webview/report.js', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'];
 
 describe('the packaged extension (vsce ls)', function () {
   this.timeout(120_000);

@@ -1,6 +1,7 @@
 // Where the requests go and with what: the base URL and where it came from,
 // whether a key is there and looks like one, the API version sent. The key
 // itself is never shown: at most its last four characters.
+import { english, type Translate } from '../../l10n';
 import { DEFAULT_API_BASE_URL, trimTrailingSlashes } from '../../settings';
 import type { CheckDefinition } from '../check';
 import type { Plan } from '../plan';
@@ -21,46 +22,46 @@ function lastFour(key: string): string {
   return key.length >= 12 ? `…${key.slice(-4)}` : '…';
 }
 
-export function judgeKey(key: string | undefined, source: string | undefined, customGateway: boolean): KeyVerdict {
-  const from = source ? `, from ${source}` : '';
+export function judgeKey(key: string | undefined, source: string | undefined, customGateway: boolean, t: Translate): KeyVerdict {
+  const from = source ? t`, from ${source}` : '';
   if (key === undefined || key === '') {
     return {
       level: 'fail',
-      what: 'no API key set',
-      hint: 'Store an API key from the Console in the extension (it keeps it in SecretStorage), or export ANTHROPIC_API_KEY before starting VS Code or the CLI.',
+      what: t`no API key set`,
+      hint: t`Store an API key from the Console in the extension (it keeps it in SecretStorage), or export ANTHROPIC_API_KEY before starting VS Code or the CLI.`,
     };
   }
-  const shown = `${lastFour(key.trim())} (${key.length} characters${from})`;
+  const shown = t`${lastFour(key.trim())} (${key.length} characters${from})`;
   if (key !== key.trim() || /\s/.test(key)) {
     return {
       level: 'fail',
-      what: `the key ${shown} contains spaces or line breaks`,
-      hint: 'Copy the key again without surrounding whitespace or a trailing newline (a common copy-paste accident).',
+      what: t`the key ${shown} contains spaces or line breaks`,
+      hint: t`Copy the key again without surrounding whitespace or a trailing newline (a common copy-paste accident).`,
     };
   }
   if (/^["'`]|["'`]$/.test(key)) {
-    return { level: 'fail', what: `the key ${shown} is wrapped in quotes`, hint: 'Store the key without quotation marks.' };
+    return { level: 'fail', what: t`the key ${shown} is wrapped in quotes`, hint: t`Store the key without quotation marks.` };
   }
   if (key.startsWith('sk-ant-admin')) {
     return {
       level: 'fail',
-      what: `the key ${shown} is an Admin API key`,
-      hint: 'Admin keys manage an organisation and cannot call the Messages API: use a regular API key (sk-ant-api03-...) from the Console.',
+      what: t`the key ${shown} is an Admin API key`,
+      hint: t`Admin keys manage an organisation and cannot call the Messages API: use a regular API key (sk-ant-api03-...) from the Console.`,
     };
   }
   if (key.startsWith('sk-ant-oat')) {
     return {
       level: 'warn',
-      what: `the key ${shown} is an OAuth token, not an API key`,
-      hint: 'OAuth tokens (from a Claude subscription sign-in) go in Authorization: Bearer and are not accepted as x-api-key; use an API key from the Console.',
+      what: t`the key ${shown} is an OAuth token, not an API key`,
+      hint: t`OAuth tokens (from a Claude subscription sign-in) go in Authorization: Bearer and are not accepted as x-api-key; use an API key from the Console.`,
     };
   }
-  if (API_KEY_SHAPE.test(key)) return { level: 'ok', what: `API key ${shown}` };
-  if (customGateway) return { level: 'ok', what: `key ${shown}; not shaped like an Anthropic key, which a custom gateway may expect` };
+  if (API_KEY_SHAPE.test(key)) return { level: 'ok', what: t`API key ${shown}` };
+  if (customGateway) return { level: 'ok', what: t`key ${shown}; not shaped like an Anthropic key, which a custom gateway may expect` };
   return {
     level: 'warn',
-    what: `the key ${shown} does not look like an Anthropic API key (sk-ant-api03-...)`,
-    hint: 'Check that the stored value is the API key itself (not a key id, a name or another provider\'s key); the auth check below says whether it is accepted.',
+    what: t`the key ${shown} does not look like an Anthropic API key (sk-ant-api03-...)`,
+    hint: t`Check that the stored value is the API key itself (not a key id, a name or another provider's key); the auth check below says whether it is accepted.`,
   };
 }
 
@@ -71,49 +72,49 @@ const MISNAMED_VARIABLES = [
 ] as const;
 
 /** A warning for each look-alike that is set while the name the SDKs read is not. */
-export function misnamedVariables(env: Readonly<Record<string, string | undefined>>): { what: string; hint: string }[] {
+export function misnamedVariables(env: Readonly<Record<string, string | undefined>>, t: Translate = english): { what: string; hint: string }[] {
   return MISNAMED_VARIABLES.filter(([wrong, right]) => env[wrong]?.trim() && !env[right]?.trim()).map(([wrong, right]) => ({
-    what: `${wrong} is set but ${right} is not; the SDKs read only ${right}`,
-    hint: `Rename ${wrong} to ${right} (export ${right}=... in the shell profile or the CI secrets).`,
+    what: t`${wrong} is set but ${right} is not; the SDKs read only ${right}`,
+    hint: t`Rename ${wrong} to ${right} (export ${right}=... in the shell profile or the CI secrets).`,
   }));
 }
 
-function judgeConfig(plan: Plan, input: DiagnosticsInput): CheckOutcome {
+function judgeConfig(plan: Plan, input: DiagnosticsInput, t: Translate): CheckOutcome {
   const notes: string[] = [];
   const warnings: { what: string; hint: string }[] = [];
   const failures: { what: string; hint: string }[] = [];
   const url = plan.baseUrl.href.replace(/\/$/, '');
   const customGateway = plan.baseUrl.origin !== new URL(DEFAULT_API_BASE_URL).origin;
-  const fromWhere = plan.baseUrlOrigin === 'default' ? 'the default' : `from ${plan.baseUrlOriginLabel}`;
-  notes.push(`Base URL: ${url} (${fromWhere})${customGateway ? '; a custom gateway or proxy, not api.anthropic.com' : ''}.`);
+  const fromWhere = plan.baseUrlOrigin === 'default' ? t`the default` : t`from ${plan.baseUrlOriginLabel}`;
+  notes.push(t`Base URL: ${url} (${fromWhere})${customGateway ? t`; a custom gateway or proxy, not api.anthropic.com` : ''}.`);
   if (plan.baseUrlOrigin === 'setting' && input.env.ANTHROPIC_BASE_URL?.trim()) {
-    notes.push(`ANTHROPIC_BASE_URL is also set (${input.env.ANTHROPIC_BASE_URL.trim()}); ${plan.baseUrlOriginLabel} wins here, but SDKs in your own code read ANTHROPIC_BASE_URL.`);
+    notes.push(t`ANTHROPIC_BASE_URL is also set (${input.env.ANTHROPIC_BASE_URL.trim()}); ${plan.baseUrlOriginLabel} wins here, but SDKs in your own code read ANTHROPIC_BASE_URL.`);
   }
   if (plan.baseUrlProblem) {
-    warnings.push({ what: plan.baseUrlProblem, hint: 'Fix or clear the base URL setting; until then the next source is used.' });
+    warnings.push({ what: plan.baseUrlProblem, hint: t`Fix or clear the base URL setting; until then the next source is used.` });
   }
   if (!plan.secure) {
     if (plan.hostIsLoopback) {
-      notes.push('Plain http:// to this machine (a local simulator or gateway): fine, nothing leaves the machine.');
+      notes.push(t`Plain http:// to this machine (a local simulator or gateway): fine, nothing leaves the machine.`);
     } else {
       warnings.push({
-        what: `the base URL uses plain http:// to ${plan.host}, so the key would travel unencrypted`,
-        hint: `Use https:// for ${plan.host}${plan.keySending.send ? '' : '; the key is not sent there until you allow that origin explicitly'}.`,
+        what: t`the base URL uses plain http:// to ${plan.host}, so the key would travel unencrypted`,
+        hint: t`Use https:// for ${plan.host}${plan.keySending.send ? '' : t`; the key is not sent there until you allow that origin explicitly`}.`,
       });
     }
   }
   if (trimTrailingSlashes(plan.baseUrl.pathname).endsWith('/v1')) {
     warnings.push({
-      what: 'the base URL ends in /v1, so requests would go to /v1/v1/...',
-      hint: 'Drop the trailing /v1: SDKs and this extension append /v1/messages themselves.',
+      what: t`the base URL ends in /v1, so requests would go to /v1/v1/...`,
+      hint: t`Drop the trailing /v1: SDKs and this extension append /v1/messages themselves.`,
     });
   }
-  for (const misnamed of misnamedVariables(input.env)) warnings.push(misnamed);
-  const key = judgeKey(input.apiKey, input.apiKeySource, customGateway);
-  if (key.level === 'ok') notes.push(`Key: ${key.what}.`);
+  for (const misnamed of misnamedVariables(input.env, t)) warnings.push(misnamed);
+  const key = judgeKey(input.apiKey, input.apiKeySource, customGateway, t);
+  if (key.level === 'ok') notes.push(t`Key: ${key.what}.`);
   else (key.level === 'fail' ? failures : warnings).push({ what: key.what, hint: key.hint });
   notes.push(
-    `anthropic-version: ${DIAGNOSTICS_API_VERSION} with the key in x-api-key (what these checks send; SDKs from 1.0 send ${BEARER_API_VERSION} with Authorization: Bearer).`,
+    t`anthropic-version: ${DIAGNOSTICS_API_VERSION} with the key in x-api-key (what these checks send; SDKs from 1.0 send ${BEARER_API_VERSION} with Authorization: Bearer).`,
   );
   const data = {
     baseUrl: url,
@@ -127,23 +128,23 @@ function judgeConfig(plan: Plan, input: DiagnosticsInput): CheckOutcome {
   const first = failures[0] ?? warnings[0];
   if (!first) return { status: 'pass', detail: `${url} (${fromWhere}); ${key.what}`, notes, data };
   const problems = [...failures, ...warnings];
-  notes.push(...problems.slice(1).map((p) => `Also: ${p.what}. ${p.hint}`));
+  notes.push(...problems.slice(1).map((p) => t`Also: ${p.what}. ${p.hint}`));
   const status = failures.length ? 'fail' : 'warn';
   return {
     status,
-    detail: `${first.what}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`,
+    detail: `${first.what}${problems.length > 1 ? t` (+${problems.length - 1} more)` : ''}`,
     hint: first.hint,
     notes,
     data,
-    headline: `Configuration: ${first.what}`,
+    headline: t`Configuration: ${first.what}`,
   };
 }
 
 export const configCheck: CheckDefinition = {
   id: 'config',
-  title: 'Configuration',
+  title: (t) => t`Configuration`,
   needs: [],
   timeoutMs: 1000,
-  run: (context) => Promise.resolve(judgeConfig(context.plan, context.input)),
-  timedOut: () => ({ status: 'fail', detail: 'reading the configuration did not finish', hint: 'Report this as a bug.' }),
+  run: (context) => Promise.resolve(judgeConfig(context.plan, context.input, context.t)),
+  timedOut: (_ms, { t }) => ({ status: 'fail', detail: t`reading the configuration did not finish`, hint: t`Report this as a bug.` }),
 };

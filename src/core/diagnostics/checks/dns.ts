@@ -2,6 +2,7 @@
 // compared with direct queries to public resolvers. Flags names that do not
 // resolve, resolvers that do not answer, answers that disagree, and private or
 // loopback answers for a public host (DNS interception).
+import type { Translate } from '../../l10n';
 import { describeNetworkCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition, type ResolvedAddress } from '../check';
 import { addressKind, describeAddressKind, type AddressKind } from '../net/ip-ranges';
@@ -13,16 +14,16 @@ import type { CheckOutcome, JsonObject } from '../types';
 /** Hosts known to be public, whatever the comparison resolvers say. */
 const KNOWN_PUBLIC_SUFFIXES = ['anthropic.com', 'claude.com', 'claude.ai'];
 
-function describeAnswer(answer: ResolverAnswer): string {
+function describeAnswer(answer: ResolverAnswer, t: Translate): string {
   switch (answer.state) {
     case 'answered': {
       const all = [...answer.a, ...answer.aaaa];
-      return all.length ? all.join(', ') : 'no A or AAAA records';
+      return all.length ? all.join(', ') : t`no A or AAAA records`;
     }
     case 'nxdomain':
-      return 'NXDOMAIN (no such name)';
+      return t`NXDOMAIN (no such name)`;
     case 'timeout':
-      return 'no answer (timed out; direct DNS may be blocked here, which is normal behind a firewall)';
+      return t`no answer (timed out; direct DNS may be blocked here, which is normal behind a firewall)`;
     case 'error':
       return `error ${answer.code ?? ''}`.trim();
   }
@@ -49,6 +50,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => T): Pr
 type SystemAnswer = { ok: true; addresses: ResolvedAddress[] } | { ok: false; code: string; message: string };
 
 async function askSystem(context: CheckContext, host: string, budget: number): Promise<SystemAnswer> {
+  const { t } = context;
   const asked = lookupAll(context.plan.lookup, host, context.signal).then(
     (addresses): SystemAnswer => ({ ok: true, addresses }),
     (error: unknown): SystemAnswer => ({
@@ -57,7 +59,7 @@ async function askSystem(context: CheckContext, host: string, budget: number): P
       message: error instanceof Error ? error.message : String(error),
     }),
   );
-  return withTimeout(asked, budget, () => ({ ok: false, code: 'ETIMEOUT', message: `no answer within ${seconds(budget)}` }));
+  return withTimeout(asked, budget, () => ({ ok: false, code: 'ETIMEOUT', message: t`no answer within ${seconds(budget)}` }));
 }
 
 function isKnownPublic(host: string): boolean {
@@ -65,72 +67,73 @@ function isKnownPublic(host: string): boolean {
   return KNOWN_PUBLIC_SUFFIXES.some((suffix) => lower === suffix || lower.endsWith(`.${suffix}`));
 }
 
-function failSystem(host: string, system: Extract<SystemAnswer, { ok: false }>, comparisons: ResolverAnswer[], notes: string[], data: JsonObject): CheckOutcome {
+function failSystem(host: string, system: Extract<SystemAnswer, { ok: false }>, comparisons: ResolverAnswer[], notes: string[], data: JsonObject, t: Translate): CheckOutcome {
   const publicAnswers = comparisons.filter((c) => c.state === 'answered' && c.a.length + c.aaaa.length > 0);
   const seenBy = publicAnswers.map((c) => c.server).join(', ');
   if (system.code === 'ENOTFOUND' || system.code === 'EAI_NONAME' || system.code === 'EAI_FAIL') {
     if (publicAnswers.length) {
       return {
         status: 'fail',
-        detail: `this machine's resolver says ${host} does not exist, but ${seenBy} resolve${publicAnswers.length === 1 ? 's' : ''} it`,
-        hint: `Your DNS (a VPN, a corporate resolver or a DNS filter) blocks or lacks ${host}: ask IT to allow it, or check the DNS servers of this network connection.`,
+        detail: publicAnswers.length === 1 ? t`this machine's resolver says ${host} does not exist, but ${seenBy} resolves it` : t`this machine's resolver says ${host} does not exist, but ${seenBy} resolve it`,
+        hint: t`Your DNS (a VPN, a corporate resolver or a DNS filter) blocks or lacks ${host}: ask IT to allow it, or check the DNS servers of this network connection.`,
         notes,
         data,
-        headline: `DNS fails: ${host} is blocked or missing in this machine's DNS`,
+        headline: t`DNS fails: ${host} is blocked or missing in this machine's DNS`,
       };
     }
     return {
       status: 'fail',
-      detail: `${host} does not resolve (NXDOMAIN)`,
-      hint: 'Check the spelling of the host in the base URL (claudeHealth.apiBaseUrl or ANTHROPIC_BASE_URL).',
+      detail: t`${host} does not resolve (NXDOMAIN)`,
+      hint: t`Check the spelling of the host in the base URL (claudeHealth.apiBaseUrl or ANTHROPIC_BASE_URL).`,
       notes,
       data,
-      headline: `DNS fails: ${host} does not exist`,
+      headline: t`DNS fails: ${host} does not exist`,
     };
   }
   const timedOut = system.code === 'ETIMEOUT' || system.code === 'EAI_AGAIN';
-  const publicOk = publicAnswers.length ? ` (${seenBy} answer directly, so the configured DNS server is the problem)` : '';
+  const publicOk = publicAnswers.length ? t` (${seenBy} answer directly, so the configured DNS server is the problem)` : '';
   return {
     status: 'fail',
-    detail: `the system resolver ${timedOut ? 'did not answer' : `failed (${system.code}: ${describeNetworkCode(system.code)})`} for ${host}${publicOk}`,
-    hint: 'Check the network connection and the DNS servers it uses (VPN up? /etc/resolv.conf or the adapter\'s DNS settings); then run the diagnostics again.',
+    detail: t`the system resolver ${timedOut ? t`did not answer` : `failed (${system.code}: ${describeNetworkCode(system.code)})`} for ${host}${publicOk}`,
+    hint: t`Check the network connection and the DNS servers it uses (VPN up? /etc/resolv.conf or the adapter's DNS settings); then run the diagnostics again.`,
     notes,
     data,
-    headline: `DNS fails: no answer for ${host}`,
+    headline: t`DNS fails: no answer for ${host}`,
   };
 }
 
 function interception(
   host: string,
   odd: { address: string; kind: AddressKind }[],
-  publicSeen: string[],
+  publicSeen: string[], t: Translate,
 ): { status: 'warn' | 'fail'; detail: string; hint: string; headline: string } {
   const first = odd[0]!;
-  const elsewhere = publicSeen.length ? `, public DNS says ${publicSeen.slice(0, 3).join(', ')}` : '';
+  const elsewhere = publicSeen.length ? t`, public DNS says ${publicSeen.slice(0, 3).join(', ')}` : '';
   if (first.kind === 'unspecified') {
     return {
       status: 'fail',
-      detail: `${host} resolves to ${first.address} here${elsewhere}: a DNS filter blocks it`,
-      hint: `Allow ${host} in the DNS filter in use (Pi-hole, NextDNS, a corporate security product), or ask IT to.`,
-      headline: `DNS is blocked: ${host} resolves to ${first.address}`,
+      detail: t`${host} resolves to ${first.address} here${elsewhere}: a DNS filter blocks it`,
+      hint: t`Allow ${host} in the DNS filter in use (Pi-hole, NextDNS, a corporate security product), or ask IT to.`,
+      headline: t`DNS is blocked: ${host} resolves to ${first.address}`,
     };
   }
   return {
     status: 'warn',
-    detail: `${host} resolves to ${first.address}, ${describeAddressKind(first.kind)}${elsewhere}: DNS interception`,
-    hint: `Something rewrites DNS for ${host}: look for a hosts-file entry (/etc/hosts, C:\\Windows\\System32\\drivers\\etc\\hosts), a local proxy tool in fake-IP mode, or a corporate DNS override; if a gateway is intended, set it as the base URL instead.`,
-    headline: `DNS is intercepted: ${host} resolves to ${first.address} here`,
+    detail: t`${host} resolves to ${first.address}, ${describeAddressKind(first.kind)}${elsewhere}: DNS interception`,
+    hint: t`Something rewrites DNS for ${host}: look for a hosts-file entry (/etc/hosts, C:\\Windows\\System32\\drivers\\etc\\hosts), a local proxy tool in fake-IP mode, or a corporate DNS override; if a gateway is intended, set it as the base URL instead.`,
+    headline: t`DNS is intercepted: ${host} resolves to ${first.address} here`,
   };
 }
 
 async function checkDns(context: CheckContext): Promise<CheckOutcome> {
+  const { t } = context;
   const { plan } = context;
   const host = plan.host;
   if (plan.hostIpVersion) {
     context.facts.addresses = [{ address: host, family: plan.hostIpVersion }];
     return {
       status: 'pass',
-      detail: plan.hostIsLoopback ? 'loopback host: no DNS needed' : `the base URL names the address ${host}: no DNS needed`,
+      detail: plan.hostIsLoopback ? t`loopback host: no DNS needed` : t`the base URL names the address ${host}: no DNS needed`,
       data: { system: [host], resolvers: [] },
     };
   }
@@ -146,21 +149,21 @@ async function checkDns(context: CheckContext): Promise<CheckOutcome> {
   }
   const comparisons = await comparing;
   const notes: string[] = [];
-  notes.push(system.ok ? `System resolver: ${listAddresses(system.addresses)}.` : `System resolver: ${system.code} (${system.message}).`);
-  for (const comparison of comparisons) notes.push(`${comparison.server}: ${describeAnswer(comparison)}.`);
-  if (!plan.hostIsLoopback && compareWith.length === 0) notes.push('Comparison with public resolvers is off (no DNS servers given).');
+  notes.push(system.ok ? t`System resolver: ${listAddresses(system.addresses)}.` : t`System resolver: ${system.code} (${system.message}).`);
+  for (const comparison of comparisons) notes.push(`${comparison.server}: ${describeAnswer(comparison, t)}.`);
+  if (!plan.hostIsLoopback && compareWith.length === 0) notes.push(t`Comparison with public resolvers is off (no DNS servers given).`);
   const data: JsonObject = {
     system: system.ok ? system.addresses.map((a) => a.address) : [],
     systemError: system.ok ? null : system.code,
     resolvers: comparisons.map(answerData),
   };
-  if (!system.ok) return failSystem(host, system, comparisons, notes, data);
+  if (!system.ok) return failSystem(host, system, comparisons, notes, data, t);
   if (system.addresses.length === 0) {
-    return { status: 'fail', detail: `the system resolver returned no address for ${host}`, hint: 'Check the DNS records of the host in the base URL.', notes, data };
+    return { status: 'fail', detail: t`the system resolver returned no address for ${host}`, hint: t`Check the DNS records of the host in the base URL.`, notes, data };
   }
   context.facts.addresses = system.addresses;
   if (plan.hostIsLoopback) {
-    return { status: 'pass', detail: `loopback host: no DNS needed (${system.addresses.map((a) => a.address).join(', ')})`, notes, data };
+    return { status: 'pass', detail: t`loopback host: no DNS needed (${system.addresses.map((a) => a.address).join(', ')})`, notes, data };
   }
 
   const answered = comparisons.filter((c) => c.state === 'answered' && c.a.length + c.aaaa.length > 0);
@@ -172,50 +175,50 @@ async function checkDns(context: CheckContext): Promise<CheckOutcome> {
   const summaryText = `${host}: ${listAddresses(system.addresses)}`;
 
   if (odd.length && (hostIsPublic || odd.some((a) => a.kind === 'unspecified'))) {
-    return { ...interception(host, odd, publicSeen), notes, data };
+    return { ...interception(host, odd, publicSeen, t), notes, data };
   }
   if (odd.length) {
     const nobodyElse = comparisons.every((c) => c.state === 'nxdomain');
     notes.push(
-      nobodyElse ? `${host} is unknown to public DNS and resolves to ${describeAddressKind(odd[0]!.kind)} here: an internal name (a private gateway), which is fine.`
-      : `${host} resolves to ${describeAddressKind(odd[0]!.kind)}: an internal host.`,
+      nobodyElse ? t`${host} is unknown to public DNS and resolves to ${describeAddressKind(odd[0]!.kind)} here: an internal name (a private gateway), which is fine.`
+      : t`${host} resolves to ${describeAddressKind(odd[0]!.kind)}: an internal host.`,
     );
   }
   const disagreeing = answered.filter((c) => ![...c.a, ...c.aaaa].some((address) => systemSet.includes(address)));
   if (answered.length > 0 && disagreeing.length === answered.length && !odd.length) {
     return {
       status: 'warn',
-      detail: `resolvers disagree on ${host}: this machine says ${systemSet.slice(0, 3).join(', ')}, ${disagreeing[0]!.server} says ${[...disagreeing[0]!.a, ...disagreeing[0]!.aaaa].slice(0, 3).join(', ')}`,
-      hint: `A CDN can answer differently per resolver, but a hosts-file entry or a DNS override does the same: if the next checks fail, compare with \`nslookup ${host} 1.1.1.1\` and look for an override.`,
+      detail: t`resolvers disagree on ${host}: this machine says ${systemSet.slice(0, 3).join(', ')}, ${disagreeing[0]!.server} says ${[...disagreeing[0]!.a, ...disagreeing[0]!.aaaa].slice(0, 3).join(', ')}`,
+      hint: t`A CDN can answer differently per resolver, but a hosts-file entry or a DNS override does the same: if the next checks fail, compare with \`nslookup ${host} 1.1.1.1\` and look for an override.`,
       notes,
       data,
-      headline: `DNS disagrees: ${host} resolves differently here than in public DNS`,
+      headline: t`DNS disagrees: ${host} resolves differently here than in public DNS`,
     };
   }
   const timeouts = comparisons.filter((c) => c.state === 'timeout').length;
-  const suffix = timeouts && timeouts === comparisons.length ? '; public resolvers did not answer directly (blocked here?)' : '';
+  const suffix = timeouts && timeouts === comparisons.length ? t`; public resolvers did not answer directly (blocked here?)` : '';
   return { status: 'pass', detail: `${summaryText}${suffix}`, notes, data };
 }
 
 export const dnsCheck: CheckDefinition = {
   id: 'dns',
-  title: 'DNS',
+  title: (t) => t`DNS`,
   needs: [],
   timeoutMs: 6000,
-  notApplicable: (plan: Plan) =>
+  notApplicable: (plan: Plan, _input, t) =>
     plan.proxy.kind === 'proxy' ?
       {
         status: 'skip',
         detail:
-          plan.hostIpVersion ? `${plan.host} is an IP address: nothing to resolve (requests go through the proxy ${displayProxy(plan.proxy.proxy)})`
-          : `the proxy ${displayProxy(plan.proxy.proxy)} resolves ${plan.host} for us`,
+          plan.hostIpVersion ? t`${plan.host} is an IP address: nothing to resolve (requests go through the proxy ${displayProxy(plan.proxy.proxy)})`
+          : t`the proxy ${displayProxy(plan.proxy.proxy)} resolves ${plan.host} for us`,
       }
     : undefined,
   run: checkDns,
   timedOut: (ms, context) => ({
     status: 'fail',
-    detail: `no DNS answer for ${context.plan.host} within ${seconds(ms)}`,
-    hint: 'Check the network connection and its DNS servers (VPN up? /etc/resolv.conf or the adapter\'s DNS settings).',
-    headline: `DNS fails: no answer for ${context.plan.host}`,
+    detail: context.t`no DNS answer for ${context.plan.host} within ${seconds(ms)}`,
+    hint: context.t`Check the network connection and its DNS servers (VPN up? /etc/resolv.conf or the adapter's DNS settings).`,
+    headline: context.t`DNS fails: no answer for ${context.plan.host}`,
   }),
 };

@@ -1,6 +1,7 @@
 // Where the checks ran. In a remote window (SSH, WSL, a container) the
 // extension host, and so every network check, runs on the remote side, not on
 // the machine in front of the user: the report has to say so.
+import { english, type Translate } from '../../l10n';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import type { CheckDefinition } from '../check';
@@ -22,38 +23,38 @@ export interface Where {
   label: string;
 }
 
-export function whereChecksRan(input: DiagnosticsInput, release: string = os.release(), dockerEnv: boolean = existsSync('/.dockerenv')): Where {
+export function whereChecksRan(input: DiagnosticsInput, release: string = os.release(), dockerEnv: boolean = existsSync('/.dockerenv'), t: Translate = english): Where {
   if (input.remoteName) {
     const label = REMOTE_NAMES[input.remoteName] ?? input.remoteName;
-    return { kind: input.remoteName, label: `on the remote side of a ${label} window, not on the local machine` };
+    return { kind: input.remoteName, label: t`on the remote side of a ${label} window, not on the local machine` };
   }
   const env = input.env;
-  if (env.CODESPACES === 'true') return { kind: 'codespaces', label: 'in a GitHub Codespace' };
-  if (env.REMOTE_CONTAINERS === 'true' || dockerEnv) return { kind: 'container', label: 'in a container' };
-  if (process.platform === 'linux' && /microsoft/i.test(release)) return { kind: 'wsl', label: 'in WSL (Linux inside Windows: its network and DNS can differ from Windows\')' };
-  if (env.SSH_CONNECTION) return { kind: 'ssh', label: 'on a machine reached over SSH' };
-  return { kind: undefined, label: 'on this machine' };
+  if (env.CODESPACES === 'true') return { kind: 'codespaces', label: t`in a GitHub Codespace` };
+  if (env.REMOTE_CONTAINERS === 'true' || dockerEnv) return { kind: 'container', label: t`in a container` };
+  if (process.platform === 'linux' && /microsoft/i.test(release)) return { kind: 'wsl', label: t`in WSL (Linux inside Windows: its network and DNS can differ from Windows')` };
+  if (env.SSH_CONNECTION) return { kind: 'ssh', label: t`on a machine reached over SSH` };
+  return { kind: undefined, label: t`on this machine` };
 }
 
 export const environmentCheck: CheckDefinition = {
   id: 'environment',
-  title: 'Environment',
+  title: (t) => t`Environment`,
   needs: [],
   timeoutMs: 2000,
   run: (context): Promise<CheckOutcome> => {
-    const { input } = context;
-    const where = whereChecksRan(input);
+    const { input, t } = context;
+    const where = whereChecksRan(input, os.release(), existsSync('/.dockerenv'), t);
     const system = `${os.type()} ${os.release()} ${os.arch()}`;
-    const editor = input.vscodeVersion ? `VS Code ${input.vscodeVersion}${input.appHost ? ` (${input.appHost})` : ''}` : 'CLI (no VS Code)';
+    const editor = input.vscodeVersion ? t`VS Code ${input.vscodeVersion}${input.appHost ? ` (${input.appHost})` : ''}` : t`CLI (no VS Code)`;
     const notes = [
-      `OS: ${system}.`,
+      t`OS: ${system}.`,
       `Node: ${process.version}.`,
-      `Editor: ${editor}.`,
-      `Remote: ${where.kind ?? 'none'}; the checks ran ${where.label}.`,
+      t`Editor: ${editor}.`,
+      t`Remote: ${where.kind ?? t`none`}; the checks ran ${where.label}.`,
     ];
     return Promise.resolve({
       status: 'pass',
-      detail: `ran ${where.label}: ${system}, Node ${process.version}, ${editor}`,
+      detail: t`ran ${where.label}: ${system}, Node ${process.version}, ${editor}`,
       notes,
       data: {
         os: os.type(),
@@ -67,5 +68,5 @@ export const environmentCheck: CheckDefinition = {
       },
     });
   },
-  timedOut: () => ({ status: 'warn', detail: 'reading the environment did not finish', hint: 'Run the diagnostics again.' }),
+  timedOut: (_ms, { t }) => ({ status: 'warn', detail: t`reading the environment did not finish`, hint: t`Run the diagnostics again.` }),
 };

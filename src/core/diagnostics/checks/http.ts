@@ -15,6 +15,7 @@ function describeAnswer(answer: RawAnswer): string {
 }
 
 export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
+  const { t } = context;
   const { plan } = context;
   const url = new URL(plan.baseUrl.href);
   const result = await rawRequest(context, {
@@ -29,17 +30,17 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
     if (result.timedOut) {
       return {
         status: 'fail',
-        detail: result.gotHeaders ? `${url.href} sent headers but its body never ended within ${seconds(result.ms)}` : `connected, but no HTTP answer from ${url.href} within ${seconds(result.ms)}`,
-        hint: 'Something holds the connection without answering: a transparent proxy or firewall, or a server that hangs. Try the URL with curl -v from this machine.',
-        headline: 'HTTP fails: the server never answers',
+        detail: result.gotHeaders ? t`${url.href} sent headers but its body never ended within ${seconds(result.ms)}` : t`connected, but no HTTP answer from ${url.href} within ${seconds(result.ms)}`,
+        hint: t`Something holds the connection without answering: a transparent proxy or firewall, or a server that hangs. Try the URL with curl -v from this machine.`,
+        headline: t`HTTP fails: the server never answers`,
       };
     }
     const code = result.code;
     return {
       status: 'fail',
-      detail: `no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code)})` : result.message.slice(0, 160)}`,
-      hint: code === 'ECONNRESET' ? 'The connection was cut before an answer: a firewall or proxy that closes connections to this host.' : 'See the checks above for the failing layer; try the URL with curl -v from this machine.',
-      headline: `HTTP fails: ${code ?? 'no answer'}`,
+      detail: t`no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code)})` : result.message.slice(0, 160)}`,
+      hint: code === 'ECONNRESET' ? t`The connection was cut before an answer: a firewall or proxy that closes connections to this host.` : t`See the checks above for the failing layer; try the URL with curl -v from this machine.`,
+      headline: t`HTTP fails: ${code ?? t`no answer`}`,
     };
   }
   const answer = result.answer;
@@ -63,11 +64,11 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
     if (!target || target.host !== url.host) {
       return {
         status: 'warn',
-        detail: `${describeAnswer(answer)}: redirected to ${target?.origin ?? location}`,
-        hint: 'A captive portal (hotel or guest Wi-Fi sign-in) or a proxy redirects requests: open any web page in a browser to sign in, or set the base URL to the final address.',
+        detail: t`${describeAnswer(answer)}: redirected to ${target?.origin ?? location}`,
+        hint: t`A captive portal (hotel or guest Wi-Fi sign-in) or a proxy redirects requests: open any web page in a browser to sign in, or set the base URL to the final address.`,
         notes,
         data,
-        headline: `HTTP is redirected to ${target?.host ?? 'another site'} (captive portal?)`,
+        headline: t`HTTP is redirected to ${target?.host ?? t`another site`} (captive portal?)`,
       };
     }
   }
@@ -75,35 +76,35 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
   if (plan.officialHost && html && answer.status === 200) {
     return {
       status: 'warn',
-      detail: `${describeAnswer(answer)}: an HTML page answered for ${plan.host}, not the API`,
-      hint: 'A captive portal or a proxy page answers instead of the API: open a web page in a browser to sign in, or check the proxy.',
+      detail: t`${describeAnswer(answer)}: an HTML page answered for ${plan.host}, not the API`,
+      hint: t`A captive portal or a proxy page answers instead of the API: open a web page in a browser to sign in, or check the proxy.`,
       notes,
       data,
-      headline: `HTTP: an HTML page answers for ${plan.host} (captive portal?)`,
+      headline: t`HTTP: an HTML page answers for ${plan.host} (captive portal?)`,
     };
   }
   if (answer.status >= 500 && !answer.headers['request-id']) {
     return {
       status: 'warn',
-      detail: `${describeAnswer(answer)} without a request-id: a proxy or CDN answered, not the API`,
-      hint: 'Something in between failed to reach the API; if the via/server headers name your proxy, check it, otherwise see the status page check.',
+      detail: t`${describeAnswer(answer)} without a request-id: a proxy or CDN answered, not the API`,
+      hint: t`Something in between failed to reach the API; if the via/server headers name your proxy, check it, otherwise see the status page check.`,
       notes,
       data,
     };
   }
-  return { status: 'pass', detail: `reachable: ${describeAnswer(answer)}`, notes, data };
+  return { status: 'pass', detail: t`reachable: ${describeAnswer(answer)}`, notes, data };
 }
 
 export const httpCheck: CheckDefinition = {
   id: 'http',
-  title: 'HTTP',
+  title: (t) => t`HTTP`,
   needs: ['tcp', 'tls', 'proxy'],
   timeoutMs: 10_000,
   run: checkHttp,
   timedOut: (ms, context) => ({
     status: 'fail',
-    detail: `no HTTP answer from ${context.plan.baseUrl.href} within ${seconds(ms)}`,
-    hint: 'Something holds the connection without answering: a transparent proxy or firewall, or a server that hangs.',
-    headline: 'HTTP fails: the server never answers',
+    detail: context.t`no HTTP answer from ${context.plan.baseUrl.href} within ${seconds(ms)}`,
+    hint: context.t`Something holds the connection without answering: a transparent proxy or firewall, or a server that hangs.`,
+    headline: context.t`HTTP fails: the server never answers`,
   }),
 };

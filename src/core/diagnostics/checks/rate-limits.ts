@@ -1,25 +1,26 @@
 // The anthropic-ratelimit-* headers of the auth check's answer: what is left of
 // each limit, when it is full again, and a warning when under 10% is left.
+import type { Translate } from '../../l10n';
 import { parseRateLimits, parseRetryAfter, RATE_LIMIT_BUCKETS, type RateLimitBucket, type RateLimitInfo } from '../../headers';
 import { type CheckDefinition } from '../check';
 import type { CheckOutcome, JsonObject } from '../types';
 
 const LOW_FRACTION = 0.1;
 
-function untilText(resetIso: string | undefined, nowMs: number): string {
+function untilText(resetIso: string | undefined, nowMs: number, t: Translate): string {
   if (!resetIso) return '';
   const ms = Date.parse(resetIso) - nowMs;
-  if (ms <= 0) return `, full again now (${resetIso})`;
+  if (ms <= 0) return t`, full again now (${resetIso})`;
   const text = ms < 120_000 ? `${Math.ceil(ms / 1000)} s` : ms < 7_200_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 3_600_000)} h`;
-  return `, full again in ${text} (${resetIso})`;
+  return t`, full again in ${text} (${resetIso})`;
 }
 
-function bucketLine(name: string, bucket: RateLimitBucket, nowMs: number): string {
-  const left = bucket.remaining !== undefined && bucket.limit !== undefined ? `${bucket.remaining} of ${bucket.limit} left (${Math.floor((bucket.remaining / Math.max(1, bucket.limit)) * 100)}%)`
+function bucketLine(name: string, bucket: RateLimitBucket, nowMs: number, t: Translate): string {
+  const left = bucket.remaining !== undefined && bucket.limit !== undefined ? t`${bucket.remaining} of ${bucket.limit} left (${Math.floor((bucket.remaining / Math.max(1, bucket.limit)) * 100)}%)`
     : bucket.remaining !== undefined ? `${bucket.remaining} left`
-    : bucket.limit !== undefined ? `limit ${bucket.limit}`
-    : 'no figures';
-  return `${name}: ${left}${untilText(bucket.reset, nowMs)}`;
+    : bucket.limit !== undefined ? t`limit ${bucket.limit}`
+    : t`no figures`;
+  return `${name}: ${left}${untilText(bucket.reset, nowMs, t)}`;
 }
 
 function isLow(bucket: RateLimitBucket): boolean {
@@ -28,12 +29,13 @@ function isLow(bucket: RateLimitBucket): boolean {
 
 export const rateLimitsCheck: CheckDefinition = {
   id: 'rate-limits',
-  title: 'Rate limits',
+  title: (t) => t`Rate limits`,
   needs: ['auth'],
   timeoutMs: 1000,
   run: (context): Promise<CheckOutcome> => {
+    const { t } = context;
     const answer = context.facts.authAnswer;
-    if (!answer) return Promise.resolve({ status: 'skip', detail: 'no answer from the API to read limits from' });
+    if (!answer) return Promise.resolve({ status: 'skip', detail: t`no answer from the API to read limits from` });
     const nowMs = context.clock.now();
     const info: RateLimitInfo = parseRateLimits(answer.headers, nowMs);
     const buckets = (Object.keys(RATE_LIMIT_BUCKETS) as (keyof RateLimitInfo)[])
@@ -45,34 +47,34 @@ export const rateLimitsCheck: CheckDefinition = {
     if (buckets.length === 0) {
       return Promise.resolve({
         status: 'skip',
-        detail: `the answer (HTTP ${answer.status}) carried no anthropic-ratelimit-* headers (a gateway may strip them)`,
+        detail: t`the answer (HTTP ${answer.status}) carried no anthropic-ratelimit-* headers (a gateway may strip them)`,
       });
     }
-    const notes = buckets.map(({ name, bucket }) => bucketLine(name, bucket, nowMs));
-    notes.push('Token figures are rounded to thousands by the API; limits refill continuously.');
+    const notes = buckets.map(({ name, bucket }) => bucketLine(name, bucket, nowMs, t));
+    notes.push(t`Token figures are rounded to thousands by the API; limits refill continuously.`);
     if (answer.status === 429) {
       const retryAfter = parseRetryAfter(answer.headers, nowMs);
       return Promise.resolve({
         status: 'warn',
-        detail: `rate limited now${retryAfter !== undefined ? `: retry after ${retryAfter} s` : ''}; ${notes[0]}`,
-        hint: 'Wait until the limit refills; honour retry-after in your code (the SDKs do), spread requests out, or ask for higher limits in the Console (Settings > Limits).',
+        detail: t`rate limited now${retryAfter !== undefined ? t`: retry after ${retryAfter} s` : ''}; ${notes[0]}`,
+        hint: t`Wait until the limit refills; honour retry-after in your code (the SDKs do), spread requests out, or ask for higher limits in the Console (Settings > Limits).`,
         notes,
         data,
-        headline: 'Rate limited right now',
+        headline: t`Rate limited right now`,
       });
     }
     const low = buckets.filter(({ bucket }) => isLow(bucket));
     if (low.length) {
       return Promise.resolve({
         status: 'warn',
-        detail: `under 10% left: ${low.map(({ name, bucket }) => bucketLine(name, bucket, nowMs)).join('; ')}`,
-        hint: 'Requests will soon get 429s: slow down or spread them, make sure your code honours retry-after, or ask for higher limits in the Console (Settings > Limits).',
+        detail: t`under 10% left: ${low.map(({ name, bucket }) => bucketLine(name, bucket, nowMs, t)).join('; ')}`,
+        hint: t`Requests will soon get 429s: slow down or spread them, make sure your code honours retry-after, or ask for higher limits in the Console (Settings > Limits).`,
         notes,
         data,
-        headline: `Rate limits nearly used up (${low.map(({ name }) => name).join(', ')})`,
+        headline: t`Rate limits nearly used up (${low.map(({ name }) => name).join(', ')})`,
       });
     }
     return Promise.resolve({ status: 'pass', detail: notes.slice(0, 2).join('; '), notes, data });
   },
-  timedOut: () => ({ status: 'warn', detail: 'reading the rate-limit headers did not finish', hint: 'Run the diagnostics again.' }),
+  timedOut: (_ms, { t }) => ({ status: 'warn', detail: t`reading the rate-limit headers did not finish`, hint: t`Run the diagnostics again.` }),
 };

@@ -4,6 +4,7 @@
 // retry wrappers around calls whose SDK still retries by itself. The folder
 // may be a cloned repository: the scan runs under a time budget inside the
 // check's deadline and reports a partial result rather than holding the host.
+import type { Translate } from '../../l10n';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { seconds, type CheckContext, type CheckDefinition } from '../check';
@@ -25,8 +26,8 @@ interface Remark {
 
 const LANGUAGE_NAMES = { typescript: 'TypeScript', python: 'Python', go: 'Go', java: 'Java' } as const;
 
-function describeFinding(f: SdkFinding): string {
-  const version = f.spec.raw || 'any version';
+function describeFinding(f: SdkFinding, t: Translate): string {
+  const version = f.spec.raw || t`any version`;
   return `${f.file}: ${f.package} ${version}${f.resolved || f.spec.exact ? '' : ' (range)'}`;
 }
 
@@ -41,7 +42,7 @@ function effective(findings: SdkFinding[]): SdkFinding[] {
   return [...byKey.values()];
 }
 
-function versionRemarks(findings: SdkFinding[]): Remark[] {
+function versionRemarks(findings: SdkFinding[], t: Translate): Remark[] {
   const remarks: Remark[] = [];
   for (const f of effective(findings)) {
     if (f.package === 'anthropic') {
@@ -49,11 +50,11 @@ function versionRemarks(findings: SdkFinding[]): Remark[] {
       if (age === 'older') {
         remarks.push({
           level: 'warn',
-          text: `${describeFinding(f)}: older than 0.47, so it has no anthropic.OverloadedError; 529s arrive as InternalServerError, and \`except anthropic.OverloadedError\` itself fails with AttributeError`,
-          hint: `Upgrade the Python SDK to 0.47 or later (pip install -U "anthropic>=0.47") in ${f.file}.`,
+          text: t`${describeFinding(f, t)}: older than 0.47, so it has no anthropic.OverloadedError; 529s arrive as InternalServerError, and \`except anthropic.OverloadedError\` itself fails with AttributeError`,
+          hint: t`Upgrade the Python SDK to 0.47 or later (pip install -U "anthropic>=0.47") in ${f.file}.`,
         });
       } else if (age === 'maybe-older') {
-        remarks.push({ level: 'info', text: `${describeFinding(f)}: allows versions before 0.47 (no OverloadedError); the installed version decides` });
+        remarks.push({ level: 'info', text: t`${describeFinding(f, t)}: allows versions before 0.47 (no OverloadedError); the installed version decides` });
       }
     }
     if (f.package === '@anthropic-ai/sdk') {
@@ -61,7 +62,7 @@ function versionRemarks(findings: SdkFinding[]): Remark[] {
       if (age === 'older' || age === 'maybe-older') {
         remarks.push({
           level: 'info',
-          text: `${describeFinding(f)}: ${age === 'older' ? 'before' : 'allows versions before'} 1.0, which send anthropic-version 2023-06-01 with x-api-key (still accepted) and have no OverloadedError class (a 529 is an InternalServerError with status 529)`,
+          text: t`${describeFinding(f, t)}: ${age === 'older' ? t`before` : t`allows versions before`} 1.0, which send anthropic-version 2023-06-01 with x-api-key (still accepted) and have no OverloadedError class (a 529 is an InternalServerError with status 529)`,
         });
       }
     }
@@ -69,20 +70,20 @@ function versionRemarks(findings: SdkFinding[]): Remark[] {
   return remarks;
 }
 
-function wrapperRemarks(wrappers: RetryWrapperFinding[]): Remark[] {
+function wrapperRemarks(wrappers: RetryWrapperFinding[], t: Translate): Remark[] {
   const filesWithRetriesOff = [...new Set(wrappers.filter((w) => w.sdkRetriesOff).map((w) => w.file))];
   const remarks: Remark[] = [];
   for (const w of wrappers) {
     if (w.sdkRetriesOff) continue;
     const setting = w.language === 'python' ? 'max_retries=0' : w.language === 'typescript' ? 'maxRetries: 0' : w.language === 'go' ? 'option.WithMaxRetries(0)' : '.maxRetries(0)';
-    const what = `${w.file}:${w.line}: ${w.wrapper === 'loop' ? 'a retry loop' : w.wrapper} around an SDK call whose own retries are on (${setting} is not set in this file): up to 3 x N attempts`;
+    const what = t`${w.file}:${w.line}: ${w.wrapper === 'loop' ? t`a retry loop` : w.wrapper} around an SDK call whose own retries are on (${setting} is not set in this file): up to 3 x N attempts`;
     if (filesWithRetriesOff.length) {
-      remarks.push({ level: 'info', text: `${what}, unless the client comes from ${filesWithRetriesOff[0]}, which sets ${setting}` });
+      remarks.push({ level: 'info', text: t`${what}, unless the client comes from ${filesWithRetriesOff[0]}, which sets ${setting}` });
     } else {
       remarks.push({
         level: 'warn',
         text: what,
-        hint: `Create the client with ${setting} where you wrap calls in your own retries (${w.file}:${w.line}), or drop the wrapper and let the SDK retry.`,
+        hint: t`Create the client with ${setting} where you wrap calls in your own retries (${w.file}:${w.line}), or drop the wrapper and let the SDK retry.`,
       });
     }
   }
@@ -93,15 +94,16 @@ function wrapperRemarks(wrappers: RetryWrapperFinding[]): Remark[] {
 const MAX_LISTED_NOTES = 40;
 const MAX_SDKS_IN_DETAIL = 5;
 
-function listed(lines: string[], omitted: number, what: string): string[] {
+function listed(lines: string[], omitted: number, what: string, t: Translate): string[] {
   const more = Math.max(0, lines.length - MAX_LISTED_NOTES) + omitted;
-  return more ? [...lines.slice(0, MAX_LISTED_NOTES), `...and ${more} more ${what} not listed.`] : lines;
+  return more ? [...lines.slice(0, MAX_LISTED_NOTES), t`...and ${more} more ${what} not listed.`] : lines;
 }
 
 async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
+  const { t } = context;
   const root = context.input.workspaceFolder!;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { status: 'skip', detail: `the workspace folder ${root} does not exist or is not a folder` };
+    return { status: 'skip', detail: t`the workspace folder ${root} does not exist or is not a folder` };
   }
   const started = context.stopwatch.now();
   // Part of the check's time is kept back so a scan cut short still reports what it found.
@@ -109,12 +111,12 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   const budget = new ScanBudget(() => context.stopwatch.now(), started + budgetMs, context.signal);
   const scan = await scanWorkspace(root, { budget, budgetMs });
   const { findings, wrappers } = scan;
-  const remarks = [...versionRemarks(findings), ...wrapperRemarks(wrappers)];
-  const scanned = `${scan.files} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
-  const partial = scan.stoppedBecause ? `; partial scan, stopped early: ${scan.stoppedBecause}` : '';
-  const notes = listed(findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f)}.`), scan.omittedFindings, 'SDK references');
-  notes.push(...listed(remarks.map((r) => `${r.level === 'warn' ? 'Warning' : 'Note'}: ${r.text}.`), scan.omittedWrappers, 'remarks'));
-  notes.push(`Scanned ${scanned}${scan.stoppedBecause ? `; stopped early: ${scan.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
+  const remarks = [...versionRemarks(findings, t), ...wrapperRemarks(wrappers, t)];
+  const scanned = t`${scan.files} manifest and source files in ${seconds(context.stopwatch.now() - started)}`;
+  const partial = scan.stoppedBecause ? t`; partial scan, stopped early: ${scan.stoppedBecause}` : '';
+  const notes = listed(findings.map((f) => `${LANGUAGE_NAMES[f.ecosystem]} SDK: ${describeFinding(f, t)}.`), scan.omittedFindings, t`SDK references`, t);
+  notes.push(...listed(remarks.map((r) => (r.level === 'warn' ? t`Warning: ${r.text}.` : t`Note: ${r.text}.`)), scan.omittedWrappers, t`remarks`, t));
+  notes.push(t`Scanned ${scanned}${scan.stoppedBecause ? t`; stopped early: ${scan.stoppedBecause}` : ''} (node_modules, .git and virtual environments skipped).`);
   const data: JsonObject = {
     folder: root,
     sdks: findings.map((f) => ({ ecosystem: f.ecosystem, package: f.package, spec: f.spec.raw, resolved: f.resolved, file: f.file })),
@@ -127,17 +129,17 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
   };
   const sdkList = [...new Set(effective(findings).map((f) => `${f.package} ${f.spec.raw || '(any)'}`))];
   const shownSdks = sdkList.slice(0, MAX_SDKS_IN_DETAIL).join(', ') + (sdkList.length > MAX_SDKS_IN_DETAIL ? ` and ${sdkList.length - MAX_SDKS_IN_DETAIL} more` : '');
-  const found = sdkList.length ? `found ${shownSdks}` : 'no official Claude SDK found';
+  const found = sdkList.length ? t`found ${shownSdks}` : t`no official Claude SDK found`;
   const warnings = remarks.filter((r) => r.level === 'warn');
   const first = warnings[0];
   if (first) {
     return {
       status: 'warn',
-      detail: `${found}; ${warnings.length} problem${warnings.length > 1 ? 's' : ''}: ${first.text}${partial}`,
-      hint: first.hint ?? 'See the details.',
+      detail: warnings.length > 1 ? t`${found}; ${warnings.length} problems: ${first.text}${partial}` : t`${found}; 1 problem: ${first.text}${partial}`,
+      hint: first.hint ?? t`See the details.`,
       notes,
       data,
-      headline: `SDK setup: ${first.text}`,
+      headline: t`SDK setup: ${first.text}`,
     };
   }
   return { status: 'pass', detail: `${found} (${scanned}${partial})`, notes, data };
@@ -145,14 +147,14 @@ async function checkSdkVersions(context: CheckContext): Promise<CheckOutcome> {
 
 export const sdkVersionsCheck: CheckDefinition = {
   id: 'sdk-versions',
-  title: 'SDK versions',
+  title: (t) => t`SDK versions`,
   needs: [],
   timeoutMs: 10_000,
-  notApplicable: (_plan, input) => (input.workspaceFolder ? undefined : { status: 'skip', detail: 'no workspace folder open' }),
+  notApplicable: (_plan, input, t) => (input.workspaceFolder ? undefined : { status: 'skip', detail: t`no workspace folder open` }),
   run: checkSdkVersions,
-  timedOut: (ms) => ({
+  timedOut: (ms, { t }) => ({
     status: 'warn',
-    detail: `the workspace scan did not finish within ${seconds(ms)}`,
-    hint: 'The folder is very large or on a slow disk: open the project folder itself rather than a parent of many projects.',
+    detail: t`the workspace scan did not finish within ${seconds(ms)}`,
+    hint: t`The folder is very large or on a slow disk: open the project folder itself rather than a parent of many projects.`,
   }),
 };

@@ -16,6 +16,7 @@ const STATUS_FOR_STATE: Record<PageState, 'pass' | 'warn' | 'fail'> = {
 };
 
 async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
+  const { t } = context;
   const { plan } = context;
   const transport = createNodeFetch({
     ...plan.proxySettings,
@@ -33,26 +34,26 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
       signal: context.signal,
     });
     if (result.kind !== 'fresh') {
-      const message = result.kind === 'failed' ? result.error.message : 'the page answered 304 to an unconditional request';
+      const message = result.kind === 'failed' ? result.error.message : t`the page answered 304 to an unconditional request`;
       return {
         status: 'warn',
-        detail: `could not read ${plan.statusPageUrl}: ${message}`,
-        hint: 'Open https://status.claude.com in a browser; if it loads there, this network blocks or rewrites the page (check the proxy).',
+        detail: t`could not read ${plan.statusPageUrl}: ${message}`,
+        hint: t`Open https://status.claude.com in a browser; if it loads there, this network blocks or rewrites the page (check the proxy).`,
         data: { url: plan.statusPageUrl, error: message },
       };
     }
     const snapshot = result.snapshot;
     const verdict = pageVerdict(snapshot, undefined, plan.watchedComponents);
-    const notes: string[] = [`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
+    const notes: string[] = [t`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
     for (const component of verdict.watched) notes.push(`${component.name}: ${describeComponentStatus(component.status)}.`);
-    if (verdict.watched.length === 0) notes.push(`None of the watched components (${plan.watchedComponents.join(', ')}) is on the page.`);
+    if (verdict.watched.length === 0) notes.push(t`None of the watched components (${plan.watchedComponents.join(', ')}) is on the page.`);
     for (const incident of verdict.incidents) {
       const latest = incident.latestUpdate ? `: ${incident.latestUpdate.body}` : '';
-      notes.push(`Incident (${incident.status}, ${incident.impact} impact): ${incident.name}${latest}${incident.url ? ` ${incident.url}` : ''}`);
+      notes.push(t`Incident (${incident.status}, ${incident.impact} impact): ${incident.name}${latest}${incident.url ? ` ${incident.url}` : ''}`);
     }
     for (const maintenance of verdict.maintenances) {
-      const when = maintenance.scheduledFor ? ` from ${maintenance.scheduledFor}${maintenance.scheduledUntil ? ` to ${maintenance.scheduledUntil}` : ''}` : '';
-      notes.push(`Maintenance (${maintenance.active ? 'in progress' : 'scheduled'}): ${maintenance.name}${when}`);
+      const when = maintenance.scheduledFor ? t` from ${maintenance.scheduledFor}${maintenance.scheduledUntil ? t` to ${maintenance.scheduledUntil}` : ''}` : '';
+      notes.push(t`Maintenance (${maintenance.active ? t`in progress` : t`scheduled`}): ${maintenance.name}${when}`);
     }
     const data: JsonObject = {
       url: plan.statusPageUrl,
@@ -66,13 +67,13 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
     const status = STATUS_FOR_STATE[verdict.state];
     const detail = verdict.reason.replace(/^status page: /, '');
     if (status === 'pass') {
-      const openIncidents = snapshot.incidents.length ? `; ${snapshot.incidents.length} open incident(s) elsewhere on the page` : '';
+      const openIncidents = snapshot.incidents.length ? t`; ${snapshot.incidents.length} open incident(s) elsewhere on the page` : '';
       return { status, detail: `${detail}${openIncidents}`, notes, data };
     }
     const hint =
-      verdict.state === 'maintenance' ? 'Maintenance is under way: expect errors until it ends; the incident link has the schedule.'
-      : 'The problem is on Anthropic\'s side: make sure your code retries 529 and 5xx with backoff, follow the incident link for updates, and try again later.';
-    return { status, detail, hint, notes, data, headline: `Anthropic reports ${verdict.state === 'outage' ? 'an outage' : verdict.state === 'maintenance' ? 'maintenance' : 'degraded service'}: ${detail}` };
+      verdict.state === 'maintenance' ? t`Maintenance is under way: expect errors until it ends; the incident link has the schedule.`
+      : t`The problem is on Anthropic's side: make sure your code retries 529 and 5xx with backoff, follow the incident link for updates, and try again later.`;
+    return { status, detail, hint, notes, data, headline: t`Anthropic reports ${verdict.state === 'outage' ? t`an outage` : verdict.state === 'maintenance' ? 'maintenance' : t`degraded service`}: ${detail}` };
   } finally {
     transport.close();
   }
@@ -80,13 +81,13 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
 
 export const statusPageCheck: CheckDefinition = {
   id: 'status-page',
-  title: 'Status page',
+  title: (t) => t`Status page`,
   needs: [],
   timeoutMs: 10_000,
   run: checkStatusPage,
   timedOut: (ms, context) => ({
     status: 'warn',
-    detail: `${context.plan.statusPageUrl} did not answer within ${seconds(ms)}`,
-    hint: 'Open https://status.claude.com in a browser; if it loads there, this network blocks the page (check the proxy).',
+    detail: context.t`${context.plan.statusPageUrl} did not answer within ${seconds(ms)}`,
+    hint: context.t`Open https://status.claude.com in a browser; if it loads there, this network blocks the page (check the proxy).`,
   }),
 };

@@ -4,45 +4,59 @@
 // characters from the network are blanked so a server cannot move the cursor
 // or recolour the terminal. Pure: same report and paint, same text.
 import type { CheckResult, CheckStatus, DiagnosticsReport } from '../types';
+import { english, type Translate } from '../../l10n';
 import { noColour, terminalSafe as plain, type Colour, type Paint } from './ansi';
 import { comparisonText } from './comparison';
 
-const LABEL: Record<CheckStatus, [text: string, colour: Colour]> = {
-  fail: ['FAIL', 'red'],
-  warn: ['WARN', 'yellow'],
-  pass: ['pass', 'green'],
-  skip: ['skip', 'dim'],
-};
+function labels(t: Translate): Record<CheckStatus, [text: string, colour: Colour]> {
+  return {
+    fail: [t`FAIL`, 'red'],
+    warn: [t`WARN`, 'yellow'],
+    pass: [t`pass`, 'green'],
+    skip: [t`skip`, 'dim'],
+  };
+}
+
+/** Terminal columns of a string: CJK characters take two, so the detail column lines up in Chinese too. */
+function columns(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return width;
+}
+
+function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - columns(text)));
+}
 
 function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function checkLine(check: CheckResult, paint: Paint): string {
-  const [label, colour] = LABEL[check.status];
-  return `  ${paint(colour, label)}  ${plain(check.title).padEnd(15)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
+function checkLine(check: CheckResult, paint: Paint, t: Translate): string {
+  const [label, colour] = labels(t)[check.status];
+  return `  ${paint(colour, label)}  ${padColumns(plain(check.title), 15)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
 }
 
-function details(check: CheckResult, paint: Paint): string[] {
-  const lines = [paint('bold', `${plain(check.title)} (${check.id}): ${LABEL[check.status][0]}`)];
-  if (check.hint) lines.push(`  Next step: ${plain(check.hint)}`);
+function details(check: CheckResult, paint: Paint, t: Translate): string[] {
+  const lines = [paint('bold', `${plain(check.title)} (${check.id}): ${labels(t)[check.status][0]}`)];
+  if (check.hint) lines.push(`  ${t`Next step:`} ${plain(check.hint)}`);
   for (const note of check.notes) lines.push(`  - ${plain(note)}`);
   return [...lines, ''];
 }
 
-export function renderText(report: DiagnosticsReport, paint: Paint = noColour): string {
+export function renderText(report: DiagnosticsReport, paint: Paint = noColour, t: Translate = english): string {
   const worst = report.checks.some((c) => c.status === 'fail') ? 'red' : report.checks.some((c) => c.status === 'warn') ? 'yellow' : 'green';
   const lines = [
     paint(worst, paint('bold', plain(report.summary))),
     '',
-    `Claude Health connection diagnostics, started ${report.startedAt}, took ${duration(report.durationMs)}${report.cancelled ? ', cancelled' : ''}`,
+    `${t`Claude Health connection diagnostics, started ${report.startedAt}, took ${duration(report.durationMs)}`}${report.cancelled ? t`, cancelled` : ''}`,
     '',
-    ...report.checks.map((check) => checkLine(check, paint)),
+    ...report.checks.map((check) => checkLine(check, paint, t)),
     '',
     ...(report.comparison?.length ? comparisonText(report.comparison, paint) : []),
   ];
   for (const status of ['fail', 'warn', 'pass'] as const) {
-    for (const check of report.checks.filter((c) => c.status === status)) lines.push(...details(check, paint));
+    for (const check of report.checks.filter((c) => c.status === status)) lines.push(...details(check, paint, t));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
