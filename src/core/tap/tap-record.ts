@@ -3,7 +3,8 @@
 // other than the ones named here, never a body, never the key: the record
 // goes to the shared store, the log and the status bar.
 import type { RateLimitInfo } from '../headers';
-import type { RequestKind } from '../signals/request-kinds';
+import { outcomeForStatus, outcomeForStreamError } from '../probe/classify';
+import { requestKindOfProbeOutcome, type RequestKind } from '../signals/request-kinds';
 import { cleanText } from '../text/clean';
 
 export interface TapRecord {
@@ -46,37 +47,15 @@ export function recordedPath(target: string): string {
   return cleanText(query === -1 ? target : target.slice(0, query), MAX_PATH_CHARS) ?? '/';
 }
 
-function kindOfErrorType(errorType: string): RequestKind | undefined {
-  switch (errorType) {
-    case 'overloaded_error':
-      return 'overloaded';
-    case 'rate_limit_error':
-      return 'rate_limited';
-    case 'authentication_error':
-    case 'permission_error':
-      return 'auth';
-    case 'api_error':
-    case 'timeout_error':
-      return 'server_error';
-    default:
-      return undefined;
-  }
-}
-
 /**
- * The kind of an answer, by status and error.type together, the way the
- * probes count: a 529 or an overloaded_error anywhere (a 200 stream too) is
- * an overload, whatever the other says.
+ * The kind of an answer, by status and error.type together, exactly as the
+ * probes count theirs: a 529 or an overloaded_error anywhere (a 200 stream
+ * too) is an overload, whatever the other says.
  */
 export function kindOfAnswer(status: number, errorType: string | undefined): RequestKind {
-  if (status === 529 || errorType === 'overloaded_error') return 'overloaded';
-  if (status === 429) return 'rate_limited';
-  if (status === 401 || status === 403) return 'auth';
-  if (status >= 500) return 'server_error';
-  const byType = errorType === undefined ? undefined : kindOfErrorType(errorType);
-  if (byType) return byType;
-  if (status >= 200 && status < 300) return errorType === undefined ? 'ok' : 'server_error';
-  return 'other';
+  const success = status >= 200 && status < 300;
+  if (success && errorType === undefined) return 'ok';
+  return requestKindOfProbeOutcome(success ? outcomeForStreamError(errorType) : outcomeForStatus(status, errorType));
 }
 
 /** One line for the log: what a person scanning it needs, nothing that could be a secret. */
