@@ -189,21 +189,22 @@ export class Exchange {
 
   private deadlineHit(): void {
     if (this.finished || this.status !== undefined) return;
-    const reason = new DeadlineError(this.ctx.timeoutMs);
-    this.abort(reason);
+    // Answered first: the abort below reports back through onResponseError, which then has nothing left to do.
     this.answerFailure(GATEWAY_TIMEOUT, `the upstream ${this.ctx.origin} did not answer within ${this.ctx.timeoutMs} ms`, 'ETIMEDOUT');
+    this.abort(new DeadlineError(this.ctx.timeoutMs));
   }
 
   private clientClosed(): void {
     if (this.finished || this.res.writableFinished) return;
-    this.abort(new ClientGoneError());
+    // Settled before the abort, which reports back through onResponseError at once.
     if (this.status === undefined) {
       this.finished = true;
       this.deadline?.cancel();
       this.ctx.note(`${this.method} ${this.path}: the client closed the connection before the answer; the upstream request was cancelled`);
-      return;
+    } else {
+      this.finish('the client closed the connection during the answer');
     }
-    this.finish('the client closed the connection during the answer');
+    this.abort(new ClientGoneError());
   }
 
   /** undici failed the request: before the answer a 502/504, during it a cut stream, as the client would have seen directly. */
