@@ -5,6 +5,7 @@
 import type { RateLimitInfo } from '../headers';
 import { outcomeForStatus, outcomeForStreamError } from '../probe/classify';
 import { requestKindOfProbeOutcome, type RequestKind } from '../signals/request-kinds';
+import { redactSecrets } from '../net/redact';
 import { cleanText } from '../text/clean';
 
 export interface TapRecord {
@@ -41,10 +42,10 @@ export interface TapRecord {
 
 const MAX_PATH_CHARS = 200;
 
-/** The path as recorded: no query, no control characters, bounded. */
+/** The path as recorded: no query, no control characters, nothing shaped like a key, bounded. */
 export function recordedPath(target: string): string {
   const query = target.indexOf('?');
-  return cleanText(query === -1 ? target : target.slice(0, query), MAX_PATH_CHARS) ?? '/';
+  return redactSecrets(cleanText(query === -1 ? target : target.slice(0, query), MAX_PATH_CHARS) ?? '/');
 }
 
 /**
