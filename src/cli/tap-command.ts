@@ -12,6 +12,7 @@ import { formatTapRecord, type TapRecord } from '../core/tap/tap-record';
 import { DEFAULT_TAP_HOST, DEFAULT_TAP_TIMEOUT_MS, startTap, TapSetupError, type RunningTap } from '../core/tap/tap-server';
 import { DEFAULT_API_BASE_URL } from '../core/settings';
 import { booleanFlag, integerFlag, PORT_RANGE, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { serveUntilSignal } from './foreground';
 import { type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 
@@ -118,17 +119,5 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
 
 export async function runTapCommand(flags: CliFlags, io: CliIo): Promise<number> {
   const session = await startTapCommand(flags, io);
-  return new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      io.stderr(`received ${signal}, stopping the tap\n`);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      session.stop().then(
-        () => resolve(EXIT_OK),
-        () => resolve(EXIT_UNHEALTHY),
-      );
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return serveUntilSignal(io, 'tap', () => session.stop());
 }
