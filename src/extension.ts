@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { systemClock, systemTimers } from './core/clock';
 import { describeError } from './core/text/describe-error';
 import { HealthMonitor } from './core/monitor';
+import { TapMonitorSource } from './core/tap/tap-monitor-source';
 import { COMMAND_NAMES, COMMANDS, type CommandName } from './core/view/commands';
 import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
 import { inBackground } from './vscode/background';
@@ -21,6 +22,7 @@ import { SettingsWatcher } from './vscode/settings-watcher';
 import { readSettings } from './vscode/settings-reader';
 import { SignalsPersistence } from './vscode/signals-persistence';
 import { SimulatorController } from './vscode/simulator-controller';
+import { TrafficTapController } from './vscode/traffic-tap-controller';
 import { StatusBarView } from './vscode/status-bar-view';
 import { UserActivityWatcher } from './vscode/user-activity-watcher';
 
@@ -46,6 +48,8 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
   const transport = disposables.add(new MonitorTransport(process.env));
   const consent = new InsecureOriginConsent(context.globalState, log);
   const persistence = new SignalsPersistence(context.globalState, log);
+  // One of the monitor's sources: the monitor disposes it with the others.
+  const tapSource = new TapMonitorSource(systemTimers);
   const monitor = disposables.add(
     new HealthMonitor({
       clock: systemClock,
@@ -58,6 +62,7 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       allowedInsecureOrigins: consent.allowedOrigins(),
       savedState: persistence.load(),
       log: (line) => log.info(line),
+      extraSources: [(sink) => tapSource.attach(sink)],
     }),
   );
   // Added after the monitor, so disposed before it: the last save sees everything.
@@ -71,6 +76,9 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
   monitor.start();
 
   const simulator = disposables.add(new SimulatorController(log));
+  const trafficTap = disposables.add(
+    new TrafficTapController({ log, source: tapSource, terminalEnvironment: context.environmentVariableCollection, allowedInsecureOrigins: () => consent.allowedOrigins() }),
+  );
   // The diagnostics ladder and the simulator load on first use: activation stays cheap.
   const handlers: Record<CommandName, (...args: never[]) => unknown> = {
     refresh: () => refreshWithProgress(monitor),
@@ -90,6 +98,8 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
     insertRetryWrapper: (args?: InsertRetryWrapperArgs) => insertRetryWrapper(log, args),
     startSimulator: (scenario?: string) => simulator.start(scenario),
     stopSimulator: () => simulator.stop(),
+    startTrafficTap: () => trafficTap.start(),
+    stopTrafficTap: () => trafficTap.stop(),
   };
   for (const name of COMMAND_NAMES) disposables.add(registerCommand(log, COMMANDS[name].id, handlers[name]));
 }
