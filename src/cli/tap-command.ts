@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { systemClock } from '../core/clock';
 import { isLoopbackHost, resolveApiBaseUrl } from '../core/net/base-url';
 import { redactSecrets } from '../core/net/redact';
-import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName } from '../core/store/observation-store';
+import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName, type StoredObservation } from '../core/store/observation-store';
 import { storedObservationOf } from '../core/tap/stored';
 import { formatTapRecord, type TapRecord } from '../core/tap/tap-record';
 import { DEFAULT_TAP_HOST, DEFAULT_TAP_TIMEOUT_MS, startTap, TapSetupError, type RunningTap } from '../core/tap/tap-server';
@@ -51,6 +51,36 @@ export const TAP_HELP: CommandHelp = {
   ],
 };
 
+/** Records reach the store a few times a second, not one file append per request. */
+const STORE_BATCH_MS = 200;
+const STORE_BATCH_SIZE = 500;
+
+class StoreBatch {
+  private pending: StoredObservation[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: ObservationStoreWriter) {}
+
+  add(observation: StoredObservation): void {
+    this.pending.push(observation);
+    if (this.pending.length >= STORE_BATCH_SIZE) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), STORE_BATCH_MS).unref();
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const observations = this.pending;
+    this.pending = [];
+    if (observations.length) this.store.append(observations);
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.store.close();
+  }
+}
+
 export interface TapCommandSession {
   tap: RunningTap;
   /** Where records go. */
@@ -80,6 +110,7 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
   const secrets = [io.env.ANTHROPIC_API_KEY];
   const line = (text: string) => io.stderr(`${redactSecrets(text, secrets)}\n`);
   const store = new ObservationStoreWriter({ dir: stateDir, writerName: uniqueWriterName('tap'), clock: systemClock, log: line });
+  const batch = new StoreBatch(store);
   let tap: RunningTap;
   try {
     tap = await startTap({
@@ -92,12 +123,12 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
       allowedInsecureOrigins: booleanFlag(flags, 'allow-insecure-http') ? [new URL(upstream).origin] : [],
       onRecord: (record: TapRecord) => {
         line(formatTapRecord(record));
-        store.append([storedObservationOf(record)]);
+        batch.add(storedObservationOf(record));
       },
       log: (text) => line(`claude-health tap: ${text}`),
     });
   } catch (error) {
-    await store.close();
+    await batch.close();
     if (!(error instanceof TapSetupError)) throw error;
     const hint = error.reason === 'key' ? '; pass --allow-insecure-http to send it anyway' : error.reason === 'port' ? '; pick another with --port, or 0 for any free port' : '';
     throw new UsageError(`${error.message}${hint}`);
@@ -112,7 +143,7 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
     stateDir,
     async stop() {
       await tap.close();
-      await store.close();
+      await batch.close();
     },
   };
 }
