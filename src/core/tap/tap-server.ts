@@ -110,7 +110,7 @@ export async function startTap(options: TapOptions): Promise<RunningTap> {
   const dispatcher = routeDispatcher(
     undici,
     choice.kind === 'proxy' ? choice.proxy : undefined,
-    { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized, lookup: options.lookup, connectTimeoutMs: timeoutMs },
+    { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized, lookup: options.lookup, connectTimeoutMs: timeoutMs, pooled: true },
     {},
     closing.signal,
   );

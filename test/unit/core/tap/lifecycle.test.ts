@@ -79,6 +79,24 @@ describe('traffic tap: lifecycle', () => {
     await sim.close();
   });
 
+  it('keeps many requests in flight to the upstream at once, not one after another', async () => {
+    // The upstream answers only once all of them are waiting: a tap that queued them on one connection would never get there.
+    const together = 20;
+    const waiting: http.ServerResponse[] = [];
+    const upstream = await startHttpServer((_req, res) => {
+      waiting.push(res);
+      if (waiting.length === together) for (const held of waiting) held.end('{}');
+    });
+    const { tap } = await startCollectingTap({ upstream: upstream.url });
+    try {
+      const answers = await Promise.all(Array.from({ length: together }, () => send(tap.url, '/v1/models', { headers: API_HEADERS })));
+      assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [200]);
+    } finally {
+      await tap.close();
+      await upstream.close();
+    }
+  });
+
   it('forwards the key to the upstream only: never in a record or a log line, on success or failure', async () => {
     const sim = await SimClient.start();
     const front = await startRecordingFront(sim.url);
