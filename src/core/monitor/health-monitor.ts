@@ -103,7 +103,7 @@ export class HealthMonitor {
       reportChange: () => this.reassess(),
       log: (line) => this.writeLog(line),
       isActive: () => this.activity.isActive(this.settings.probeIdleMinutes),
-      mayPoll: () => this.shared === undefined || this.shared.isLeader,
+      mayPoll: () => this.shared === undefined || this.shared.isLeader || this.shared.pollsOnItsOwn,
       verdict: () => this.verdict,
     };
     const common = { clock: deps.clock, timers: deps.timers, fetch: deps.fetch, sink };
@@ -260,7 +260,7 @@ export class HealthMonitor {
 
   /** Whether this window is the one that probes for all (always, without a shared store). */
   get isProber(): boolean {
-    return this.shared === undefined || this.shared.isLeader;
+    return this.shared === undefined || this.shared.isLeader || this.shared.pollsOnItsOwn;
   }
 
   /** Resolves once this window's observations are in the shared store (tests, benchmarks). */

@@ -19,6 +19,13 @@ export interface SharedStoreOptions {
   dir: string;
   /** Unique per window (uniqueWriterName('window')). */
   writerName: string;
+  /**
+   * `elect` (default): take part in choosing the one prober, write while
+   * probing. `read-traffic`: poll on its own, write nothing, take only the
+   * user's own requests (tap, Claude Code) from the store; for a process
+   * whose settings may differ from the windows' (the CLI's watch).
+   */
+  mode?: 'elect' | 'read-traffic';
 }
 
 export interface SharedStoreDeps extends SharedStoreOptions {
@@ -67,6 +74,11 @@ export class SharedStoreSource implements MonitorSource {
     return this.leader;
   }
 
+  /** Polls on its own whatever the lease says. */
+  get pollsOnItsOwn(): boolean {
+    return this.deps.mode === 'read-traffic';
+  }
+
   get inFlight(): Promise<void> | undefined {
     return this.running;
   }
@@ -96,6 +108,7 @@ export class SharedStoreSource implements MonitorSource {
     if (this.disposed) return;
     this.disposed = true;
     this.timer?.cancel();
+    if (this.pollsOnItsOwn) return;
     // Handing the lease back lets another window take over at its next beat, not after the stale time.
     void this.lease.release().catch(() => undefined);
     void this.writer.close();
@@ -123,6 +136,10 @@ export class SharedStoreSource implements MonitorSource {
   }
 
   private async tick(): Promise<void> {
+    if (this.pollsOnItsOwn) {
+      if ((await this.readOthers()) && !this.disposed) this.deps.sink.reportChange();
+      return;
+    }
     let leader: boolean;
     try {
       leader = await this.lease.tick();
@@ -166,7 +183,7 @@ export class SharedStoreSource implements MonitorSource {
     const { observations, corruptLines } = await this.tail.pass();
     if (corruptLines > 0) this.deps.sink.log(`shared store: ${corruptLines} unreadable line(s) skipped`);
     if (observations.length === 0) return false;
-    const probes = observations.filter((o) => o.source === 'probe');
+    const probes = this.pollsOnItsOwn ? [] : observations.filter((o) => o.source === 'probe');
     if (probes.length > 0) {
       this.deps.sink.record(probes.map((o) => observationOfProbeRow(o)));
       if (!this.leader) this.deps.adoptRound(latestRound(probes, this.settings));
