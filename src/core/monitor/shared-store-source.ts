@@ -47,6 +47,8 @@ export interface SharedStoreDeps extends SharedStoreOptions {
 const TAIL_WINDOW_MS = 24 * 60 * 60_000;
 /** The store is read at least this often, so the tap's rows show within seconds. */
 const MAX_TICK_MS = 2000;
+/** Between taking the lease and reading back who holds it: longer than two windows' writes can be apart. */
+const LEASE_SETTLE_MS = 250;
 
 export class SharedStoreSource implements MonitorSource {
   readonly name = 'store';
@@ -66,7 +68,13 @@ export class SharedStoreSource implements MonitorSource {
   constructor(private readonly deps: SharedStoreDeps) {
     this.settings = deps.settings;
     this.writer = new ObservationStoreWriter({ dir: deps.dir, writerName: deps.writerName, clock: deps.clock, log: (line) => deps.sink.log(line) });
-    this.lease = new ProberLease({ dir: deps.dir, holder: deps.writerName, clock: deps.clock, staleAfterMs: this.timing().staleAfterMs });
+    this.lease = new ProberLease({
+      dir: deps.dir,
+      holder: deps.writerName,
+      clock: deps.clock,
+      staleAfterMs: this.timing().staleAfterMs,
+      settle: () => new Promise((resolve) => deps.timers.setTimeout(resolve, LEASE_SETTLE_MS)),
+    });
     this.tail = new StoreTail({ dir: deps.dir, clock: deps.clock, ownStem: deps.writerName, windowMs: TAIL_WINDOW_MS });
   }
 

@@ -50,14 +50,17 @@ export class RealTrafficLog {
 
   /**
    * Adds observations (any order), keeping the log sorted and bounded; returns
-   * those that were new (a row equal in every field to a known one is not).
+   * those that were new. A Claude Code row equal in every field to a known one
+   * is the same transcript row read again (by a new prober, or by watch and a
+   * window both) and is not new; tap rows are each read once, and two equal
+   * ones are two requests.
    */
   add(observations: readonly TrafficObservation[], now: number): TrafficObservation[] {
     const added: TrafficObservation[] = [];
     for (const observation of observations) {
       let index = this.list.length;
       while (index > 0 && (this.list[index - 1]?.at ?? 0) > observation.at) index--;
-      if (this.holdsAt(index, observation)) continue;
+      if (observation.source === 'claude-code' && this.holdsAt(index, observation)) continue;
       this.list.splice(index, 0, observation);
       added.push(observation);
     }

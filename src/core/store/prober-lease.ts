@@ -26,6 +26,12 @@ export interface ProberLeaseOptions {
   clock: Clock;
   /** A heartbeat older than this (or this far in the future) means the holder is gone. */
   staleAfterMs: number;
+  /**
+   * Waits between taking a free lease and reading back who won, so that two
+   * windows taking it at the same moment agree on one (the last writer).
+   * Built on the injected timers; default no wait.
+   */
+  settle?: () => Promise<void>;
 }
 
 /** The lease as written, or undefined when missing or unreadable (which counts as free). */
@@ -78,7 +84,8 @@ export class ProberLease {
     const stale = current === undefined || Math.abs(now - current.heartbeatAt) > this.options.staleAfterMs;
     if (current?.holder === this.options.holder || stale) {
       await this.write({ holder: this.options.holder, heartbeatAt: now });
-      // Two windows may take a stale lease at once: the file says who won.
+      // Two windows may take a stale lease at once: after a pause, the file says who won.
+      if (current?.holder !== this.options.holder) await this.options.settle?.();
       this.held = (await readLease(this.options.dir))?.holder === this.options.holder;
     } else {
       this.held = false;
