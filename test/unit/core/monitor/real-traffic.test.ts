@@ -36,7 +36,7 @@ describe('real traffic in the monitor', () => {
   afterEach(() => monitor.dispose());
 
   function feed(...rows: Partial<StoredObservation>[]): void {
-    sink.recordTraffic(rows.map((row) => ({ at: clock.now(), source: 'claude-code', kind: 'overloaded', status: 529, ...row }) as StoredObservation));
+    sink.recordTraffic(rows.map((row) => ({ at: clock.now(), source: 'claude-code', kind: 'overloaded', status: 529, ...row })));
     sink.reportChange();
   }
 
