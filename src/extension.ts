@@ -1,10 +1,13 @@
 // Composition root: activate() builds the objects and registers them, nothing else.
 // Each behaviour is one object added here; the store disposes them in reverse.
 // It reports its own failure, since VS Code shows none.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { systemClock, systemTimers } from './core/clock';
 import { describeError } from './core/text/describe-error';
 import { HealthMonitor } from './core/monitor';
+import { TranscriptSource } from './core/monitor/transcript-source';
+import { resolveStateDir, uniqueWriterName } from './core/store/observation-store';
 import { TapMonitorSource } from './core/tap/tap-monitor-source';
 import { COMMAND_NAMES, COMMANDS, type CommandName } from './core/view/commands';
 import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
@@ -62,7 +65,13 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       allowedInsecureOrigins: consent.allowedOrigins(),
       savedState: persistence.load(),
       log: (line) => log.info(line),
-      extraSources: [(sink) => tapSource.attach(sink)],
+      extraSources: [
+        // Claude Code's transcripts; they run only in the window that probes for all.
+        (sink) => new TranscriptSource({ clock: systemClock, timers: systemTimers, sink, env: process.env, homedir: os.homedir() }, settings),
+        // The traffic tap, when the user starts it in this window: its rows reach every window through the shared store.
+        (sink) => tapSource.attach(sink),
+      ],
+      shared: { dir: resolveStateDir(process.env, process.platform, os.homedir()), writerName: uniqueWriterName('window') },
     }),
   );
   // Added after the monitor, so disposed before it: the last save sees everything.

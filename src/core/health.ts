@@ -3,6 +3,8 @@
 // (which already carries the hysteresis), taking the worse of the two, since
 // the page is known to lag real 529 storms and probes cannot see announcements.
 import type { ProbeResult } from './probe/types';
+import type { TrafficVerdict } from './signals/real-traffic';
+import { describeTrafficFailures } from './signals/traffic-words';
 import { countedOutcomes, degradeSampleSize, weighOutcome, type HysteresisPolicy, type ProbeVerdict } from './signals/hysteresis';
 import type { ProbeEvent } from './signals/probe-log';
 import { worsePageState, type PageState, type PageVerdict } from './statuspage/verdict';
@@ -31,6 +33,8 @@ export interface HealthInput {
   /** The latest round (one result per model in message mode). */
   lastRound: readonly ProbeResult[];
   policy: HysteresisPolicy;
+  /** The verdict on the user's own requests (Claude Code, the tap). */
+  traffic?: TrafficVerdict;
 }
 
 const OUTCOME_LABELS: Record<string, string> = {
@@ -97,6 +101,22 @@ function configurationProblems(lastRound: readonly ProbeResult[]): { authRejecte
 }
 
 export function assessHealth(input: HealthInput): Health {
+  return withRealTraffic(assessFromPageAndProbes(input), input.traffic);
+}
+
+/**
+ * Failing real requests make the health at least degraded, whatever the probes
+ * and the page say; the reason names where they failed. They never make it
+ * better: an outage stays an outage.
+ */
+function withRealTraffic(health: Health, traffic: TrafficVerdict | undefined): Health {
+  if (!traffic?.degraded) return health;
+  const reason = describeTrafficFailures(traffic.failures);
+  const raises = health.state === 'operational' || health.state === 'unknown' || health.state === 'unconfigured';
+  return raises ? { state: 'degraded', reasons: [reason, ...health.reasons] } : { state: health.state, reasons: [...health.reasons, reason] };
+}
+
+function assessFromPageAndProbes(input: HealthInput): Health {
   const { page } = input;
   const problems = configurationProblems(input.lastRound);
   const keyProblem =

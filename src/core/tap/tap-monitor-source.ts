@@ -1,42 +1,23 @@
 // The tap as one of the monitor's sources: it is not polled, its records are
-// pushed as the user's app makes requests. They reach the monitor in small
+// pushed as the user's app makes requests, and the monitor publishes them to
+// the shared store for every window. They reach the monitor in small
 // batches (an app may make hundreds of requests a second; the status bar
 // needs to change a few times a second at most).
 import type { TimerHandle, Timers } from '../clock';
-import type { MonitorSource, Observation, SourceSink } from '../monitor/observation';
-import type { ProbeOutcome } from '../probe/types';
-import type { RequestKind } from '../signals/request-kinds';
+import type { MonitorSource, SourceSink } from '../monitor/observation';
+import type { StoredObservation } from '../store/stored-observation';
+import { storedObservationOf } from './stored';
 import type { TapRecord } from './tap-record';
 
 /** How long records wait to be folded in together. */
 export const TAP_BATCH_MS = 250;
 const MAX_BATCH = 1000;
 
-const OUTCOME_OF_KIND: Record<RequestKind, ProbeOutcome> = {
-  ok: 'ok',
-  overloaded: 'overloaded',
-  rate_limited: 'rate_limited',
-  server_error: 'server_error',
-  network: 'network_error',
-  auth: 'auth_error',
-  // The tap never sees one (plan limits are Claude Code's); not API trouble either way.
-  plan_limit: 'bad_request',
-  other: 'bad_request',
-};
-
-export function observationOfTapRecord(record: TapRecord): Observation {
-  const observation: Observation = { source: 'tap', at: record.at, outcome: OUTCOME_OF_KIND[record.kind], latencyMs: record.latencyMs };
-  if (record.status !== undefined) observation.httpStatus = record.status;
-  if (record.retryAfterSeconds !== undefined) observation.retryAfterSeconds = record.retryAfterSeconds;
-  if (record.model !== undefined) observation.model = record.model;
-  return observation;
-}
-
 export class TapMonitorSource implements MonitorSource {
   readonly name = 'tap' as const;
   readonly inFlight = undefined;
   private sink: SourceSink | undefined;
-  private pending: Observation[] = [];
+  private pending: StoredObservation[] = [];
   private timer: TimerHandle | undefined;
 
   constructor(private readonly timers: Timers) {}
@@ -49,7 +30,7 @@ export class TapMonitorSource implements MonitorSource {
 
   push(record: TapRecord): void {
     if (!this.sink) return;
-    this.pending.push(observationOfTapRecord(record));
+    this.pending.push(storedObservationOf(record));
     if (this.pending.length > MAX_BATCH) this.pending.splice(0, this.pending.length - MAX_BATCH);
     this.timer ??= this.timers.setTimeout(() => this.flush(), TAP_BATCH_MS);
   }
@@ -61,7 +42,8 @@ export class TapMonitorSource implements MonitorSource {
     const batch = this.pending;
     this.pending = [];
     if (!this.sink || batch.length === 0) return;
-    this.sink.record(batch);
+    // Real traffic: it feeds the traffic counts and verdict (and, through the monitor, the shared store), never the probe verdict.
+    this.sink.recordTraffic(batch);
     this.sink.reportChange();
   }
 

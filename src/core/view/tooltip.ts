@@ -9,6 +9,7 @@ import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './comman
 import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, sparkline, STATE_TITLES, type TimeFormat } from './format';
 import { code, commandLink, escapeMarkdown, link } from './markdown';
 import { STATE_ICONS, isStale } from './status-bar';
+import { trafficSection } from './traffic-section';
 
 const MAX_INCIDENTS = 5;
 const SPARKLINE_POINTS = 30;
@@ -72,6 +73,7 @@ function probeSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
   if (probe.lastRound.length === 0) lines.push('- none yet');
   for (const result of probe.lastRound) lines.push(probeLine(result, time));
   if (probe.paused === 'idle') lines.push('- paused while you are idle; it resumes on activity');
+  if (probe.paused === 'other_window') lines.push('- another Claude Health window probes for all windows; its results show here');
   if (probe.paused === 'retry_after' || probe.retryAfterUntil !== undefined) {
     if (probe.retryAfterUntil !== undefined) lines.push(`- the server asked for a pause: next probe after ${formatClock(probe.retryAfterUntil, time)} (retry-after)`);
   } else if (probe.nextProbeAt !== undefined && probe.paused === undefined) {
@@ -153,6 +155,7 @@ export function renderTooltip(snapshot: MonitorSnapshot, time: TimeFormat = {}):
     ...incidentsSection(snapshot, time),
     ...maintenanceSection(snapshot, time),
     ...probeSection(snapshot, time),
+    ...trafficSection(snapshot, time),
     ...countsSection(snapshot),
     ...rateLimitSection(snapshot, time),
     ...sparklineSection(snapshot),

@@ -66,6 +66,16 @@ describe('claude-health tap', () => {
         ['tap', 'ok', 200, undefined, '/v1/models', undefined],
       ],
     );
+    // `signals` reads what `tap` wrote, given the same state folder (and no transcripts to add).
+    const signals = spawnSync(process.execPath, [...cli, 'signals', '--json', '--since-minutes', '60'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CLAUDE_HEALTH_STATE_DIR: stateDir, CLAUDE_CONFIG_DIR: path.join(stateDir, 'no-claude-code') },
+    });
+    assert.equal(signals.status, 0, signals.stderr);
+    const counts = JSON.parse(signals.stdout).counts;
+    assert.equal(counts.tap.overloaded, 1);
+    assert.equal(counts.tap.ok, 1);
     const files = readdirSync(path.join(stateDir, 'observations')).map((name) => readFileSync(path.join(stateDir, 'observations', name), 'utf8'));
     for (const [where, text] of [['stdout', stdout], ['stderr', stderr], ['store', files.join('\n')]]) assertNoSentinel(text!, where!);
   });

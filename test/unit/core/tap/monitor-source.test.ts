@@ -1,5 +1,5 @@
 // The tap as a monitor source: records pushed from real requests fold into the
-// monitor's counts and health in batches, on the injected clock.
+// monitor's real-traffic counts and health in batches, on the injected clock.
 import assert from 'node:assert/strict';
 import { HealthMonitor } from '../../../../src/core/monitor';
 import { TAP_BATCH_MS, TapMonitorSource } from '../../../../src/core/tap/tap-monitor-source';
@@ -35,9 +35,12 @@ describe('traffic tap: as a monitor source', () => {
       clock.advance(TAP_BATCH_MS);
       assert.equal(changes, 1, 'one change for the whole batch');
       const snapshot = monitor.snapshot();
-      assert.equal(snapshot.window.overloaded, 3);
-      assert.equal(snapshot.window.ok, 1);
-      assert.notEqual(snapshot.health.state, 'operational');
+      assert.equal(snapshot.traffic.counts.tap.overloaded, 3);
+      assert.equal(snapshot.traffic.counts.tap.ok, 1);
+      assert.equal(snapshot.traffic.latestError?.source, 'tap');
+      assert.equal(snapshot.window.total, 0, 'real traffic never counts as a probe');
+      assert.equal(snapshot.health.state, 'degraded');
+      assert.match(snapshot.health.reasons.join(' '), /tap/i);
     } finally {
       monitor.dispose();
       await tap.close();
@@ -49,7 +52,16 @@ describe('traffic tap: as a monitor source', () => {
     const clock = new ManualClock(0);
     const source = new TapMonitorSource(clock);
     const seen: unknown[] = [];
-    source.attach({ record: (batch) => seen.push(...batch), restart: () => undefined, reportChange: () => undefined, log: () => undefined, isActive: () => true, verdict: () => 'none' });
+    source.attach({
+      record: (batch) => seen.push(...batch),
+      recordTraffic: (batch) => seen.push(...batch),
+      restart: () => undefined,
+      reportChange: () => undefined,
+      log: () => undefined,
+      isActive: () => true,
+      mayPoll: () => true,
+      verdict: () => 'none',
+    });
     source.dispose();
     source.push({ at: 0, source: 'tap', kind: 'overloaded', method: 'POST', path: '/v1/messages', latencyMs: 1, rateLimit: {} });
     clock.advance(TAP_BATCH_MS * 2);
