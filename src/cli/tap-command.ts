@@ -149,6 +149,11 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
 }
 
 export async function runTapCommand(flags: CliFlags, io: CliIo): Promise<number> {
-  const session = await startTapCommand(flags, io);
-  return serveUntilSignal(io, 'tap', () => session.stop());
+  // Listening for the stop signals before the handshake: a caller may send one as soon as it reads it.
+  const started: { session?: TapCommandSession } = {};
+  const stopped = serveUntilSignal(io, 'tap', async () => {
+    await started.session?.stop();
+  });
+  started.session = await startTapCommand(flags, io);
+  return stopped;
 }

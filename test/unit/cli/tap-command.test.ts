@@ -21,7 +21,9 @@ function firstLine(child: ChildProcessWithoutNullStreams, stderr: () => string):
   });
 }
 
-describe('claude-health tap', () => {
+describe('claude-health tap', function () {
+  // Child processes started through tsx: slow to start on a loaded machine.
+  this.timeout(120_000);
   let sim: SimClient;
   let stateDir: string;
   beforeEach(async () => {
