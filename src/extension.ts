@@ -1,10 +1,14 @@
 // Composition root: activate() builds the objects and registers them, nothing else.
 // Each behaviour is one object added here; the store disposes them in reverse.
 // It reports its own failure, since VS Code shows none.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { systemClock, systemTimers } from './core/clock';
 import { describeError } from './core/text/describe-error';
 import { HealthMonitor } from './core/monitor';
+import { TranscriptSource } from './core/monitor/transcript-source';
+import { resolveStateDir, uniqueWriterName } from './core/store/observation-store';
+import { TapMonitorSource } from './core/tap/tap-monitor-source';
 import { COMMAND_NAMES, COMMANDS, type CommandName } from './core/view/commands';
 import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
 import { inBackground } from './vscode/background';
@@ -23,6 +27,7 @@ import { SettingsWatcher } from './vscode/settings-watcher';
 import { readSettings } from './vscode/settings-reader';
 import { SignalsPersistence } from './vscode/signals-persistence';
 import { SimulatorController } from './vscode/simulator-controller';
+import { TrafficTapController } from './vscode/traffic-tap-controller';
 import { StatusBarView } from './vscode/status-bar-view';
 import { UserActivityWatcher } from './vscode/user-activity-watcher';
 
@@ -48,6 +53,8 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
   const transport = disposables.add(new MonitorTransport(process.env));
   const consent = new InsecureOriginConsent(context.globalState, log);
   const persistence = new SignalsPersistence(context.globalState, log);
+  // One of the monitor's sources: the monitor disposes it with the others.
+  const tapSource = new TapMonitorSource(systemTimers);
   const monitor = disposables.add(
     new HealthMonitor({
       clock: systemClock,
@@ -61,6 +68,13 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       savedState: persistence.load(),
       log: (line) => log.info(line),
       t: coreTranslator(),
+      extraSources: [
+        // Claude Code's transcripts; they run only in the window that probes for all.
+        (sink) => new TranscriptSource({ clock: systemClock, timers: systemTimers, sink, env: process.env, homedir: os.homedir() }, settings),
+        // The traffic tap, when the user starts it in this window: its rows reach every window through the shared store.
+        (sink) => tapSource.attach(sink),
+      ],
+      shared: { dir: resolveStateDir(process.env, process.platform, os.homedir()), writerName: uniqueWriterName('window') },
     }),
   );
   // Added after the monitor, so disposed before it: the last save sees everything.
@@ -82,6 +96,9 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
       deserializeWebviewPanel: async (panel, state) => (await panels()).reviveHistoryPanel(panel, state, historyDeps),
     }),
   );
+  const trafficTap = disposables.add(
+    new TrafficTapController({ log, source: tapSource, terminalEnvironment: context.environmentVariableCollection, allowedInsecureOrigins: () => consent.allowedOrigins() }),
+  );
   const handlers: Record<CommandName, (...args: never[]) => unknown> = {
     refresh: () => refreshWithProgress(monitor),
     showDetails: () => showDetails(monitor),
@@ -101,6 +118,8 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
     insertRetryWrapper: (args?: InsertRetryWrapperArgs) => insertRetryWrapper(log, args),
     startSimulator: (scenario?: string) => simulator.start(scenario),
     stopSimulator: () => simulator.stop(),
+    startTrafficTap: () => trafficTap.start(),
+    stopTrafficTap: () => trafficTap.stop(),
   };
   for (const name of COMMAND_NAMES) disposables.add(registerCommand(log, COMMANDS[name].id, handlers[name]));
 }

@@ -9,9 +9,11 @@ import { type CliIo } from './io';
 import { type CommandHelp, renderCommandHelp, renderOverview } from './help';
 import { DIAGNOSE_HELP, DIAGNOSE_OPTIONS, DIAGNOSE_SUMMARY, runDiagnoseCommand } from './diagnose-command';
 import { PROBE_HELP, PROBE_OPTIONS, PROBE_SUMMARY, runProbeCommand } from './probe-command';
+import { runSignalsCommand, SIGNALS_HELP, SIGNALS_OPTIONS, SIGNALS_SUMMARY } from './signals-command';
 import { runSimCommand, SIM_HELP, SIM_OPTIONS, SIM_SUMMARY } from './sim-command';
 import { runSnippetCommand, SNIPPET_HELP, SNIPPET_OPTIONS, SNIPPET_SUMMARY } from './snippet-command';
 import { runStatusCommand, STATUS_HELP, STATUS_OPTIONS, STATUS_SUMMARY } from './status-command';
+import { runTapCommand, TAP_HELP, TAP_OPTIONS, TAP_SUMMARY } from './tap-command';
 import { runWatchCommand, WATCH_HELP, WATCH_OPTIONS, WATCH_SUMMARY } from './watch-command';
 
 export interface Command {
@@ -29,6 +31,8 @@ export const COMMANDS: Record<string, Command> = {
   diagnose: { summary: DIAGNOSE_SUMMARY, options: DIAGNOSE_OPTIONS, help: DIAGNOSE_HELP, run: (flags, io) => runDiagnoseCommand(flags, io) },
   snippet: { summary: SNIPPET_SUMMARY, options: SNIPPET_OPTIONS, help: SNIPPET_HELP, run: (flags, io) => runSnippetCommand(flags, io) },
   sim: { summary: SIM_SUMMARY, options: SIM_OPTIONS, help: SIM_HELP, run: (flags, io) => runSimCommand(flags, io) },
+  tap: { summary: TAP_SUMMARY, options: TAP_OPTIONS, help: TAP_HELP, run: (flags, io) => runTapCommand(flags, io) },
+  signals: { summary: SIGNALS_SUMMARY, options: SIGNALS_OPTIONS, help: SIGNALS_HELP, run: (flags, io) => runSignalsCommand(flags, io) },
   watch: { summary: WATCH_SUMMARY, options: WATCH_OPTIONS, help: WATCH_HELP, run: (flags, io) => runWatchCommand(flags, io, { live: io.isTTY === true }) },
 };
 

@@ -3,6 +3,7 @@ import { loadScenario } from '../sim/scenario-source';
 import { ScenarioError } from '../sim/scenario';
 import { startSimulator, type RunningSimulator } from '../sim/server';
 import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
+import { serveUntilSignal } from './foreground';
 import { type CommandHelp } from './help';
 import { type CliIo, EXIT_OK, EXIT_USAGE, UsageError } from './io';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenarios';
@@ -58,14 +59,5 @@ export async function startSimCommand(flags: CliFlags, io: CliIo): Promise<Runni
 
 export async function runSimCommand(flags: CliFlags, io: CliIo): Promise<number> {
   const sim = await startSimCommand(flags, io);
-  return new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      io.stderr(`received ${signal}, stopping the simulator\n`);
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      void sim.close().then(() => resolve(EXIT_OK));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  return serveUntilSignal(io, 'simulator', () => sim.close());
 }

@@ -4,6 +4,7 @@
 // probes once, prints the verdict and exits with it (see WATCH_HELP's exit codes).
 // The key comes from ANTHROPIC_API_KEY only and is never printed.
 import { isIP } from 'node:net';
+import * as os from 'node:os';
 import { systemClock, systemTimers, type Clock, type Timers } from '../core/clock';
 import type { HealthState } from '../core/health';
 import { createHealthMetrics } from '../core/metrics/health-metrics';
@@ -12,6 +13,7 @@ import { HealthMonitor } from '../core/monitor';
 import { decideKeySending, resolveApiBaseUrl } from '../core/net/base-url';
 import { createNodeFetch, type NodeFetch } from '../core/net/node-fetch';
 import { redactSecrets } from '../core/net/redact';
+import { resolveStateDir } from '../core/store/state-dir';
 import { DEFAULT_API_BASE_URL, type Settings, type SettingSpec } from '../core/settings';
 import { booleanFlag, integerFlag, PORT_RANGE, stringFlag, type CliFlags } from './flags';
 import type { CommandHelp, FlagHelp } from './help';
@@ -90,6 +92,8 @@ export interface WatchOptions {
   stop?: AbortSignal;
   clock?: Clock;
   timers?: Timers;
+  /** The shared store read for the user's own traffic; default CLAUDE_HEALTH_STATE_DIR, else the per-user state folder. */
+  stateDir?: string;
 }
 
 const EXIT_OF_STATE: Record<HealthState, number> = {
@@ -205,6 +209,7 @@ async function runContinuously(prepared: Prepared, flags: CliFlags, json: boolea
     json,
     live: options.live === true,
     ...(metrics ? { metrics } : {}),
+    stateDir: options.stateDir ?? resolveStateDir(io.env, process.platform, os.homedir()),
   });
   await whenStopped(options.stop);
   session.stop();

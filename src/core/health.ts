@@ -4,6 +4,8 @@
 // the page is known to lag real 529 storms and probes cannot see announcements.
 import { english, type Translate } from './l10n';
 import type { ProbeResult } from './probe/types';
+import type { TrafficVerdict } from './signals/real-traffic';
+import { describeTrafficFailures } from './signals/traffic-words';
 import { countedOutcomes, degradeSampleSize, weighOutcome, type HysteresisPolicy, type ProbeVerdict } from './signals/hysteresis';
 import type { ProbeEvent } from './signals/probe-log';
 import { worsePageState, type PageState, type PageVerdict } from './statuspage/verdict';
@@ -34,6 +36,8 @@ export interface HealthInput {
   policy: HysteresisPolicy;
   /** The language of the reasons; default English. */
   t?: Translate;
+  /** The verdict on the user's own requests (Claude Code, the tap). */
+  traffic?: TrafficVerdict;
 }
 
 function outcomeLabels(t: Translate): Record<string, string> {
@@ -104,6 +108,22 @@ function configurationProblems(lastRound: readonly ProbeResult[], t: Translate):
 }
 
 export function assessHealth(input: HealthInput): Health {
+  return withRealTraffic(assessFromPageAndProbes(input), input.traffic);
+}
+
+/**
+ * Failing real requests make the health at least degraded, whatever the probes
+ * and the page say; the reason names where they failed. They never make it
+ * better: an outage stays an outage.
+ */
+function withRealTraffic(health: Health, traffic: TrafficVerdict | undefined): Health {
+  if (!traffic?.degraded) return health;
+  const reason = describeTrafficFailures(traffic.failures);
+  const raises = health.state === 'operational' || health.state === 'unknown' || health.state === 'unconfigured';
+  return raises ? { state: 'degraded', reasons: [reason, ...health.reasons] } : { state: health.state, reasons: [...health.reasons, reason] };
+}
+
+function assessFromPageAndProbes(input: HealthInput): Health {
   const { page } = input;
   const t = input.t ?? english;
   const problems = configurationProblems(input.lastRound, t);

@@ -7,7 +7,18 @@
 // unit test holds it to the core's table.
 import * as vscode from 'vscode';
 import { type NodeFetchOptions } from '../core/net/node-fetch';
-import { CONNECTION_SECTION, fetchOptionsFrom, SETTINGS_SECTION, validateAllSettings, validateConnectionSettings, validateSettings, type AllSettings, type ValidatedSettings } from '../core/settings';
+import {
+  CONNECTION_SECTION,
+  fetchOptionsFrom,
+  SETTINGS_SECTION,
+  validateAllSettings,
+  validateConnectionSettings,
+  validateSettings,
+  validateTapSettings,
+  type AllSettings,
+  type TapSettings,
+  type ValidatedSettings,
+} from '../core/settings';
 
 function rawReader(section: string): (key: string) => unknown {
   const config = vscode.workspace.getConfiguration(section);
@@ -31,4 +42,9 @@ export function readConnection(): Omit<NodeFetchOptions, 'env'> {
 
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
   return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxySupport'].some((key) => event.affectsConfiguration(key));
+}
+
+/** The traffic tap's section. */
+export function readTapSettings(): TapSettings {
+  return validateTapSettings(rawReader(SETTINGS_SECTION)).tap;
 }

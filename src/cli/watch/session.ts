@@ -9,6 +9,9 @@ import { feedMetrics, roundTracker } from '../../core/metrics/monitor-feed';
 import type { FetchLike } from '../../core/net/node-fetch';
 import type { ProxySettings } from '../../core/net/proxy-config';
 import type { Settings } from '../../core/settings';
+import * as os from 'node:os';
+import { TranscriptSource } from '../../core/monitor/transcript-source';
+import { uniqueWriterName } from '../../core/store/observation-store';
 import { healthChangeJson, healthChangeLine, liveLine, probeRoundJson } from './output';
 
 export interface WatchSessionDeps {
@@ -26,6 +29,13 @@ export interface WatchSessionDeps {
   /** Redraw a live line in place (a terminal, human output). */
   live: boolean;
   metrics?: HealthMetrics;
+  /**
+   * The shared store: the tap's rows and the Claude Code errors the windows
+   * wrote show in the counts and the health. watch still probes on its own
+   * (its flags may name another API or mode than the windows use) and writes
+   * nothing, so it never answers for a window nor counts twice.
+   */
+  stateDir?: string;
 }
 
 export interface WatchSession {
@@ -46,6 +56,9 @@ export function startWatchSession(deps: WatchSessionDeps): WatchSession {
     getApiKey: () => deps.apiKey,
     env: deps.env,
     allowedInsecureOrigins: deps.allowedInsecureOrigins,
+    // watch reads Claude Code's transcripts itself, so it sees them with no window open; rows a window also stored are counted once.
+    extraSources: [(sink) => new TranscriptSource({ clock: deps.clock, timers: deps.timers, sink, env: deps.env, homedir: os.homedir() }, deps.settings)],
+    ...(deps.stateDir ? { shared: { dir: deps.stateDir, writerName: uniqueWriterName('watch'), mode: 'read-traffic' as const } } : {}),
   });
   const subscriptions: Subscription[] = [];
   let liveShown = false;

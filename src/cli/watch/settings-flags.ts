@@ -71,6 +71,11 @@ export function readConfigFile(file: string): Partial<Record<SettingKey, unknown
   return values;
 }
 
+/** `true` / `false` as booleans; anything else stays text, for the check to refuse with the setting's name. */
+function booleanWord(raw: string | undefined): unknown {
+  return raw === 'true' ? true : raw === 'false' ? false : raw;
+}
+
 /** The settings the flags set, checked; numbers must be whole and in range, lists are comma-separated or repeated. */
 export function readSettingFlags(flags: CliFlags): Partial<Record<SettingKey, unknown>> {
   const values: Partial<Record<SettingKey, unknown>> = {};
@@ -79,6 +84,7 @@ export function readSettingFlags(flags: CliFlags): Partial<Record<SettingKey, un
     let raw: unknown;
     if (spec.kind === 'number') raw = integerFlag(flags, flag, { min: spec.min, max: spec.max });
     else if (spec.kind === 'list') raw = listFlag(flags, flag);
+    else if (spec.kind === 'boolean') raw = booleanWord(stringFlag(flags, flag));
     else raw = stringFlag(flags, flag);
     const problem = refusal(spec, raw, `--${flag}`);
     if (problem !== undefined) throw new UsageError(problem);

@@ -6,6 +6,7 @@ import type { MonitorSnapshot, Subscription } from '../monitor';
 import type { ProbeResult } from '../probe/types';
 import { requestKindOfProbeOutcome } from '../signals/request-kinds';
 import type { HealthMetrics } from './health-metrics';
+import type { StoredObservation } from '../store/stored-observation';
 
 /**
  * Tells each new probe round apart from a snapshot that repeats the last one.
@@ -39,6 +40,17 @@ export function recordSnapshot(metrics: HealthMetrics, snapshot: MonitorSnapshot
 interface ObservableMonitor {
   snapshot(): MonitorSnapshot;
   onDidChange(listener: (snapshot: MonitorSnapshot) => void): Subscription;
+  /** The user's own requests (Claude Code, the tap) as they are recorded. */
+  onDidRecordTraffic?(listener: (observations: readonly StoredObservation[]) => void): Subscription;
+}
+
+/** The user's own requests as metrics, one each, under their source. */
+export function recordTraffic(metrics: HealthMetrics, observations: readonly StoredObservation[]): void {
+  for (const observation of observations) {
+    if (observation.source !== 'tap' && observation.source !== 'claude-code') continue;
+    metrics.recordRequest({ source: observation.source, kind: observation.kind, httpStatus: observation.status, latencyMs: observation.latencyMs, at: observation.at });
+    if (observation.retryAfterSeconds !== undefined) metrics.setRetryAfter(observation.retryAfterSeconds);
+  }
 }
 
 /** Feeds the metrics from now on; `watched` gives the component ids the settings name. */
@@ -50,5 +62,12 @@ export function feedMetrics(monitor: ObservableMonitor, metrics: HealthMetrics, 
     recordSnapshot(metrics, snapshot, watched());
   };
   update(monitor.snapshot());
-  return monitor.onDidChange(update);
+  const snapshots = monitor.onDidChange(update);
+  const traffic = monitor.onDidRecordTraffic?.((observations) => recordTraffic(metrics, observations));
+  return {
+    dispose: () => {
+      snapshots.dispose();
+      traffic?.dispose();
+    },
+  };
 }

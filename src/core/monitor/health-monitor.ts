@@ -2,7 +2,7 @@
 // poll loop on the injected clock) and folds what they report into the signals,
 // the health and the snapshot that the views render. It owns no transport: the
 // composition root passes the fetch in and rebuilds it when proxy settings change.
-import { systemStopwatch, type Clock, type Stopwatch, type Timers } from '../clock';
+import { systemStopwatch, type Clock, type Stopwatch, type TimerHandle, type Timers } from '../clock';
 import { describeError } from '../text/describe-error';
 import { assessHealth, type Health } from '../health';
 import type { Translate } from '../l10n';
@@ -16,12 +16,16 @@ import { REQUEST_SOURCES, type RequestSource } from '../signals/request-kinds';
 import { TimelineLog, type TimelineState } from '../history/timeline-log';
 import type { HistoryData } from '../history/data';
 import { countWindow } from '../signals/window-counts';
+import { isTrafficObservation, RealTrafficLog, TRAFFIC_WINDOW_MS, type TrafficObservation, type TrafficPolicy } from '../signals/real-traffic';
+import type { StoredObservation } from '../store/stored-observation';
 import { recoveryStreak } from './schedule';
 import { UserActivity } from './activity';
 import type { MonitorSource, Observation, ObservationSource, SourceSink } from './observation';
 import { ProbeSource } from './probe-source';
-import { buildSnapshot, type MonitorSnapshot } from './snapshot';
+import { buildSnapshot, type MonitorSnapshot, type TrafficReading } from './snapshot';
 import { StatusPageSource } from './status-page-source';
+import { SharedStoreSource, type SharedStoreOptions } from './shared-store-source';
+import { storedOfProbeObservation } from './stored-rows';
 
 export interface MonitorDeps {
   clock: Clock;
@@ -50,6 +54,13 @@ export interface MonitorDeps {
   extraSources?: readonly ((sink: SourceSink) => MonitorSource)[];
   /** The language of health reasons; default English. */
   t?: Translate;
+  /**
+   * The shared store of every window, the CLI and the tap. With it, one window
+   * at a time (the lease holder) probes, reads the status page and the
+   * transcripts and writes what it saw; the others read it. Without it, this
+   * monitor polls on its own.
+   */
+  shared?: SharedStoreOptions;
 }
 
 /** What saveState() gives to keep: the request log, and the health and status-page timeline beside it. */
@@ -75,6 +86,7 @@ export class HealthMonitor {
   private readonly page: StatusPageSource;
   private readonly probe: ProbeSource;
   private readonly sources: readonly MonitorSource[];
+  private readonly shared: SharedStoreSource | undefined;
   private disposed = false;
   private started = false;
 
@@ -85,6 +97,11 @@ export class HealthMonitor {
   private healthSince: number;
   private readonly listeners = new Set<(snapshot: MonitorSnapshot) => void>();
   private readonly healthListeners = new Set<(previous: Health, next: Health) => void>();
+  /** The user's own requests, by source and kind. */
+  private readonly traffic = new RealTrafficLog();
+  private readonly trafficListeners = new Set<(observations: readonly TrafficObservation[]) => void>();
+  /** While real traffic keeps the health degraded, the health is assessed again as failures age out. */
+  private trafficTimer: TimerHandle | undefined;
 
   constructor(private readonly deps: MonitorDeps) {
     this.settings = deps.settings;
@@ -94,11 +111,13 @@ export class HealthMonitor {
     this.history = ProbeLog.fromJSON(deps.savedState, now, retentionMs);
     this.timeline = TimelineLog.fromJSON(timelineOf(deps.savedState), now, retentionMs);
     const sink: SourceSink = {
-      record: (observations) => this.record(observations),
+      record: (observations) => this.record(observations, true),
+      recordTraffic: (observations) => this.recordTraffic(observations, true),
       restart: (source) => this.restartSequence(source),
       reportChange: () => this.reassess(),
       log: (line) => this.writeLog(line),
       isActive: () => this.activity.isActive(this.settings.probeIdleMinutes),
+      mayPoll: () => this.shared === undefined || this.shared.isLeader || this.shared.pollsOnItsOwn,
       verdict: () => this.verdict,
     };
     const common = { clock: deps.clock, timers: deps.timers, fetch: deps.fetch, sink };
@@ -108,7 +127,9 @@ export class HealthMonitor {
       this.settings,
       deps.allowedInsecureOrigins ?? [],
     );
-    this.sources = [this.page, this.probe, ...(deps.extraSources ?? []).map((create) => create(sink))];
+    const extra = (deps.extraSources ?? []).map((create) => create(sink));
+    this.shared = deps.shared ? this.createShared(deps.shared, sink) : undefined;
+    this.sources = [this.page, this.probe, ...extra, ...(this.shared ? [this.shared] : [])];
     // A restart keeps the verdict the recent past supports, not older history.
     this.sequenceSince = now - this.settings.windowMinutes * 60_000;
     this.verdict = verdictAfter(this.recentEvents().map((e) => e.outcome), this.policy());
@@ -130,6 +151,8 @@ export class HealthMonitor {
     if (this.disposed) return;
     this.disposed = true;
     for (const source of this.sources) source.dispose();
+    this.trafficTimer?.cancel();
+    this.trafficListeners.clear();
     this.listeners.clear();
     this.healthListeners.clear();
   }
@@ -147,6 +170,13 @@ export class HealthMonitor {
     if (this.disposed) return { dispose: () => undefined };
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Called with every batch of the user's own requests recorded (metrics count them). */
+  onDidRecordTraffic(listener: (observations: readonly TrafficObservation[]) => void): Subscription {
+    if (this.disposed) return { dispose: () => undefined };
+    this.trafficListeners.add(listener);
+    return { dispose: () => this.trafficListeners.delete(listener) };
   }
 
   /** Called once per change of health state (not of reasons alone). */
@@ -250,17 +280,92 @@ export class HealthMonitor {
       probeVerdict: this.verdict,
       window: countWindow(this.history.all(), now, this.settings.windowMinutes),
       recent: this.history.latest(SPARKLINE_EVENTS),
+      traffic: this.trafficReading(now),
+    });
+  }
+
+  // ---- the shared store ---------------------------------------------------------
+
+  /** Whether this window is the one that probes for all (always, without a shared store). */
+  get isProber(): boolean {
+    return this.shared === undefined || this.shared.isLeader || this.shared.pollsOnItsOwn;
+  }
+
+  /** Resolves once this window's observations are in the shared store (tests, benchmarks). */
+  async flushShared(): Promise<void> {
+    await this.shared?.flush();
+  }
+
+  private createShared(options: SharedStoreOptions, sink: SourceSink): SharedStoreSource {
+    // What others wrote is recorded here but never written back.
+    const readOnlySink: SourceSink = {
+      ...sink,
+      record: (observations) => this.record(observations, false),
+      recordTraffic: (observations) => this.recordTraffic(observations, false),
+    };
+    return new SharedStoreSource({
+      ...options,
+      clock: this.deps.clock,
+      timers: this.deps.timers,
+      sink: readOnlySink,
+      settings: this.settings,
+      onLeadership: (leader) => {
+        if (!leader || !this.started) return;
+        for (const source of this.sources) source.resume();
+      },
+      currentPage: () => {
+        const reading = this.page.reading();
+        if (reading.lastAttemptAt === undefined) return undefined;
+        return { attemptAt: reading.lastAttemptAt, ...(reading.summary ? { snapshot: reading.summary } : {}), ...(reading.lastError ? { error: reading.lastError } : {}) };
+      },
+      adoptPage: (page) => this.page.adopt(page),
+      adoptRound: (round) => this.probe.adoptRound(round),
     });
   }
 
   // ---- folding what the sources report -------------------------------------------
 
-  private record(observations: readonly Observation[]): void {
+  private record(observations: readonly Observation[], own: boolean): void {
     const now = this.deps.clock.now();
+    if (own) this.shared?.publish(observations.map(storedOfProbeObservation));
+    // A row read back from the store that the saved history already holds is not counted twice.
+    const newest = own ? -Infinity : (this.history.all().at(-1)?.at ?? -Infinity);
     for (const { source, ...event } of observations) {
+      if (event.at <= newest) continue;
       this.history.add(isRequestSource(source) ? { ...event, source } : event, now);
       this.verdict = nextVerdict(this.verdict, this.recentEvents().slice(-RECENT_RESULTS).map((e) => e.outcome), this.policy());
     }
+  }
+
+  private recordTraffic(observations: readonly StoredObservation[], own: boolean): void {
+    if (this.disposed) return;
+    // A new prober reads the transcripts' recent rows again: rows already known are dropped here.
+    const traffic = this.traffic.add(observations.filter(isTrafficObservation), this.deps.clock.now());
+    if (traffic.length === 0) return;
+    if (own) this.shared?.publish(traffic);
+    for (const listener of [...this.trafficListeners]) this.callSafely(() => listener(traffic));
+  }
+
+  private trafficReading(now: number): TrafficReading {
+    const windowMs = this.settings.windowMinutes * 60_000;
+    const reading: TrafficReading = { counts: this.traffic.counts(now, windowMs) };
+    const latestError = this.traffic.latestError(now, windowMs);
+    if (latestError) reading.latestError = latestError;
+    const planLimit = this.traffic.activePlanLimit(now, windowMs);
+    if (planLimit) reading.planLimit = planLimit;
+    return reading;
+  }
+
+  private trafficPolicy(): TrafficPolicy {
+    return { degradeAfter: this.settings.degradeAfter + 1, recoverAfter: this.settings.recoverAfter };
+  }
+
+  /** Real failures age out of their window without any new event: look again then. */
+  private watchTrafficAging(degraded: boolean): void {
+    this.trafficTimer?.cancel();
+    this.trafficTimer = undefined;
+    if (!degraded || this.disposed) return;
+    this.trafficTimer = this.deps.timers.setTimeout(() => this.reassess(), Math.min(TRAFFIC_WINDOW_MS / 4, 10_000));
   }
 
   private restartSequence(_source: ObservationSource): void {
@@ -278,7 +383,10 @@ export class HealthMonitor {
   }
 
   private assess(): Health {
+    const traffic = this.traffic.verdict(this.deps.clock.now(), this.trafficPolicy());
+    this.watchTrafficAging(traffic.degraded);
     return assessHealth({
+      traffic,
       key: this.probe.key ?? { kind: 'present' },
       page: this.page.verdict(this.settings.watchedComponents, this.deps.t),
       verdict: this.verdict,

@@ -45,9 +45,9 @@ export abstract class PolledSource implements MonitorSource {
 
   abstract updateSettings(settings: Settings, previous: Settings): void;
 
-  /** Parked while the user is idle; sources with more reasons to wait add them. */
+  /** Parked while the user is idle or another window polls; sources with more reasons to wait add them. */
   protected gate(): RunGate {
-    return this.sink.isActive() ? 'run' : 'park';
+    return this.sink.mayPoll() && this.sink.isActive() ? 'run' : 'park';
   }
 
   protected abstract run(context: RunContext): Promise<RunOutcome>;

@@ -18,7 +18,8 @@ import type { Observation, SourceSink } from './observation';
 import { PolledSource } from './polled-source';
 import type { RunContext, RunGate, RunOutcome } from './poll-loop';
 
-export type ProbePause = 'idle' | 'no_key' | 'key_held_back' | 'retry_after';
+/** other_window: another window holds the prober lease; its results show here. */
+export type ProbePause = 'idle' | 'no_key' | 'key_held_back' | 'retry_after' | 'other_window';
 
 export interface ProbeSourceDeps {
   clock: Clock;
@@ -101,6 +102,14 @@ export class ProbeSource extends PolledSource {
     if (this.started && this.pause === 'key_held_back') this.loop.schedule(0);
   }
 
+  /** The latest round the prober window ran (this one follows): shown as if probed here. */
+  adoptRound(round: readonly ProbeResult[]): void {
+    if (round.length === 0) return;
+    this.round = [...round];
+    this.roundAt = round[0]?.at;
+    this.keyStatus ??= { kind: 'present' };
+  }
+
   reading(now: number): ProbeReading {
     const reading: ProbeReading = {
       mode: this.settings.probeMode,
@@ -113,7 +122,7 @@ export class ProbeSource extends PolledSource {
     if (this.loop.nextRunAt !== undefined) reading.nextProbeAt = this.loop.nextRunAt;
     const retryUntil = this.retryAfterUntil(now);
     if (retryUntil !== undefined && retryUntil > now) reading.retryAfterUntil = retryUntil;
-    const paused = this.loop.isParked ? 'idle' : this.pause;
+    const paused = this.loop.isParked ? (this.pause === 'other_window' ? 'other_window' : 'idle') : this.pause;
     if (paused) reading.paused = paused;
     return reading;
   }
@@ -179,7 +188,7 @@ export class ProbeSource extends PolledSource {
 
   protected override gate(): RunGate {
     if (super.gate() === 'park') {
-      this.pause = undefined;
+      this.pause = this.sink.mayPoll() ? undefined : 'other_window';
       return 'park';
     }
     const now = this.deps.clock.now();

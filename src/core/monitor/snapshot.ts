@@ -5,6 +5,7 @@ import type { Settings } from '../settings';
 import type { ProbeVerdict } from '../signals/hysteresis';
 import type { ProbeEvent } from '../signals/probe-log';
 import type { WindowCounts } from '../signals/window-counts';
+import type { KindCounts, TrafficObservation, TrafficSource } from '../signals/real-traffic';
 import type { PageVerdict } from '../statuspage/verdict';
 import type { ProbeReading } from './probe-source';
 import type { StatusPageReading } from './status-page-source';
@@ -29,8 +30,19 @@ export interface MonitorSnapshot {
   window: WindowCounts;
   /** The latest events, oldest first, for the sparkline (at most 60). */
   recent: readonly ProbeEvent[];
+  /** The user's own requests within the window. */
+  traffic: TrafficReading;
   /** Newest data the status bar shows (probe round, else page read). */
   dataAt?: number;
+}
+
+export interface TrafficReading {
+  /** Per source and kind, over the same window as `window`. */
+  counts: Record<TrafficSource, KindCounts>;
+  /** The newest real failure in the window (not a plan limit). */
+  latestError?: TrafficObservation;
+  /** A subscription limit still in force. */
+  planLimit?: TrafficObservation;
 }
 
 export interface SnapshotParts {
@@ -45,6 +57,7 @@ export interface SnapshotParts {
   probeVerdict: ProbeVerdict;
   window: WindowCounts;
   recent: readonly ProbeEvent[];
+  traffic: TrafficReading;
 }
 
 export function buildSnapshot(parts: SnapshotParts): MonitorSnapshot {
@@ -57,6 +70,7 @@ export function buildSnapshot(parts: SnapshotParts): MonitorSnapshot {
     probe: { ...parts.probe, verdict: parts.probeVerdict, intervalSeconds: parts.settings.probeIntervalSeconds },
     window: parts.window,
     recent: parts.recent,
+    traffic: parts.traffic,
   };
   const dataAt = parts.probe.lastRoundAt ?? parts.page.lastSuccessAt;
   if (dataAt !== undefined) snapshot.dataAt = dataAt;

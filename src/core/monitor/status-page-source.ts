@@ -65,6 +65,16 @@ export class StatusPageSource extends PolledSource {
     }
   }
 
+  /** What the prober window read (this one follows): kept as if read here. */
+  adopt(page: { attemptAt: number; snapshot?: StatusSnapshot; error?: StatusPageError }): void {
+    this.lastAttemptAt = page.attemptAt;
+    if (page.snapshot) {
+      this.summary = page.snapshot;
+      this.lastSuccessAt = page.snapshot.fetchedAt;
+    }
+    this.error = page.error;
+  }
+
   verdict(watchedComponents: readonly string[], t?: Translate): PageVerdict {
     return pageVerdict(this.summary, this.error, watchedComponents, t);
   }

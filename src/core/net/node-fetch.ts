@@ -47,7 +47,8 @@ function undiciExports(loaded: unknown): UndiciModule {
   return typeof module.Agent === 'function' ? module : (module.default ?? module);
 }
 
-const loadUndici: () => Promise<UndiciModule> = loadOnce(async () => undiciExports(await import('undici')));
+/** undici, loaded on first use (its own bundle in the build). */
+export const loadUndici: () => Promise<UndiciModule> = loadOnce(async () => undiciExports(await import('undici')));
 
 /** The error fetch rejects with; the underlying error is its `cause`, as in undici. */
 function fetchFailed(cause: unknown): TypeError {

@@ -21,6 +21,11 @@ export interface RouteOptions {
   lookup?: net.LookupFunction;
   /** Bound on opening a connection (TCP + TLS), and on the proxy's CONNECT answer. */
   connectTimeoutMs: number;
+  /**
+   * As many connections per origin as requests in flight (the traffic tap's
+   * long-lived dispatcher); default one, all a single request needs.
+   */
+  pooled?: boolean;
 }
 
 /** What the route saw on its sockets. */
@@ -112,10 +117,8 @@ export function routeDispatcher(
   const tls = { ca: options.ca, rejectUnauthorized: options.rejectUnauthorized ?? true };
   const tagged = (origin: string | URL, clientOptions: Undici.Agent.Options): Undici.Dispatcher => {
     const connect = clientOptions.connect;
-    return new undici.Client(origin, {
-      ...clientOptions,
-      connect: noteSocketErrors(typeof connect === 'function' ? connect : undici.buildConnector({ ...connect }), state),
-    });
+    const tagging = { ...clientOptions, connect: noteSocketErrors(typeof connect === 'function' ? connect : undici.buildConnector({ ...connect }), state) };
+    return options.pooled ? new undici.Pool(origin, tagging) : new undici.Client(origin, tagging);
   };
   const dispatcher: Undici.Dispatcher =
     proxy ?

@@ -75,7 +75,8 @@ export function isValidHttpStatus(status: number): boolean {
 
 const FOLLOWED_REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function outcomeForStatus(status: number, errorType: string | undefined): ProbeOutcome {
+/** The outcome of an answer with this status (and error.type from its body). */
+export function outcomeForStatus(status: number, errorType: string | undefined): ProbeOutcome {
   if (status === 529 || errorType === 'overloaded_error') return 'overloaded';
   if (status === 429) return 'rate_limited';
   if (!isValidHttpStatus(status) || (status >= 200 && status < 300)) return 'server_error';
@@ -85,7 +86,8 @@ function outcomeForStatus(status: number, errorType: string | undefined): ProbeO
   return 'bad_request';
 }
 
-function outcomeForStreamError(errorType: string | undefined): ProbeOutcome {
+/** The outcome of an `event: error` inside a 200 stream. */
+export function outcomeForStreamError(errorType: string | undefined): ProbeOutcome {
   switch (errorType) {
     case 'overloaded_error':
       return 'overloaded';

@@ -7,11 +7,12 @@ import { DIAGNOSTICS_SPECS, validateDiagnosticsSettings, type DiagnosticsSetting
 import { MONITOR_SPECS, SETTINGS_SECTION, validateSettings, type Settings } from './monitor';
 import { SNIPPET_SPECS, validateSnippetSettings } from './snippets';
 import { WORKSPACE_PROOF_SCOPES, type SettingScope, type SettingSpec } from './spec';
+import { TAP_SPECS } from './tap';
 
 /** Every `claudeHealth.*` setting, keyed by its full name. */
 export const CLAUDE_HEALTH_SETTINGS: Readonly<Record<string, SettingSpec>> = Object.freeze(
   Object.fromEntries(
-    [...Object.values(MONITOR_SPECS), ...Object.values(SNIPPET_SPECS), ...Object.values(DIAGNOSTICS_SPECS)].map((spec): [string, SettingSpec] => [
+    [...Object.values(MONITOR_SPECS), ...Object.values(SNIPPET_SPECS), ...Object.values(DIAGNOSTICS_SPECS), ...Object.values(TAP_SPECS)].map((spec): [string, SettingSpec] => [
       `${SETTINGS_SECTION}.${spec.key}`,
       spec,
     ]),

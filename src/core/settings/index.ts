@@ -8,4 +8,5 @@ export * from './model-name';
 export * from './monitor';
 export * from './snippets';
 export * from './spec';
+export * from './tap';
 export * from './url';

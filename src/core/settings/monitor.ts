@@ -44,11 +44,17 @@ export interface Settings {
   notifications: NotificationLevel;
   /** Hours of request history kept (and saved across restarts) for the history view. */
   historyRetentionHours: number;
+  /** Read Claude Code's transcripts for the API errors it met. */
+  claudeCodeSource: boolean;
+  /** Claude Code config folders to read instead of CLAUDE_CONFIG_DIR, ~/.claude and ~/.config/claude. */
+  claudeCodeDirs: string[];
 }
 
 export type MonitorSettings = Settings;
 
 const COMPONENT_ID = /^[a-z0-9]{1,32}$/;
+/** A folder path: printable, no control characters, bounded. One class, one bounded repetition: no backtracking. */
+const FOLDER_PATH = /^[^\u0000-\u001f\u007f]{1,1024}$/;
 
 /**
  * Every monitor setting: key under `claudeHealth.`, default, range or choices,
@@ -80,6 +86,9 @@ export const MONITOR_SPECS = {
   },
   notifications: { key: 'notifications', kind: 'enum', default: 'outages', values: NOTIFICATION_LEVELS, scope: 'machine' },
   historyRetentionHours: { key: 'history.retentionHours', kind: 'number', default: 24, min: 1, max: 168, scope: 'machine' },
+  // Machine scope: a workspace must not hide the user's own errors, nor point the reader at other folders.
+  claudeCodeSource: { key: 'sources.claudeCode', kind: 'boolean', default: true, scope: 'machine' },
+  claudeCodeDirs: { key: 'sources.claudeCodeDirs', kind: 'list', default: [], pattern: FOLDER_PATH, maxItems: 16, emptyAllowed: true, scope: 'machine' },
 } as const satisfies SectionSpec & Record<keyof Settings, unknown>;
 
 type MonitorSpecs = typeof MONITOR_SPECS;

@@ -24,3 +24,20 @@ const KIND_OF_PROBE_OUTCOME: Record<ProbeOutcome, RequestKind> = {
 export function requestKindOfProbeOutcome(outcome: ProbeOutcome): RequestKind {
   return KIND_OF_PROBE_OUTCOME[outcome];
 }
+
+const PROBE_OUTCOME_OF_KIND: Record<RequestKind, ProbeOutcome> = {
+  ok: 'ok',
+  overloaded: 'overloaded',
+  rate_limited: 'rate_limited',
+  server_error: 'server_error',
+  network: 'network_error',
+  auth: 'auth_error',
+  // Never from a probe; the nearest outcome that leaves the probe verdict alone.
+  plan_limit: 'bad_request',
+  other: 'bad_request',
+};
+
+/** A probe row read back from the shared store, as the outcome the probe verdict counts. */
+export function probeOutcomeOfKind(kind: RequestKind): ProbeOutcome {
+  return PROBE_OUTCOME_OF_KIND[kind];
+}

@@ -23,6 +23,8 @@ export const COMMANDS = {
   insertRetryWrapper: { id: 'claudeHealth.insertRetryWrapper', offeredIn: [] },
   startSimulator: { id: 'claudeHealth.startSimulator', offeredIn: [] },
   stopSimulator: { id: 'claudeHealth.stopSimulator', offeredIn: [] },
+  startTrafficTap: { id: 'claudeHealth.startTrafficTap', offeredIn: [] },
+  stopTrafficTap: { id: 'claudeHealth.stopTrafficTap', offeredIn: [] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -5,6 +5,7 @@ import type { HealthState } from '../health';
 import type { MonitorSnapshot } from '../monitor/snapshot';
 import { english, type Translate } from '../l10n';
 import { formatLatency, stateTitles } from './format';
+import { trafficCount } from './traffic-section';
 
 export type StatusBarBackground = 'none' | 'warning' | 'error';
 
@@ -44,11 +45,13 @@ export function isStale(snapshot: MonitorSnapshot): boolean {
   return snapshot.now - snapshot.dataAt > 2 * intervalSeconds * 1000;
 }
 
-/** `529×3 429×1`, or empty when neither was seen in the window. */
+/** `529×3 429×1`, probes and the user's own requests together, or empty when neither was seen in the window. */
 export function codeCounts(snapshot: MonitorSnapshot): string {
+  const overloaded = snapshot.window.overloaded + trafficCount(snapshot, 'overloaded');
+  const rateLimited = snapshot.window.rateLimited + trafficCount(snapshot, 'rate_limited');
   const parts: string[] = [];
-  if (snapshot.window.overloaded > 0) parts.push(`529×${snapshot.window.overloaded}`);
-  if (snapshot.window.rateLimited > 0) parts.push(`429×${snapshot.window.rateLimited}`);
+  if (overloaded > 0) parts.push(`529×${overloaded}`);
+  if (rateLimited > 0) parts.push(`429×${rateLimited}`);
   return parts.join(' ');
 }
 

@@ -10,6 +10,7 @@ import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './comman
 import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, sparkline, stateTitles, type TimeFormat } from './format';
 import { code, commandLink, escapeMarkdown, link } from './markdown';
 import { STATE_ICONS, isStale } from './status-bar';
+import { trafficSection } from './traffic-section';
 
 const MAX_INCIDENTS = 5;
 const SPARKLINE_POINTS = 30;
@@ -73,6 +74,7 @@ function probeSection(snapshot: MonitorSnapshot, time: TimeFormat, t: Translate)
   if (probe.lastRound.length === 0) lines.push(`- ${t`none yet`}`);
   for (const result of probe.lastRound) lines.push(probeLine(result, time, t));
   if (probe.paused === 'idle') lines.push(`- ${t`paused while you are idle; it resumes on activity`}`);
+  if (probe.paused === 'other_window') lines.push(`- ${t`another Claude Health window probes for all windows; its results show here`}`);
   if (probe.paused === 'retry_after' || probe.retryAfterUntil !== undefined) {
     if (probe.retryAfterUntil !== undefined) lines.push(`- ${t`the server asked for a pause: next probe after ${formatClock(probe.retryAfterUntil, time)} (retry-after)`}`);
   } else if (probe.nextProbeAt !== undefined && probe.paused === undefined) {
@@ -158,6 +160,7 @@ export function renderTooltip(snapshot: MonitorSnapshot, time: TimeFormat = {}, 
     ...incidentsSection(snapshot, time, t),
     ...maintenanceSection(snapshot, time, t),
     ...probeSection(snapshot, time, t),
+    ...trafficSection(snapshot, time),
     ...countsSection(snapshot, t),
     ...rateLimitSection(snapshot, time, t),
     ...sparklineSection(snapshot, t),

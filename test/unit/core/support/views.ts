@@ -5,6 +5,7 @@ import type { ProbeResult } from '../../../../src/core/probe/types';
 import { DEFAULT_SETTINGS } from '../../../../src/core/settings';
 import type { ProbeEvent } from '../../../../src/core/signals/probe-log';
 import { countWindow } from '../../../../src/core/signals/window-counts';
+import { emptyKindCounts } from '../../../../src/core/signals/real-traffic';
 import type { StatusSnapshot } from '../../../../src/core/statuspage/types';
 import { pageVerdict } from '../../../../src/core/statuspage/verdict';
 
@@ -17,6 +18,7 @@ export interface SnapshotParts {
   lastRound?: ProbeResult[];
   dataAt?: number;
   extra?: Partial<MonitorSnapshot['probe']>;
+  traffic?: Partial<MonitorSnapshot['traffic']>;
 }
 
 export function calmSnapshot(): StatusSnapshot {
@@ -64,6 +66,7 @@ export function makeSnapshot(parts: SnapshotParts = {}): MonitorSnapshot {
     },
     window: countWindow(events, NOW, 15),
     recent: events,
+    traffic: { counts: { 'claude-code': emptyKindCounts(), tap: emptyKindCounts() }, ...parts.traffic },
   };
   if (lastRound[0]) snapshot.probe.lastRoundAt = lastRound[0].at;
   const dataAt = 'dataAt' in parts ? parts.dataAt : snapshot.probe.lastRoundAt;

@@ -1,0 +1,159 @@
+// `claude-health tap`: the traffic tap in the foreground until SIGINT/SIGTERM.
+// The user's app points ANTHROPIC_BASE_URL at it; every answer becomes one
+// log line on stderr and one observation in the shared store, where
+// `claude-health signals` and every VS Code window read it.
+import { homedir } from 'node:os';
+import { systemClock } from '../core/clock';
+import { isLoopbackHost, resolveApiBaseUrl } from '../core/net/base-url';
+import { redactSecrets } from '../core/net/redact';
+import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName, type StoredObservation } from '../core/store/observation-store';
+import { storedObservationOf } from '../core/tap/stored';
+import { formatTapRecord, type TapRecord } from '../core/tap/tap-record';
+import { DEFAULT_TAP_HOST, DEFAULT_TAP_TIMEOUT_MS, startTap, TapSetupError, type RunningTap } from '../core/tap/tap-server';
+import { DEFAULT_API_BASE_URL } from '../core/settings';
+import { booleanFlag, integerFlag, PORT_RANGE, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
+import { serveUntilSignal } from './foreground';
+import { type CommandHelp } from './help';
+import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
+
+export const TAP_SUMMARY = 'Run a local traffic tap: your app\'s API requests pass through it and are counted.';
+
+export const TAP_OPTIONS = {
+  upstream: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  proxy: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
+  'state-dir': { type: 'string' },
+} as const;
+
+export const TAP_HELP: CommandHelp = {
+  description:
+    'A reverse proxy on this machine: set ANTHROPIC_BASE_URL to its URL in your app\'s environment and every request goes on to the upstream unchanged, streams included, while the tap records how each was answered (status, error type, latency, request-id, retry-after, model, path; never the key, never a body). Prints one JSON line first: {url, upstream}; then one line per request on stderr. Records go to the shared store, where `claude-health signals` and the extension read them. Runs until Ctrl-C (SIGINT) or SIGTERM.',
+  flags: {
+    upstream: { value: 'URL', description: `Where requests go on to; default ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}.` },
+    port: { value: 'N', description: 'Port to listen on, 0 to 65535 (default 0: any free port).' },
+    host: { value: 'ADDR', description: `Address to listen on (default ${DEFAULT_TAP_HOST}). Any other lets other machines send requests through the tap: a warning says so.` },
+    'timeout-ms': {
+      value: 'N',
+      description: `Answer 504 when the upstream sends no answer within N milliseconds, and cut a stream silent that long; ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max} (default ${DEFAULT_TAP_TIMEOUT_MS}).`,
+    },
+    proxy: { value: 'URL', description: 'Proxy for the upstream (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
+    'allow-insecure-http': { description: 'Let the key your app sends go over plain http:// to an upstream on another machine (refused otherwise).' },
+    'state-dir': { value: 'DIR', description: `The shared store's folder; default ${STATE_DIR_VARIABLE}, then the per-user state folder.` },
+  },
+  examples: ['tap', 'tap --port 8787', 'tap --upstream http://127.0.0.1:8080 --state-dir /tmp/ch'],
+  exitCodes: [
+    [EXIT_OK, 'stopped by SIGINT or SIGTERM'],
+    [EXIT_UNHEALTHY, 'an unexpected failure'],
+    [EXIT_USAGE, 'a bad flag, the port is taken, or the upstream is refused (plain http to another machine, the tap itself)'],
+  ],
+};
+
+/** Records reach the store a few times a second, not one file append per request. */
+const STORE_BATCH_MS = 200;
+const STORE_BATCH_SIZE = 500;
+
+class StoreBatch {
+  private pending: StoredObservation[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly store: ObservationStoreWriter) {}
+
+  add(observation: StoredObservation): void {
+    this.pending.push(observation);
+    if (this.pending.length >= STORE_BATCH_SIZE) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), STORE_BATCH_MS).unref();
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const observations = this.pending;
+    this.pending = [];
+    if (observations.length) this.store.append(observations);
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.store.close();
+  }
+}
+
+export interface TapCommandSession {
+  tap: RunningTap;
+  /** Where records go. */
+  stateDir: string;
+  /** Stops the tap and writes out every record. */
+  stop(): Promise<void>;
+}
+
+function upstreamOf(flags: CliFlags, io: CliIo): string {
+  const fromFlag = urlFlag(flags, 'upstream');
+  if (fromFlag !== undefined) return fromFlag;
+  const resolved = resolveApiBaseUrl(undefined, io.env);
+  if (resolved.problem) io.stderr(`claude-health tap: ${resolved.problem}\n`);
+  return resolved.url;
+}
+
+/** Starts the tap and prints its one-line JSON handshake; the caller keeps the process alive. */
+export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCommandSession> {
+  const port = integerFlag(flags, 'port', PORT_RANGE) ?? 0;
+  const host = stringFlag(flags, 'host')?.trim() || DEFAULT_TAP_HOST;
+  const timeoutMs = integerFlag(flags, 'timeout-ms', TIMEOUT_MS_RANGE) ?? DEFAULT_TAP_TIMEOUT_MS;
+  const proxyUrl = proxyFlag(flags);
+  const stateDirFlag = stringFlag(flags, 'state-dir');
+  if (stateDirFlag !== undefined && stateDirFlag.trim() === '') throw new UsageError('--state-dir needs a folder');
+  const stateDir = resolveStateDir(stateDirFlag !== undefined ? { ...io.env, [STATE_DIR_VARIABLE]: stateDirFlag } : io.env, process.platform, homedir());
+  const upstream = upstreamOf(flags, io);
+  const secrets = [io.env.ANTHROPIC_API_KEY];
+  const line = (text: string) => io.stderr(`${redactSecrets(text, secrets)}\n`);
+  const store = new ObservationStoreWriter({ dir: stateDir, writerName: uniqueWriterName('tap'), clock: systemClock, log: line });
+  const batch = new StoreBatch(store);
+  let tap: RunningTap;
+  try {
+    tap = await startTap({
+      upstream,
+      host,
+      port,
+      timeoutMs,
+      proxyUrl,
+      env: io.env,
+      allowedInsecureOrigins: booleanFlag(flags, 'allow-insecure-http') ? [new URL(upstream).origin] : [],
+      onRecord: (record: TapRecord) => {
+        line(formatTapRecord(record));
+        batch.add(storedObservationOf(record));
+      },
+      log: (text) => line(`claude-health tap: ${text}`),
+    });
+  } catch (error) {
+    await batch.close();
+    if (!(error instanceof TapSetupError)) throw error;
+    const hint = error.reason === 'key' ? '; pass --allow-insecure-http to send it anyway' : error.reason === 'port' ? '; pick another with --port, or 0 for any free port' : '';
+    throw new UsageError(`${error.message}${hint}`);
+  }
+  io.stdout(`${JSON.stringify({ url: tap.url, upstream: tap.upstream })}\n`);
+  if (!isLoopbackHost(host)) {
+    line(`claude-health tap: warning: listening on ${host}, not only this machine: anyone who can reach ${tap.url} can send requests through it to ${tap.upstream} and read the answers`);
+  }
+  line(`claude-health tap: forwarding ${tap.url} -> ${tap.upstream}; set ANTHROPIC_BASE_URL=${tap.url} in your app's environment; records go to ${stateDir}`);
+  return {
+    tap,
+    stateDir,
+    async stop() {
+      await tap.close();
+      await batch.close();
+    },
+  };
+}
+
+export async function runTapCommand(flags: CliFlags, io: CliIo): Promise<number> {
+  // Listening for the stop signals before the handshake: a caller may send one as soon as it reads it.
+  const started: { session?: TapCommandSession } = {};
+  const stopped = serveUntilSignal(io, 'tap', async () => {
+    await started.session?.stop();
+  });
+  started.session = await startTapCommand(flags, io);
+  return stopped;
+}
