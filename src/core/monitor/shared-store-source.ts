@@ -176,6 +176,11 @@ export class SharedStoreSource implements MonitorSource {
     const page = this.deps.currentPage();
     if (page === undefined || page.attemptAt === this.sharedPageAt) return;
     this.sharedPageAt = page.attemptAt;
+    // The read itself, as a row like every source's (the page's content goes to its own file below).
+    const error = page.error;
+    const row: StoredObservation = { at: page.attemptAt, source: 'status-page', kind: error === undefined ? 'ok' : error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'other' };
+    if (error?.httpStatus !== undefined) row.status = error.httpStatus;
+    this.publish([row]);
     await writeSharedPage(this.deps.dir, page).catch((error: unknown) => this.deps.sink.log(`sharing the status page failed: ${describeError(error)}`));
   }
 

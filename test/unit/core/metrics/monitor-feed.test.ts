@@ -3,7 +3,7 @@
 // however many snapshots the monitor sends between rounds.
 import assert from 'node:assert/strict';
 import { createHealthMetrics } from '../../../../src/core/metrics/health-metrics';
-import { feedMetrics } from '../../../../src/core/metrics/monitor-feed';
+import { feedMetrics, recordTraffic } from '../../../../src/core/metrics/monitor-feed';
 import { HealthMonitor } from '../../../../src/core/monitor';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
 import { settingsFrom } from '../../../../src/core/settings';
@@ -74,5 +74,22 @@ describe('metrics fed from the monitor', function () {
     await runFor(clock, monitor, 120_000);
     assert.ok((await sim.requests()).filter((r) => r.path === '/v1/messages').length > probes + 2, 'the monitor kept probing');
     assert.equal(value(await metrics.render(), 'claude_health_requests_total{source="probe",kind="ok",code="200"}'), okBefore, 'nothing counted once disposed');
+  });
+});
+
+describe('metrics feed: real traffic', () => {
+  it('counts each row of the user\'s own traffic once under its source, kind and code', async () => {
+    const metrics = createHealthMetrics();
+    recordTraffic(metrics, [
+      { at: Date.UTC(2026, 0, 1), source: 'claude-code', kind: 'overloaded', status: 529 },
+      { at: Date.UTC(2026, 0, 1), source: 'tap', kind: 'ok', status: 200, latencyMs: 250 },
+      { at: Date.UTC(2026, 0, 1), source: 'tap', kind: 'network' },
+      { at: Date.UTC(2026, 0, 1), source: 'probe', kind: 'ok', status: 200 },
+    ]);
+    const text = await metrics.registry.metrics();
+    assert.match(text, /^claude_health_requests_total\{source="claude-code",kind="overloaded",code="529"\} 1$/m);
+    assert.match(text, /^claude_health_requests_total\{source="tap",kind="ok",code="200"\} 1$/m);
+    assert.match(text, /^claude_health_requests_total\{source="tap",kind="network",code="none"\} 1$/m);
+    assert.doesNotMatch(text, /^claude_health_requests_total\{source="probe",kind="ok",code="200"\} 1$/m, 'probe rows come from the probe rounds, not here');
   });
 });
