@@ -21,6 +21,7 @@ describeCompiledWrappers({
       'circuitbreaker/clauderetry.go': rendered['circuit-breaker'],
       'fallback/clauderetry.go': rendered.fallback,
       'streaming/clauderetry.go': rendered.streaming,
+      'concurrency/clauderetry.go': rendered.concurrency,
     });
     return {
       command: build.driver,

@@ -107,6 +107,7 @@ public final class Driver {
         else if (error instanceof claude.retry.circuitbreaker.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof claude.retry.fallback.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof claude.retry.streaming.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof claude.retry.concurrency.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof InterruptedException) report.put("kind", "canceled");
         else if (error instanceof AnthropicServiceException) report.put("kind", "api");
         return report;
@@ -123,6 +124,15 @@ public final class Driver {
 
     /** One call through the variant's entry point with the given policy. */
     static Map<String, Object> call(String variant, Params p, claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker shared) {
+        return call(variant, p, shared, null, null);
+    }
+
+    /**
+     * The concurrency variant takes {@code limiter}, or a fresh one (the process-wide default would
+     * carry one case's cut limit or 429 pause into the next); {@code sharedClient}, if given, is not closed.
+     */
+    static Map<String, Object> call(String variant, Params p, claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker shared,
+            claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter limiter, AnthropicClient sharedClient) {
         Map<String, Object> report = Collections.synchronizedMap(new LinkedHashMap<>());
         report.put("variant", variant);
         report.put("usedFallback", false);
@@ -140,7 +150,7 @@ public final class Driver {
             canceller.schedule(caller::interrupt, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
         }
         long started = System.nanoTime();
-        AnthropicClient client = newClient();
+        AnthropicClient client = sharedClient != null ? sharedClient : newClient();
         try {
             MessageCreateParams params = request(p);
             switch (variant) {
@@ -185,13 +195,22 @@ public final class Driver {
                         throw new IllegalStateException("the accumulated message differs from the streamed text: " + textOf(message) + " / " + shown);
                     }
                 }
+                case "concurrency" -> {
+                    var own = limiter != null ? limiter : new claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter(4, 32, limit -> {});
+                    Message message = claude.retry.concurrency.ClaudeRetry.createMessageWithRetry(client, params,
+                            claude.retry.concurrency.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> retries.add(retry(attempt, delay, status, requestId, null)))
+                                    .limiter(own)
+                                    .build());
+                    answered(report, message, message.model().asString(), false);
+                }
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             }
         } catch (InterruptedException | RuntimeException error) {
             report.put("outcome", "error");
             report.put("error", describeError(error));
         } finally {
-            client.close();
+            if (sharedClient == null) client.close();
             canceller.shutdownNow();
             Thread.interrupted(); // a cancel that fired after the call ended must not leak into the next one
         }
@@ -262,6 +281,49 @@ public final class Driver {
         return out;
     }
 
+    /** Phases of threads on one limiter and one client; thread i of a phase starts i * staggerMs in. */
+    static Map<String, Object> limiterRun(JsonNode command) throws InterruptedException {
+        JsonNode settings = command.path("limiter");
+        var limiter = new claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter(
+                settings.path("initialLimit").asInt(4), settings.path("maxLimit").asInt(32), limit -> {});
+        AnthropicClient client = newClient();
+        List<Map<String, Object>> phases = new ArrayList<>();
+        try {
+            for (JsonNode phase : command.path("phases")) {
+                long stagger = phase.path("staggerMs").asLong(0);
+                List<JsonNode> callers = new ArrayList<>();
+                phase.path("callers").forEach(callers::add);
+                List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(callers.size(), null)));
+                long started = System.nanoTime();
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < callers.size(); i++) {
+                    int index = i;
+                    Params p = Params.parse(callers.get(i));
+                    long startAt = started + TimeUnit.MILLISECONDS.toNanos(index * stagger);
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, startAt - System.nanoTime()));
+                    threads.add(start(() -> {
+                        long began = System.nanoTime();
+                        Map<String, Object> report = new LinkedHashMap<>(call("concurrency", p, null, limiter, client));
+                        report.put("startedAtMs", TimeUnit.NANOSECONDS.toMillis(began - started));
+                        report.put("endedAtMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                        reports.set(index, report);
+                    }));
+                }
+                for (Thread thread : threads) thread.join();
+                Map<String, Object> done = new LinkedHashMap<>();
+                done.put("callers", new ArrayList<>(reports));
+                done.put("limitAfter", limiter.limit());
+                phases.add(done);
+            }
+        } finally {
+            client.close();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", "done");
+        out.put("phases", phases);
+        return out;
+    }
+
     static Map<String, Object> run(String line) {
         String name = "";
         try {
@@ -272,6 +334,7 @@ public final class Driver {
                 case "call" -> call(command.path("variant").asText(""), p, null);
                 case "crowd" -> crowdCase(p, command.has("tripper") ? Params.parse(command.path("tripper")) : null,
                         command.path("start").asText("together").equals("one-by-one"));
+                case "limiter" -> limiterRun(command);
                 default -> throw new IllegalArgumentException("unknown action " + command.path("action"));
             };
             Map<String, Object> result = new LinkedHashMap<>();

@@ -2,7 +2,7 @@
 // wrapper) and returns its one JSON line. Asynchronous on purpose: the simulator answers
 // from this very process, so blocking here would starve it.
 import { execFile } from 'node:child_process';
-import { type CallReport, type CrowdReport, type DriverCase } from './driver';
+import { type CallReport, type CrowdReport, type DriverCase, type LimiterRunReport } from './driver';
 import { type SnippetProject } from './snippet-project';
 
 /** A key that must never appear in anything the wrapper prints or throws. */
@@ -39,4 +39,8 @@ export async function runCall(project: SnippetProject, spec: Omit<DriverCase, 'w
 
 export async function runCrowd(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>): Promise<CrowdReport> {
   return (await runDriver(project, { ...spec, kind: 'crowd' })) as CrowdReport;
+}
+
+export async function runLimiterRun(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>): Promise<LimiterRunReport> {
+  return (await runDriver(project, { ...spec, kind: 'limiter' })) as LimiterRunReport;
 }

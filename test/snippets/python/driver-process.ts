@@ -6,7 +6,8 @@ import { type SnippetLanguage, type SnippetVariant } from '../../../src/core/sni
 import { LineDriver } from '../support/line-driver';
 import { CASE_TIMEOUT_MS } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings } from '../spec/wrapper-cases';
-import { breakerState, type CrowdReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
+import { type LimiterRun } from '../spec/limiter-cases';
+import { breakerState, type CrowdReport, type LimiterCallerReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
 
 /** What the driver prints for a failed call (see describe_error in driver.py). */
 interface DriverError {
@@ -37,6 +38,13 @@ interface CallResult {
   error?: DriverError;
   elapsedMs: number;
   retries: RetryCall[];
+}
+
+interface LimiterResult {
+  case: string;
+  outcome?: 'driver_error';
+  error?: DriverError;
+  phases: { callers: (CallResult & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
 }
 
 interface BreakerResult {
@@ -177,6 +185,30 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
           if (result.trip) report.tripper = toReport(result.trip);
           if (result.stateAfterTrip !== undefined) report.stateAfterTripper = breakerState(result.stateAfterTrip);
           return report;
+        },
+        async limiter(label: string, run: LimiterRun): Promise<LimiterReport> {
+          const result = await driver.run<LimiterResult>(
+            {
+              ...command('concurrency', label, {}),
+              action: 'limiter',
+              limiter: { initial_limit: run.limiter.initialLimit, max_limit: run.limiter.maxLimit },
+              phases: run.phases.map((phase) => ({
+                stagger_ms: phase.staggerMs ?? 0,
+                calls: Array.from({ length: phase.callers }, (_, i) => {
+                  const { policy, cancel_after_ms } = command('concurrency', label, phase.calls?.[i] ?? phase.call);
+                  return { policy, ...(cancel_after_ms !== undefined ? { cancel_after_ms } : {}) };
+                }),
+              })),
+            },
+            CASE_TIMEOUT_MS,
+          );
+          if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+          return {
+            phases: result.phases.map((phase) => ({
+              limitAfter: phase.limitAfter,
+              callers: phase.callers.map((c): LimiterCallerReport => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })),
+            })),
+          };
         },
         output: () => driver.output,
         stop: () => driver.stop(),

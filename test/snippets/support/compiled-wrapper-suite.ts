@@ -8,7 +8,8 @@ import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { CASE_TIMEOUT_MS, runWrapperSpec } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings, type LanguageCapabilities, type SdkError } from '../spec/wrapper-cases';
-import { breakerState, type CrowdReport, type ReportedError, type WrapperDriver, type WrapperReport } from '../spec/wrapper-driver';
+import { type LimiterRun } from '../spec/limiter-cases';
+import { breakerState, type CrowdReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperReport } from '../spec/wrapper-driver';
 import { LineDriver } from './line-driver';
 
 export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-compiled-snippets-0123456789';
@@ -59,6 +60,14 @@ export interface BreakerReport {
   stateAfterTripper?: string;
   callers: CallReport[];
   finalState: string;
+}
+
+/** Phases of callers on one limiter: {"action": "limiter", "limiter": {...}, "phases": [{"staggerMs", "callers": [params...]}]}. */
+export interface LimiterRunReport {
+  case: string;
+  outcome?: 'done' | 'driver_error';
+  error?: ErrorReport;
+  phases: { callers: (CallReport & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
 }
 
 export interface CheckResult {
@@ -234,6 +243,27 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
             if (result.tripper) report.tripper = toReport(result.tripper);
             if (result.stateAfterTripper !== undefined) report.stateAfterTripper = breakerState(result.stateAfterTripper);
             return report;
+          },
+          async limiter(label: string, run: LimiterRun): Promise<LimiterReport> {
+            const result = await driver.run<LimiterRunReport>(
+              {
+                case: label,
+                action: 'limiter',
+                limiter: run.limiter,
+                phases: run.phases.map((phase) => ({
+                  staggerMs: phase.staggerMs ?? 0,
+                  callers: Array.from({ length: phase.callers }, (_, i) => paramsOf('concurrency', phase.calls?.[i] ?? phase.call)),
+                })),
+              },
+              CASE_TIMEOUT_MS,
+            );
+            if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+            return {
+              phases: result.phases.map((phase) => ({
+                limitAfter: phase.limitAfter,
+                callers: phase.callers.map((c) => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })),
+              })),
+            };
           },
           output: () => driver.output,
           stop: () => driver.stop(),

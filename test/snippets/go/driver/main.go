@@ -29,17 +29,48 @@ import (
 
 	basic "snippetdriver/basic"
 	circuitbreaker "snippetdriver/circuitbreaker"
+	concurrency "snippetdriver/concurrency"
 	fallback "snippetdriver/fallback"
 	streaming "snippetdriver/streaming"
 )
 
 type command struct {
-	Case    string  `json:"case"`
-	Action  string  `json:"action"`
-	Variant string  `json:"variant"`
-	Params  params  `json:"params"`
-	Tripper *params `json:"tripper"`
-	Start   string  `json:"start"`
+	Case    string          `json:"case"`
+	Action  string          `json:"action"`
+	Variant string          `json:"variant"`
+	Params  params          `json:"params"`
+	Tripper *params         `json:"tripper"`
+	Start   string          `json:"start"`
+	Limiter limiterSettings `json:"limiter"`
+	Phases  []limiterPhase  `json:"phases"`
+}
+
+// A limiter run: phases of callers on one limiter; caller i of a phase starts i*StaggerMs in.
+type limiterSettings struct {
+	InitialLimit int `json:"initialLimit"`
+	MaxLimit     int `json:"maxLimit"`
+}
+
+type limiterPhase struct {
+	StaggerMs int      `json:"staggerMs"`
+	Callers   []params `json:"callers"`
+}
+
+type limiterCaller struct {
+	callReport
+	StartedAtMs int64 `json:"startedAtMs"`
+	EndedAtMs   int64 `json:"endedAtMs"`
+}
+
+type limiterPhaseReport struct {
+	Callers    []limiterCaller `json:"callers"`
+	LimitAfter int             `json:"limitAfter"`
+}
+
+type limiterReport struct {
+	Case    string               `json:"case"`
+	Outcome string               `json:"outcome"`
+	Phases  []limiterPhaseReport `json:"phases"`
 }
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
@@ -142,7 +173,10 @@ func describeError(err error) *errorReport {
 	var gc *circuitbreaker.GiveUpError
 	var gf *fallback.GiveUpError
 	var gs *streaming.GiveUpError
+	var gl *concurrency.GiveUpError
 	switch {
+	case errors.As(err, &gl):
+		report.Kind, report.Reason, report.Attempts = "give_up", gl.Reason, gl.Attempts
 	case errors.As(err, &gb):
 		report.Kind, report.Reason, report.Attempts = "give_up", gb.Reason, gb.Attempts
 	case errors.As(err, &gc):
@@ -170,13 +204,18 @@ func cancelAfter(ctx context.Context, d time.Duration) (context.Context, context
 
 // call makes one call through a variant's entry point with the given policy.
 func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) callReport {
+	return callWith(variant, p, breaker, nil, newClient())
+}
+
+// callWith: the concurrency variant takes `limiter`, or a fresh one (the process-wide
+// default would carry one case's cut limit or 429 pause into the next).
+func callWith(variant string, p params, breaker *circuitbreaker.CircuitBreaker, limiter *concurrency.ConcurrencyLimiter, client *anthropic.Client) callReport {
 	ctx := context.Background()
 	if p.CancelAfterMs > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = cancelAfter(ctx, ms(p.CancelAfterMs))
 		defer cancel()
 	}
-	client := newClient()
 	request := messageParams(p.Model)
 	report := callReport{Variant: variant, Retries: []retryRecord{}}
 	var mu sync.Mutex
@@ -209,6 +248,18 @@ func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) call
 			circuitbreaker.WithMaxAttempts(p.MaxAttempts), circuitbreaker.WithDeadline(ms(p.DeadlineMs)),
 			circuitbreaker.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), circuitbreaker.WithOnRetry(onRetry),
 			circuitbreaker.WithCircuitBreaker(breaker))
+		if err == nil {
+			report.Model, report.Text = string(message.Model), textOf(message)
+		}
+	case "concurrency":
+		if limiter == nil {
+			limiter = concurrency.NewConcurrencyLimiter(4, 32)
+		}
+		var message *anthropic.Message
+		message, err = concurrency.CreateMessageWithRetry(ctx, client, request,
+			concurrency.WithMaxAttempts(p.MaxAttempts), concurrency.WithDeadline(ms(p.DeadlineMs)),
+			concurrency.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), concurrency.WithOnRetry(onRetry),
+			concurrency.WithLimiter(limiter))
 		if err == nil {
 			report.Model, report.Text = string(message.Model), textOf(message)
 		}
@@ -294,6 +345,31 @@ func crowdCase(c command) breakerReport {
 	return report
 }
 
+// limiterRun: phases of goroutines on one limiter and one client, as an application holds them.
+func limiterRun(c command) limiterReport {
+	limiter := concurrency.NewConcurrencyLimiter(c.Limiter.InitialLimit, c.Limiter.MaxLimit)
+	client := newClient()
+	report := limiterReport{Case: c.Case, Outcome: "done", Phases: []limiterPhaseReport{}}
+	for _, phase := range c.Phases {
+		started := time.Now()
+		callers := make([]limiterCaller, len(phase.Callers))
+		var wg sync.WaitGroup
+		for i, p := range phase.Callers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				time.Sleep(ms(i * phase.StaggerMs))
+				began := time.Since(started).Milliseconds()
+				result := callWith("concurrency", p, nil, limiter, client)
+				callers[i] = limiterCaller{result, began, time.Since(started).Milliseconds()}
+			}()
+		}
+		wg.Wait()
+		report.Phases = append(report.Phases, limiterPhaseReport{callers, limiter.Limit()})
+	}
+	return report
+}
+
 func run(line []byte) any {
 	var c command
 	if err := json.Unmarshal(line, &c); err != nil {
@@ -308,6 +384,8 @@ func run(line []byte) any {
 		report := crowdCase(c)
 		report.Case = c.Case
 		return report
+	case "limiter":
+		return limiterRun(c)
 	}
 	return callReport{Case: c.Case, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown action " + c.Action}}
 }
