@@ -14,6 +14,9 @@ export interface SimState {
   statusPagePhase: string;
   requests: Record<string, number>;
   scriptRemaining: number;
+  capacity: CapacitySpec | null;
+  /** Message requests the capacity model holds right now. */
+  inFlight: number;
 }
 
 export class SimClient {

@@ -281,12 +281,63 @@ public final class Driver {
         return out;
     }
 
+    /** One call of a limiter run's strategy: concurrency (default), basic under an optional fixed limit, or sdk. */
+    interface StrategyCall {
+        Map<String, Object> call(Params p) throws InterruptedException;
+    }
+
+    static StrategyCall strategyCall(JsonNode command, claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter limiter, AnthropicClient client) {
+        switch (command.path("strategy").asText("concurrency")) {
+            case "sdk": {
+                AnthropicClient sdkClient = AnthropicOkHttpClient.builder()
+                        .baseUrl(System.getenv("ANTHROPIC_BASE_URL")).apiKey(System.getenv("ANTHROPIC_API_KEY"))
+                        .maxRetries(command.path("sdkMaxRetries").asInt(10)).build();
+                return p -> {
+                    long started = System.nanoTime();
+                    Map<String, Object> report = new LinkedHashMap<>();
+                    report.put("variant", "sdk");
+                    report.put("usedFallback", false);
+                    report.put("text", "");
+                    try {
+                        sdkClient.messages().create(request(p));
+                        report.put("outcome", "ok");
+                    } catch (RuntimeException error) {
+                        report.put("outcome", "error");
+                        report.put("error", describeError(error));
+                    }
+                    report.put("retries", List.of());
+                    report.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    return report;
+                };
+            }
+            case "basic": {
+                int fixed = command.path("fixedLimit").asInt(0);
+                java.util.concurrent.Semaphore gate = fixed > 0 ? new java.util.concurrent.Semaphore(fixed, true) : null;
+                return p -> {
+                    if (gate == null) return call("basic", p, null, null, client);
+                    gate.acquire();
+                    try {
+                        return call("basic", p, null, null, client);
+                    } finally {
+                        gate.release();
+                    }
+                };
+            }
+            default:
+                return p -> call("concurrency", p, null, limiter, client);
+        }
+    }
+
     /** Phases of threads on one limiter and one client; thread i of a phase starts i * staggerMs in. */
     static Map<String, Object> limiterRun(JsonNode command) throws InterruptedException {
         JsonNode settings = command.path("limiter");
+        long runStart = System.nanoTime();
+        List<List<Long>> trace = Collections.synchronizedList(new ArrayList<>());
         var limiter = new claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter(
-                settings.path("initialLimit").asInt(4), settings.path("maxLimit").asInt(32), limit -> {});
+                settings.path("initialLimit").asInt(4), settings.path("maxLimit").asInt(32),
+                limit -> trace.add(List.of(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - runStart), (long) limit)));
         AnthropicClient client = newClient();
+        StrategyCall one = strategyCall(command, limiter, client);
         List<Map<String, Object>> phases = new ArrayList<>();
         try {
             for (JsonNode phase : command.path("phases")) {
@@ -303,7 +354,12 @@ public final class Driver {
                     TimeUnit.NANOSECONDS.sleep(Math.max(0, startAt - System.nanoTime()));
                     threads.add(start(() -> {
                         long began = System.nanoTime();
-                        Map<String, Object> report = new LinkedHashMap<>(call("concurrency", p, null, limiter, client));
+                        Map<String, Object> report;
+                        try {
+                            report = new LinkedHashMap<>(one.call(p));
+                        } catch (InterruptedException interrupted) {
+                            report = new LinkedHashMap<>(Map.of("outcome", "error", "error", describeError(interrupted), "retries", List.of(), "elapsedMs", 0));
+                        }
                         report.put("startedAtMs", TimeUnit.NANOSECONDS.toMillis(began - started));
                         report.put("endedAtMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                         reports.set(index, report);
@@ -321,6 +377,7 @@ public final class Driver {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("outcome", "done");
         out.put("phases", phases);
+        out.put("limitTrace", new ArrayList<>(trace));
         return out;
     }
 

@@ -99,6 +99,10 @@ export interface DriverCase {
   kind: 'call' | 'crowd' | 'limiter';
   limiter?: { initialLimit: number; maxLimit: number };
   phases?: LimiterPhaseSpec[];
+  /** A limiter run's strategy (the capacity benchmark): see LimiterRun in spec/limiter-cases.ts. */
+  strategy?: 'concurrency' | 'basic' | 'sdk';
+  fixedLimit?: number;
+  sdkMaxRetries?: number;
   model?: string;
   options?: Omit<RetryOptions, 'signal' | 'onRetry'> & { fallbackModel?: string; overloadsBeforeFallback?: number };
   breaker?: Omit<BreakerOptions, 'onStateChange'>;
@@ -139,6 +143,7 @@ export interface CallReport {
 
 export interface LimiterRunReport {
   phases: { callers: (CallReport & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
+  limitTrace: [number, number][];
 }
 
 export interface CrowdReport {
@@ -285,11 +290,48 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ...report, callers, finalState: breaker.state } satisfies CrowdReport)}\n`);
 }
 
+/** A counting semaphore: the capacity benchmark's fixed limit around the basic wrapper. */
+function semaphore(permits: number): <T>(run: () => Promise<T>) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let free = permits;
+  return async (run) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+/** One call of a limiter run's strategy (the concurrency variant unless the capacity benchmark says otherwise). */
+async function strategyCall(spec: DriverCase, client: Anthropic, limiter: LimiterLike): Promise<Call> {
+  const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 16, messages: [{ role: 'user' as const, content: 'Say hello' }] };
+  if (spec.strategy === 'sdk') {
+    const sdkClient = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY, baseURL: spec.baseURL, maxRetries: spec.sdkMaxRetries ?? 10 });
+    return async (extra) => {
+      const message = await sdkClient.messages.create(params, { signal: extra.signal });
+      return { text: messageText(message), model: message.model };
+    };
+  }
+  if (spec.strategy === 'basic') {
+    const basic = await makeCall({ ...spec, variant: 'basic' }, client, undefined);
+    const gate = spec.fixedLimit ? semaphore(spec.fixedLimit) : undefined;
+    return (extra, stream, own) => (gate ? gate(() => basic(extra, stream, own)) : basic(extra, stream, own));
+  }
+  return makeCall({ ...spec, variant: 'concurrency' }, client, undefined, limiter);
+}
+
 /** Phases of callers on one limiter; each phase starts once the previous one has returned. */
 async function runLimiter(spec: DriverCase, client: Anthropic): Promise<LimiterRunReport> {
   const api = await load<ConcurrencyApi>({ ...spec, variant: 'concurrency' });
-  const limiter = new api.ConcurrencyLimiter(spec.limiter);
-  const call = await makeCall({ ...spec, variant: 'concurrency' }, client, undefined, limiter);
+  const runStart = performance.now();
+  const limitTrace: [number, number][] = [];
+  const limiter = new api.ConcurrencyLimiter({ ...spec.limiter, onLimitChange: (limit) => limitTrace.push([Math.round(performance.now() - runStart), limit]) });
+  const call = await strategyCall(spec, client, limiter);
   const phases: LimiterRunReport['phases'] = [];
   for (const phase of spec.phases ?? []) {
     const phaseStart = performance.now();
@@ -303,7 +345,7 @@ async function runLimiter(spec: DriverCase, client: Anthropic): Promise<LimiterR
     );
     phases.push({ callers, limitAfter: limiter.limit });
   }
-  return { phases };
+  return { phases, limitTrace };
 }
 
 process.on('unhandledRejection', (reason) => {

@@ -128,6 +128,9 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
             baseURL: simUrl,
             model: MODEL,
             limiter: run.limiter,
+            ...(run.strategy ? { strategy: run.strategy } : {}),
+            ...(run.fixedLimit ? { fixedLimit: run.fixedLimit } : {}),
+            ...(run.sdkMaxRetries !== undefined ? { sdkMaxRetries: run.sdkMaxRetries } : {}),
             phases: run.phases.map((phase) => ({
               staggerMs: phase.staggerMs ?? 0,
               callers: Array.from({ length: phase.callers }, (_, i) => {
@@ -135,9 +138,9 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
                 return { options: optionsOf('concurrency', call), ...(call.cancelAfterMs !== undefined ? { abortAfterMs: call.cancelAfterMs } : {}) };
               }),
             })),
-          });
+          }, run.timeoutMs);
           printed += JSON.stringify(report);
-          return { phases: report.phases.map((phase) => ({ limitAfter: phase.limitAfter, callers: phase.callers.map((c) => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })) })) };
+          return { limitTrace: report.limitTrace, phases: report.phases.map((phase) => ({ limitAfter: phase.limitAfter, callers: phase.callers.map((c) => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })) })) };
         },
         output: () => printed,
         stop: () => Promise.resolve(),

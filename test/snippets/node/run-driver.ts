@@ -19,10 +19,10 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function runDriver(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir'>): Promise<unknown> {
+async function runDriver(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir'>, timeoutMs = 60_000): Promise<unknown> {
   const full: DriverCase = { ...spec, wrappersDir: project.wrappersDir };
   const { stdout, stderr, exitCode } = await new Promise<{ stdout: string; stderr: string; exitCode: number }>((resolve) => {
-    execFile(process.execPath, [project.driverPath, JSON.stringify(full)], { env: childEnv(), timeout: 60_000 }, (error, out, err) => {
+    execFile(process.execPath, [project.driverPath, JSON.stringify(full)], { env: childEnv(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
       resolve({ stdout: out, stderr: err, exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0 });
     });
   });
@@ -41,6 +41,6 @@ export async function runCrowd(project: SnippetProject, spec: Omit<DriverCase, '
   return (await runDriver(project, { ...spec, kind: 'crowd' })) as CrowdReport;
 }
 
-export async function runLimiterRun(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>): Promise<LimiterRunReport> {
-  return (await runDriver(project, { ...spec, kind: 'limiter' })) as LimiterRunReport;
+export async function runLimiterRun(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>, timeoutMs?: number): Promise<LimiterRunReport> {
+  return (await runDriver(project, { ...spec, kind: 'limiter' }, timeoutMs)) as LimiterRunReport;
 }

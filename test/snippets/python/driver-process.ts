@@ -45,6 +45,7 @@ interface LimiterResult {
   outcome?: 'driver_error';
   error?: DriverError;
   phases: { callers: (CallResult & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
+  limitTrace: [number, number][];
 }
 
 interface BreakerResult {
@@ -192,6 +193,9 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
               ...command('concurrency', label, {}),
               action: 'limiter',
               limiter: { initial_limit: run.limiter.initialLimit, max_limit: run.limiter.maxLimit },
+              ...(run.strategy ? { strategy: run.strategy } : {}),
+              ...(run.fixedLimit ? { fixed_limit: run.fixedLimit } : {}),
+              ...(run.sdkMaxRetries !== undefined ? { sdk_max_retries: run.sdkMaxRetries } : {}),
               phases: run.phases.map((phase) => ({
                 stagger_ms: phase.staggerMs ?? 0,
                 calls: Array.from({ length: phase.callers }, (_, i) => {
@@ -200,10 +204,11 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
                 }),
               })),
             },
-            CASE_TIMEOUT_MS,
+            run.timeoutMs ?? CASE_TIMEOUT_MS,
           );
           if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
           return {
+            limitTrace: result.limitTrace,
             phases: result.phases.map((phase) => ({
               limitAfter: phase.limitAfter,
               callers: phase.callers.map((c): LimiterCallerReport => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })),

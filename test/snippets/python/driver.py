@@ -286,20 +286,39 @@ async def async_breaker(command: Json) -> Json:
 
 
 def sync_limiter(command: Json) -> Json:
-    """Phases of threads on one limiter; thread i of a phase starts i * stagger_ms in."""
+    """Phases of threads on one limiter; thread i of a phase starts i * stagger_ms in.
+
+    The capacity benchmark runs the same phases with other strategies: "basic" (the basic
+    wrapper, under a semaphore of `fixed_limit` when given) or "sdk" (the SDK's own retries).
+    """
     settings: Json = command["limiter"]
-    limiter = sync_concurrency.ConcurrencyLimiter(settings["initial_limit"], settings["max_limit"])
+    strategy: str = command.get("strategy", "concurrency")
+    run_start = time.monotonic()
+    trace: list[list[float]] = []
+    limiter = sync_concurrency.ConcurrencyLimiter(
+        settings["initial_limit"], settings["max_limit"], on_limit_change=lambda limit: trace.append([round((time.monotonic() - run_start) * 1000), limit])
+    )
+    fixed_limit: Optional[int] = command.get("fixed_limit")
+    gate = threading.Semaphore(fixed_limit) if fixed_limit else None
     # One client for every thread, as an application holds it: its set-up is not a caller's.
-    client = sync_client()
+    client = anthropic.Anthropic(max_retries=command.get("sdk_max_retries", 10)) if strategy == "sdk" else sync_client()
     phases: list[Json] = []
     for phase in command["phases"]:
         calls: list[Json] = phase["calls"]
         results: list[Json] = [{} for _ in calls]
         phase_start = time.monotonic()
 
+        def one_call(index: int) -> Json:
+            if strategy == "sdk":
+                return {**outcome_of(lambda: {"model": client.messages.create(**command["params"]).model}), "retries": []}
+            if strategy == "basic":
+                with gate if gate is not None else contextlib.nullcontext():
+                    return sync_call({**command, **calls[index], "variant": "basic"}, shared_client=client)
+            return sync_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+
         def caller(index: int) -> None:
             began = time.monotonic()
-            result = sync_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+            result = one_call(index)
             result["startedAtMs"] = round((began - phase_start) * 1000)
             result["endedAtMs"] = round((time.monotonic() - phase_start) * 1000)
             results[index] = result
@@ -312,23 +331,47 @@ def sync_limiter(command: Json) -> Json:
             thread.join()
         phases.append({"callers": results, "limitAfter": limiter.limit})
     client.close()
-    return {"phases": phases}
+    return {"phases": phases, "limitTrace": trace}
 
 
 async def async_limiter(command: Json) -> Json:
-    """Phases of tasks on one limiter; task i of a phase starts i * stagger_ms in."""
+    """Phases of tasks on one limiter; task i of a phase starts i * stagger_ms in (strategies as in sync_limiter)."""
     settings: Json = command["limiter"]
-    limiter = async_concurrency.ConcurrencyLimiter(settings["initial_limit"], settings["max_limit"])
-    client = async_client()
+    strategy: str = command.get("strategy", "concurrency")
+    run_start = time.monotonic()
+    trace: list[list[float]] = []
+    limiter = async_concurrency.ConcurrencyLimiter(
+        settings["initial_limit"], settings["max_limit"], on_limit_change=lambda limit: trace.append([round((time.monotonic() - run_start) * 1000), limit])
+    )
+    fixed_limit: Optional[int] = command.get("fixed_limit")
+    gate = asyncio.Semaphore(fixed_limit) if fixed_limit else None
+    client = anthropic.AsyncAnthropic(max_retries=command.get("sdk_max_retries", 10)) if strategy == "sdk" else async_client()
     phases: list[Json] = []
     for phase in command["phases"]:
         calls: list[Json] = phase["calls"]
         phase_start = time.monotonic()
 
+        async def sdk_call() -> Json:
+            started = time.monotonic()
+            try:
+                message = await client.messages.create(**command["params"])
+                result: Json = {"outcome": "ok", "model": message.model}
+            except Exception as error:  # every failure is data for the benchmark
+                result = error_result(error)
+            return {**result, "retries": [], "elapsedMs": round((time.monotonic() - started) * 1000)}
+
+        async def one_call(index: int) -> Json:
+            if strategy == "sdk":
+                return await sdk_call()
+            if strategy == "basic":
+                async with gate if gate is not None else contextlib.nullcontext():
+                    return await async_call({**command, **calls[index], "variant": "basic"}, shared_client=client)
+            return await async_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+
         async def caller(index: int) -> Json:
             await asyncio.sleep(index * phase.get("stagger_ms", 0) / 1000)
             began = time.monotonic()
-            result = await async_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+            result = await one_call(index)
             result["startedAtMs"] = round((began - phase_start) * 1000)
             result["endedAtMs"] = round((time.monotonic() - phase_start) * 1000)
             return result
@@ -336,7 +379,7 @@ async def async_limiter(command: Json) -> Json:
         results = list(await asyncio.gather(*(caller(i) for i in range(len(calls)))))
         phases.append({"callers": results, "limitAfter": limiter.limit})
     await client.close()
-    return {"phases": phases}
+    return {"phases": phases, "limitTrace": trace}
 
 
 def run_command(command: Json) -> Json:

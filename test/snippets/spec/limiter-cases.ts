@@ -24,6 +24,15 @@ export interface LimiterPhase {
 export interface LimiterRun {
   limiter: LimiterSettings;
   phases: LimiterPhase[];
+  /**
+   * For the capacity benchmark: the concurrency variant (default), the basic wrapper (under a
+   * fixed limit of `fixedLimit` when given), or the SDK's own retries (`sdkMaxRetries`).
+   */
+  strategy?: 'concurrency' | 'basic' | 'sdk';
+  fixedLimit?: number;
+  sdkMaxRetries?: number;
+  /** How long the driver may take (default: a test case's timeout). */
+  timeoutMs?: number;
 }
 
 export interface LimiterPhaseExpectation {

@@ -59,6 +59,8 @@ export interface LimiterCallerReport extends WrapperReport {
 
 export interface LimiterReport {
   phases: { callers: LimiterCallerReport[]; limitAfter: number }[];
+  /** [ms from the run's start, new limit] at each change (the concurrency strategy). */
+  limitTrace: [number, number][];
 }
 
 export interface WrapperDriver {

@@ -43,6 +43,11 @@ type command struct {
 	Start   string          `json:"start"`
 	Limiter limiterSettings `json:"limiter"`
 	Phases  []limiterPhase  `json:"phases"`
+	// A limiter run's strategy (the capacity benchmark): concurrency, basic (under a
+	// semaphore of FixedLimit when above 0) or sdk (the SDK's own SdkMaxRetries).
+	Strategy      string `json:"strategy"`
+	FixedLimit    int    `json:"fixedLimit"`
+	SdkMaxRetries int    `json:"sdkMaxRetries"`
 }
 
 // A limiter run: phases of callers on one limiter; caller i of a phase starts i*StaggerMs in.
@@ -68,9 +73,10 @@ type limiterPhaseReport struct {
 }
 
 type limiterReport struct {
-	Case    string               `json:"case"`
-	Outcome string               `json:"outcome"`
-	Phases  []limiterPhaseReport `json:"phases"`
+	Case       string               `json:"case"`
+	Outcome    string               `json:"outcome"`
+	Phases     []limiterPhaseReport `json:"phases"`
+	LimitTrace [][2]int64           `json:"limitTrace"`
 }
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
@@ -345,10 +351,45 @@ func crowdCase(c command) breakerReport {
 	return report
 }
 
+// strategyCall is one call of a limiter run's strategy.
+func strategyCall(c command, limiter *concurrency.ConcurrencyLimiter, client *anthropic.Client) func(params) callReport {
+	switch c.Strategy {
+	case "sdk":
+		sdkClient := anthropic.NewClient(option.WithBaseURL(os.Getenv("ANTHROPIC_BASE_URL")), option.WithAPIKey(os.Getenv("ANTHROPIC_API_KEY")), option.WithMaxRetries(c.SdkMaxRetries))
+		return func(p params) callReport {
+			started := time.Now()
+			report := callReport{Variant: "sdk", Outcome: "ok", Retries: []retryRecord{}}
+			if _, err := sdkClient.Messages.New(context.Background(), messageParams(p.Model)); err != nil {
+				report.Outcome, report.Error = "error", describeError(err)
+			}
+			report.ElapsedMs = time.Since(started).Milliseconds()
+			return report
+		}
+	case "basic":
+		var gate chan struct{}
+		if c.FixedLimit > 0 {
+			gate = make(chan struct{}, c.FixedLimit)
+		}
+		return func(p params) callReport {
+			if gate != nil {
+				gate <- struct{}{}
+				defer func() { <-gate }()
+			}
+			return callWith("basic", p, nil, nil, client)
+		}
+	}
+	return func(p params) callReport { return callWith("concurrency", p, nil, limiter, client) }
+}
+
 // limiterRun: phases of goroutines on one limiter and one client, as an application holds them.
 func limiterRun(c command) limiterReport {
+	runStart := time.Now()
+	trace := [][2]int64{}
 	limiter := concurrency.NewConcurrencyLimiter(c.Limiter.InitialLimit, c.Limiter.MaxLimit)
+	// Runs under the limiter's lock, so the slice needs no lock of its own.
+	limiter.OnLimitChange = func(limit int) { trace = append(trace, [2]int64{time.Since(runStart).Milliseconds(), int64(limit)}) }
 	client := newClient()
+	one := strategyCall(c, limiter, client)
 	report := limiterReport{Case: c.Case, Outcome: "done", Phases: []limiterPhaseReport{}}
 	for _, phase := range c.Phases {
 		started := time.Now()
@@ -360,13 +401,15 @@ func limiterRun(c command) limiterReport {
 				defer wg.Done()
 				time.Sleep(ms(i * phase.StaggerMs))
 				began := time.Since(started).Milliseconds()
-				result := callWith("concurrency", p, nil, limiter, client)
+				result := one(p)
 				callers[i] = limiterCaller{result, began, time.Since(started).Milliseconds()}
 			}()
 		}
 		wg.Wait()
 		report.Phases = append(report.Phases, limiterPhaseReport{callers, limiter.Limit()})
 	}
+	limiter.OnLimitChange = nil
+	report.LimitTrace = trace
 	return report
 }
 
