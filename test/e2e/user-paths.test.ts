@@ -330,10 +330,12 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
     });
 
     it('into summarize-all.ts, a batch job: the concurrency variant, its limiter shared by the whole process', async function () {
-      const entryPoint = 'export async function createMessageWithRetry(';
-      const { original, text } = await insertAtEnd('summarize-all.ts', 'typescript', entryPoint, undefined, 'concurrency');
+      // The first tab stop is the limiter's starting limit, in its constructor: the editor shows that part.
+      const firstTabStop = 'constructor({ initialLimit = ';
+      const { original, text } = await insertAtEnd('summarize-all.ts', 'typescript', firstTabStop, undefined, 'concurrency');
       assert.ok(text.startsWith(original), 'the wrapper did not go at the end of the file');
       const inserted = text.slice(original.length);
+      assert.ok(inserted.includes('export async function createMessageWithRetry('), 'the basic variant\'s entry point is missing');
       assert.match(inserted, /export const defaultLimiter = new ConcurrencyLimiter\(\);/);
       assert.match(inserted, new RegExp(`initialLimit = ${policy.limiterInitialLimit}, maxLimit = ${policy.limiterMaxLimit}`));
       assert.equal(inserted, await expectedWrapper('typescript', 'concurrency'), 'the inserted text is not the concurrency TypeScript template with the settings\' values');
