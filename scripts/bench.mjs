@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const benches = ['bench/activation.ts', 'bench/monitor.ts', 'bench/recovery.ts', 'bench/diagnostics.ts', 'bench/snippet-storm.ts', 'bench/metrics.ts', 'bench/real-traffic.ts', 'bench/history-paint.ts', 'bench/tap-overhead.ts'];
+const benches = ['bench/activation.ts', 'bench/monitor.ts', 'bench/recovery.ts', 'bench/diagnostics.ts', 'bench/snippet-storm.ts', 'bench/snippet-capacity.ts', 'bench/metrics.ts', 'bench/real-traffic.ts', 'bench/history-paint.ts', 'bench/tap-overhead.ts'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const bench of benches) {

@@ -19,7 +19,15 @@ export const SNIPPET_OPTIONS = {
   'base-delay-ms': { type: 'string' },
   'max-delay-ms': { type: 'string' },
   'fallback-model': { type: 'string' },
+  'initial-limit': { type: 'string' },
+  'max-limit': { type: 'string' },
 } as const;
+
+/** The concurrency variant's limits: requests in flight at the start, and the most it may grow to. */
+const LIMIT_FLAGS = [
+  ['initial-limit', 'limiterInitialLimit', { min: 1, max: 1000 }],
+  ['max-limit', 'limiterMaxLimit', { min: 1, max: 10_000 }],
+] as const;
 
 /** Each numeric policy flag, the policy field it sets and its range (that of the setting). */
 const NUMERIC_POLICY_FLAGS = [
@@ -46,8 +54,10 @@ export const SNIPPET_HELP: CommandHelp = {
     'base-delay-ms': { value: 'N', description: `First backoff delay, ${range('baseDelayMs')} ms (default ${policy.baseDelayMs}).` },
     'max-delay-ms': { value: 'N', description: `Longest backoff delay, ${range('maxDelayMs')} ms, at least --base-delay-ms (default ${policy.maxDelayMs}).` },
     'fallback-model': { value: 'ID', description: `The model the fallback variant switches to (default ${policy.fallbackModel}).` },
+    'initial-limit': { value: 'N', description: `Requests in flight the concurrency variant's limiter starts at, 1 to 1000 (default ${policy.limiterInitialLimit}).` },
+    'max-limit': { value: 'N', description: `The most requests in flight its limit may grow to, 1 to 10000, at least --initial-limit (default ${policy.limiterMaxLimit}).` },
   },
-  examples: ['snippet --lang python', 'snippet --lang typescript --variant fallback', 'snippet --lang go --max-attempts 5 --deadline-seconds 30'],
+  examples: ['snippet --lang python', 'snippet --lang typescript --variant fallback', 'snippet --lang python-async --variant concurrency --max-limit 16', 'snippet --lang go --max-attempts 5 --deadline-seconds 30'],
   exitCodes: [
     [EXIT_OK, 'the wrapper was printed'],
     [EXIT_USAGE, 'a bad flag, or no such wrapper for the language'],
@@ -60,6 +70,13 @@ export function snippetPolicy(flags: CliFlags): SnippetPolicy {
   for (const [flag, field, unit] of NUMERIC_POLICY_FLAGS) {
     const value = integerFlag(flags, flag, { min: SNIPPET_SPECS[field].min, max: SNIPPET_SPECS[field].max, unit });
     if (value !== undefined) chosen[field] = value;
+  }
+  for (const [flag, field, range] of LIMIT_FLAGS) {
+    const value = integerFlag(flags, flag, { ...range, unit: 'requests' });
+    if (value !== undefined) chosen[field] = value;
+  }
+  if (chosen.limiterMaxLimit < chosen.limiterInitialLimit) {
+    throw new UsageError(`--max-limit ${chosen.limiterMaxLimit} is below --initial-limit ${chosen.limiterInitialLimit}; the limit starts at most at its ceiling`);
   }
   const fallbackModel = modelFlag(flags, 'fallback-model');
   if (fallbackModel !== undefined) chosen.fallbackModel = fallbackModel;

@@ -183,6 +183,38 @@ export class ApiHandler {
       }
     }
 
+    // The capacity model: beyond N in flight, an overload; an admitted request holds its slot while served.
+    const capacity = route === 'messages' ? state.capacityIn(phase) : undefined;
+    const slot = capacity ? state.capacityGate.admit(capacity, apiKey, state.clock.now()) : undefined;
+    if (slot && !slot.admitted) {
+      const answer =
+        slot.reason === 'over_capacity'
+          ? faultAnswer('overloaded', undefined)!
+          : json(429, 'rate_limit_error', RATE_LIMIT_MESSAGE, { shouldRetry: true, retryAfterSeconds: slot.retryAfterSeconds });
+      return this.sendError(res, answer, requestId, apiKey, outcome({ status: answer.status, outcome: slot.reason }));
+    }
+    try {
+      if (slot && slot.serviceTimeMs > 0) await this.ctx.sleep(slot.serviceTimeMs);
+      return this.answer(res, route, url, requestId, apiKey, model, stream, maxTokens, inputTokens, outcome);
+    } finally {
+      if (slot) slot.leave();
+    }
+  }
+
+  /** A healthy answer, unless the key's own rate-limit buckets are empty. */
+  private answer(
+    res: ServerResponse,
+    route: Route,
+    url: URL,
+    requestId: string,
+    apiKey: string,
+    model: string | null,
+    stream: boolean,
+    maxTokens: number,
+    inputTokens: number,
+    outcome: (extra: Partial<Outcome>) => Outcome,
+  ): Outcome {
+    const { state } = this.ctx;
     const admission = state.rateLimiter.admit(apiKey, route === 'messages' ? inputTokens : 0, state.clock.now());
     if (!admission.admitted) {
       const answer = json(429, 'rate_limit_error', RATE_LIMIT_MESSAGE, { shouldRetry: true, retryAfterSeconds: admission.retryAfterSeconds });

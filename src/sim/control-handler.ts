@@ -3,6 +3,7 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { builtInScenario } from './scenario-source';
 import { BUILT_IN_SCENARIOS } from './scenarios';
+import { parseCapacity } from './capacity';
 import { parseScenario, parseScriptedFault, rejectHostileJson, ScenarioError } from './scenario';
 import { type SimulatorState } from './state';
 
@@ -65,8 +66,17 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, body: B
         state.picker.enqueue(faults);
         return send(res, 200, state.describe());
       }
+      case 'POST /_sim/capacity': {
+        // {"capacity": {...}} limits the API from now on, {"capacity": null} lifts every limit; a reset or scenario switch restores the scenario's.
+        const request = parseBody(body);
+        if (!('capacity' in request)) throw new ScenarioError('send {"capacity": {"maxInFlight": 8, "serviceTimeMs": 200}} or {"capacity": null}');
+        state.capacityOverride = request.capacity === null ? null : parseCapacity(request.capacity, 'capacity', (path, message) => {
+          throw new ScenarioError(`${path}: ${message}`);
+        });
+        return send(res, 200, state.describe());
+      }
       default:
-        return send(res, 404, { error: `unknown control endpoint ${route}; try GET /_sim/state, GET /_sim/requests, GET /_sim/scenarios, POST /_sim/scenario, POST /_sim/script, POST /_sim/reset` });
+        return send(res, 404, { error: `unknown control endpoint ${route}; try GET /_sim/state, GET /_sim/requests, GET /_sim/scenarios, POST /_sim/scenario, POST /_sim/script, POST /_sim/capacity, POST /_sim/reset` });
     }
   } catch (error) {
     if (error instanceof ScenarioError) return send(res, 400, { error: error.message });

@@ -2,6 +2,7 @@
 // half (which faults, how often, how slow) and the status-page half (what it
 // admits, and how late). Scenario files are JSON of this shape, validated by
 // parseScenario with errors that name the offending path.
+import { parseCapacity, type CapacitySpec } from './capacity';
 
 export const FAULT_KINDS = [
   'ok',
@@ -116,6 +117,8 @@ export interface Phase {
   statusPage: StatusPageSpec;
   /** Seconds after this phase starts before the status page admits it (default: the scenario's). */
   statusPageLagSeconds?: number;
+  /** The API's capacity during this phase (default: the scenario's); see capacity.ts. */
+  capacity?: CapacitySpec;
 }
 
 export interface RateLimits {
@@ -134,6 +137,8 @@ export interface Scenario {
   rateLimits?: Partial<RateLimits>;
   /** Seed of the random draws, so a run is repeatable. */
   seed?: number;
+  /** The API's capacity in every phase that sets none; see capacity.ts. */
+  capacity?: CapacitySpec;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -331,7 +336,7 @@ function parseLatency(value: Json, path: string): Phase['latencyMs'] {
 
 function parsePhase(value: Json, path: string, isLast: boolean, loops: boolean): Phase {
   if (!isObject(value)) fail(path, 'must be an object');
-  rejectUnknownKeys(value, path, ['name', 'durationSeconds', 'faults', 'latencyMs', 'statusPage', 'statusPageLagSeconds']);
+  rejectUnknownKeys(value, path, ['name', 'durationSeconds', 'faults', 'latencyMs', 'statusPage', 'statusPageLagSeconds', 'capacity']);
   const phase: Phase = {
     name: requireString(value.name, `${path}.name`),
     statusPage: parseStatusPage(value.statusPage, `${path}.statusPage`),
@@ -352,6 +357,7 @@ function parsePhase(value: Json, path: string, isLast: boolean, loops: boolean):
   if (value.statusPageLagSeconds !== undefined) {
     phase.statusPageLagSeconds = requireNumber(value.statusPageLagSeconds, `${path}.statusPageLagSeconds`, 0, 86_400);
   }
+  if (value.capacity !== undefined) phase.capacity = parseCapacity(value.capacity, `${path}.capacity`, fail);
   return phase;
 }
 
@@ -359,7 +365,7 @@ function parsePhase(value: Json, path: string, isLast: boolean, loops: boolean):
 export function parseScenario(value: Json, path = 'scenario'): Scenario {
   rejectHostileJson(value, path);
   if (!isObject(value)) fail(path, 'must be a JSON object with "name" and "phases"');
-  rejectUnknownKeys(value, path, ['name', 'description', 'phases', 'loop', 'statusPageLagSeconds', 'rateLimits', 'seed']);
+  rejectUnknownKeys(value, path, ['name', 'description', 'phases', 'loop', 'statusPageLagSeconds', 'rateLimits', 'seed', 'capacity']);
   const loop = value.loop === undefined ? false : value.loop;
   if (typeof loop !== 'boolean') fail(`${path}.loop`, 'must be true or false');
   if (!Array.isArray(value.phases) || value.phases.length === 0) fail(`${path}.phases`, 'must be a non-empty list');
@@ -383,5 +389,6 @@ export function parseScenario(value: Json, path = 'scenario'): Scenario {
     }
   }
   if (value.seed !== undefined) scenario.seed = requireNumber(value.seed, `${path}.seed`, 0, 2 ** 32 - 1);
+  if (value.capacity !== undefined) scenario.capacity = parseCapacity(value.capacity, `${path}.capacity`, fail);
   return scenario;
 }

@@ -1,9 +1,10 @@
 // The simulator's mutable state in one place: the scenario and its clock, the
 // fault script, the rate-limit buckets, and what it has been asked.
+import { CapacityGate, type CapacitySpec } from './capacity';
 import { FaultPicker } from './fault-picker';
 import { RateLimiter } from './rate-limiter';
 import { seededRandom } from './rng';
-import { DEFAULT_RATE_LIMITS, type Scenario } from './scenario';
+import { DEFAULT_RATE_LIMITS, type Phase, type Scenario } from './scenario';
 import { positionAt, type TimelinePosition } from './timeline';
 
 export interface SimClock {
@@ -37,6 +38,10 @@ export class SimulatorState {
   rateLimiter!: RateLimiter;
   counts = new Map<string, number>();
   log: RecordedRequest[] = [];
+  /** Kept across scenario switches: a request in flight leaves the pool it entered. */
+  readonly capacityGate = new CapacityGate();
+  /** Set through POST /_sim/capacity; wins over the scenario's until the next reset or switch. null: no limit. */
+  capacityOverride: CapacitySpec | null | undefined;
 
   constructor(
     scenario: Scenario,
@@ -53,6 +58,13 @@ export class SimulatorState {
     this.rateLimiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...scenario.rateLimits });
     this.counts.clear();
     this.log = [];
+    this.capacityOverride = undefined;
+  }
+
+  /** The capacity in force during `phase`: the run-time override, else the phase's, else the scenario's. */
+  capacityIn(phase: Phase): CapacitySpec | undefined {
+    if (this.capacityOverride !== undefined) return this.capacityOverride ?? undefined;
+    return phase.capacity ?? this.scenario.capacity;
   }
 
   reset(): void {
@@ -88,6 +100,8 @@ export class SimulatorState {
       statusPagePhase: position.statusPage.phase.name,
       requests: Object.fromEntries(this.counts),
       scriptRemaining: this.picker.scriptRemaining,
+      capacity: this.capacityIn(position.api.phase) ?? null,
+      inFlight: this.capacityGate.inFlight(),
     };
   }
 }

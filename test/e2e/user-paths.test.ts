@@ -11,7 +11,7 @@ import path from 'node:path';
 import { escapeMarkdown } from '../../src/core/view/markdown';
 import { findTemplate } from '../../src/core/snippets/catalog';
 import { renderCode } from '../../src/core/snippets/render';
-import { DEFAULT_SNIPPET_POLICY, type SnippetLanguage } from '../../src/core/snippets/types';
+import { DEFAULT_SNIPPET_POLICY, VARIANT_TABLE, type SnippetLanguage, type SnippetVariant } from '../../src/core/snippets/types';
 import { paletteTitle } from './support/manifest';
 import { CLAUDE_API_COMPONENT_NAME, MAINTENANCE_NAME, OUTAGE_INCIDENT, statusPageMaintenance, statusPageOutage } from './support/scenarios';
 import { sampleWorkspace, sessionPerSuite, STATUS_ITEM_ID } from './support/session';
@@ -298,8 +298,14 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
   describe('Insert Retry Wrapper', function () {
     const policy = { ...DEFAULT_SNIPPET_POLICY, maxAttempts: WRAPPER_ATTEMPTS };
 
-    /** Opens a sample file, inserts the basic wrapper at its end, and returns what the editor then holds. */
-    async function insertAtEnd(file: string, language: SnippetLanguage, entryPoint: string, screenshot?: string): Promise<{ original: string; text: string }> {
+    /** Opens a sample file, inserts a wrapper (the basic one unless told) at its end, and returns what the editor then holds. */
+    async function insertAtEnd(
+      file: string,
+      language: SnippetLanguage,
+      entryPoint: string,
+      screenshot?: string,
+      variant: SnippetVariant = 'basic',
+    ): Promise<{ original: string; text: string }> {
       const { workbench } = open();
       await workbench.openFile(file);
       await workbench.page.keyboard.press('Control+End');
@@ -310,8 +316,8 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
         await workbench.pickQuickPickItem('Insert Retry Wrapper: language', 'Python');
       }
       const variantTitle = `Insert Retry Wrapper: ${language === 'python' ? 'Python' : 'TypeScript'}`;
-      assert.ok((await workbench.quickPickLabels(variantTitle)).includes('Basic retries'));
-      await workbench.pickQuickPickItem(variantTitle, 'Basic retries');
+      assert.ok((await workbench.quickPickLabels(variantTitle)).includes(VARIANT_TABLE[variant].label));
+      await workbench.pickQuickPickItem(variantTitle, VARIANT_TABLE[variant].label);
       // The cursor lands on the first tab stop, the attempts, next to the entry point.
       await workbench.waitForActiveEditorText((t) => t.includes(entryPoint), undefined, entryPoint);
       if (screenshot) await workbench.screenshot(screenshot);
@@ -323,9 +329,9 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
       return { original, text };
     }
 
-    async function expectedWrapper(language: SnippetLanguage): Promise<string> {
-      const template = await findTemplate(language, 'basic');
-      assert.ok(template, `no basic ${language} template`);
+    async function expectedWrapper(language: SnippetLanguage, variant: SnippetVariant = 'basic'): Promise<string> {
+      const template = await findTemplate(language, variant);
+      assert.ok(template, `no ${variant} ${language} template`);
       return renderCode(template, policy);
     }
 
@@ -347,6 +353,18 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
       assert.ok(inserted.includes(entryPoint));
       assert.match(inserted, new RegExp(`\\{ maxAttempts = ${WRAPPER_ATTEMPTS},`));
       assert.equal(inserted, await expectedWrapper('typescript'), 'the inserted text is not the basic TypeScript template with the settings\' values');
+    });
+
+    it('into summarize-all.ts, a batch job: the concurrency variant, its limiter shared by the whole process', async function () {
+      // The first tab stop is the limiter's starting limit, in its constructor: the editor shows that part.
+      const firstTabStop = 'constructor({ initialLimit = ';
+      const { original, text } = await insertAtEnd('summarize-all.ts', 'typescript', firstTabStop, undefined, 'concurrency');
+      assert.ok(text.startsWith(original), 'the wrapper did not go at the end of the file');
+      const inserted = text.slice(original.length);
+      assert.ok(inserted.includes('export async function createMessageWithRetry('), 'the basic variant\'s entry point is missing');
+      assert.match(inserted, /export const defaultLimiter = new ConcurrencyLimiter\(\);/);
+      assert.match(inserted, new RegExp(`initialLimit = ${policy.limiterInitialLimit}, maxLimit = ${policy.limiterMaxLimit}`));
+      assert.equal(inserted, await expectedWrapper('typescript', 'concurrency'), 'the inserted text is not the concurrency TypeScript template with the settings\' values');
     });
   });
 });

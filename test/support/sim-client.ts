@@ -1,5 +1,6 @@
 // Test-side access to a running simulator: start/stop it, script faults, read what it saw.
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/sim/server';
+import { type CapacitySpec } from '../../src/sim/capacity';
 import { type ScriptedFault } from '../../src/sim/scenario';
 import { type RecordedRequest } from '../../src/sim/state';
 
@@ -13,6 +14,9 @@ export interface SimState {
   statusPagePhase: string;
   requests: Record<string, number>;
   scriptRemaining: number;
+  capacity: CapacitySpec | null;
+  /** Message requests the capacity model holds right now. */
+  inFlight: number;
 }
 
 export class SimClient {
@@ -51,6 +55,11 @@ export class SimClient {
 
   script(faults: ScriptedFault[]): Promise<SimState> {
     return this.call('POST', '/_sim/script', { faults });
+  }
+
+  /** Limits the API's capacity until the next reset (null: no limit). */
+  capacity(capacity: CapacitySpec | null): Promise<SimState> {
+    return this.call('POST', '/_sim/capacity', { capacity });
   }
 
   useScenario(nameOrScenario: string | object): Promise<SimState> {

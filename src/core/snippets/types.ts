@@ -51,6 +51,10 @@ export const VARIANT_TABLE = {
     label: 'Streaming',
     description: 'Retry a stream only if it fails before its first content event',
   },
+  concurrency: {
+    label: 'With an adaptive concurrency limit',
+    description: 'Basic retries behind a process-wide limiter: an adaptive cap on requests in flight, a FIFO queue, and one shared pause on 429 retry-after',
+  },
 } as const satisfies Record<string, VariantRow>;
 export type SnippetVariant = keyof typeof VARIANT_TABLE;
 export const SNIPPET_VARIANTS = Object.keys(VARIANT_TABLE) as readonly SnippetVariant[];
@@ -65,6 +69,10 @@ export interface SnippetPolicy {
   breakerFailureThreshold: number;
   breakerMinimumRequests: number;
   breakerOpenSeconds: number;
+  /** The concurrency variant's limit on requests in flight when the process starts. */
+  limiterInitialLimit: number;
+  /** The most requests in flight the concurrency variant's limit may grow to. */
+  limiterMaxLimit: number;
 }
 
 export const DEFAULT_SNIPPET_POLICY: SnippetPolicy = {
@@ -76,6 +84,8 @@ export const DEFAULT_SNIPPET_POLICY: SnippetPolicy = {
   breakerFailureThreshold: 5,
   breakerMinimumRequests: 5,
   breakerOpenSeconds: 2,
+  limiterInitialLimit: 4,
+  limiterMaxLimit: 32,
 };
 
 /**

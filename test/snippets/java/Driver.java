@@ -108,6 +108,7 @@ public final class Driver {
         else if (error instanceof claude.retry.circuitbreaker.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof claude.retry.fallback.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof claude.retry.streaming.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
+        else if (error instanceof claude.retry.concurrency.ClaudeRetry.GiveUpException g) giveUp(report, g, g.attempts());
         else if (error instanceof InterruptedException) report.put("kind", "canceled");
         else if (error instanceof AnthropicServiceException) report.put("kind", "api");
         return report;
@@ -124,6 +125,15 @@ public final class Driver {
 
     /** One call through the variant's entry point with the given policy. */
     static Map<String, Object> call(String variant, Params p, claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker shared) {
+        return call(variant, p, shared, null, null);
+    }
+
+    /**
+     * The concurrency variant takes {@code limiter}, or a fresh one (the process-wide default would
+     * carry one case's cut limit or 429 pause into the next); {@code sharedClient}, if given, is not closed.
+     */
+    static Map<String, Object> call(String variant, Params p, claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker shared,
+            claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter limiter, AnthropicClient sharedClient) {
         Map<String, Object> report = Collections.synchronizedMap(new LinkedHashMap<>());
         report.put("variant", variant);
         report.put("usedFallback", false);
@@ -149,7 +159,7 @@ public final class Driver {
                 }, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
             }
         };
-        AnthropicClient client = newClient();
+        AnthropicClient client = sharedClient != null ? sharedClient : newClient();
         try {
             MessageCreateParams params = request(p);
             switch (variant) {
@@ -194,13 +204,22 @@ public final class Driver {
                         throw new IllegalStateException("the accumulated message differs from the streamed text: " + textOf(message) + " / " + shown);
                     }
                 }
+                case "concurrency" -> {
+                    var own = limiter != null ? limiter : new claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter(4, 32, limit -> {});
+                    Message message = claude.retry.concurrency.ClaudeRetry.createMessageWithRetry(client, params,
+                            claude.retry.concurrency.ClaudeRetry.Options.builder().maxAttempts(p.maxAttempts()).deadline(deadline).backoff(base, max)
+                                    .onRetry((attempt, delay, status, requestId) -> recordRetry(retries, armCancel, retry(attempt, delay, status, requestId, null)))
+                                    .limiter(own)
+                                    .build());
+                    answered(report, message, message.model().asString(), false);
+                }
                 default -> throw new IllegalArgumentException("unknown variant " + variant);
             }
         } catch (InterruptedException | RuntimeException error) {
             report.put("outcome", "error");
             report.put("error", describeError(error));
         } finally {
-            client.close();
+            if (sharedClient == null) client.close();
             canceller.shutdownNow();
             Thread.interrupted(); // a cancel that fired after the call ended must not leak into the next one
         }
@@ -282,6 +301,106 @@ public final class Driver {
         return out;
     }
 
+    /** One call of a limiter run's strategy: concurrency (default), basic under an optional fixed limit, or sdk. */
+    interface StrategyCall {
+        Map<String, Object> call(Params p) throws InterruptedException;
+    }
+
+    static StrategyCall strategyCall(JsonNode command, claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter limiter, AnthropicClient client) {
+        switch (command.path("strategy").asText("concurrency")) {
+            case "sdk": {
+                AnthropicClient sdkClient = AnthropicOkHttpClient.builder()
+                        .baseUrl(System.getenv("ANTHROPIC_BASE_URL")).apiKey(System.getenv("ANTHROPIC_API_KEY"))
+                        .maxRetries(command.path("sdkMaxRetries").asInt(10)).build();
+                return p -> {
+                    long started = System.nanoTime();
+                    Map<String, Object> report = new LinkedHashMap<>();
+                    report.put("variant", "sdk");
+                    report.put("usedFallback", false);
+                    report.put("text", "");
+                    try {
+                        sdkClient.messages().create(request(p));
+                        report.put("outcome", "ok");
+                    } catch (RuntimeException error) {
+                        report.put("outcome", "error");
+                        report.put("error", describeError(error));
+                    }
+                    report.put("retries", List.of());
+                    report.put("elapsedMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    return report;
+                };
+            }
+            case "basic": {
+                int fixed = command.path("fixedLimit").asInt(0);
+                java.util.concurrent.Semaphore gate = fixed > 0 ? new java.util.concurrent.Semaphore(fixed, true) : null;
+                return p -> {
+                    if (gate == null) return call("basic", p, null, null, client);
+                    gate.acquire();
+                    try {
+                        return call("basic", p, null, null, client);
+                    } finally {
+                        gate.release();
+                    }
+                };
+            }
+            default:
+                return p -> call("concurrency", p, null, limiter, client);
+        }
+    }
+
+    /** Phases of threads on one limiter and one client; thread i of a phase starts i * staggerMs in. */
+    static Map<String, Object> limiterRun(JsonNode command) throws InterruptedException {
+        JsonNode settings = command.path("limiter");
+        long runStart = System.nanoTime();
+        List<List<Long>> trace = Collections.synchronizedList(new ArrayList<>());
+        var limiter = new claude.retry.concurrency.ClaudeRetry.ConcurrencyLimiter(
+                settings.path("initialLimit").asInt(4), settings.path("maxLimit").asInt(32),
+                limit -> trace.add(List.of(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - runStart), (long) limit)));
+        AnthropicClient client = newClient();
+        StrategyCall one = strategyCall(command, limiter, client);
+        List<Map<String, Object>> phases = new ArrayList<>();
+        try {
+            for (JsonNode phase : command.path("phases")) {
+                long stagger = phase.path("staggerMs").asLong(0);
+                List<JsonNode> callers = new ArrayList<>();
+                phase.path("callers").forEach(callers::add);
+                List<Map<String, Object>> reports = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(callers.size(), null)));
+                long started = System.nanoTime();
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < callers.size(); i++) {
+                    int index = i;
+                    Params p = Params.parse(callers.get(i));
+                    long startAt = started + TimeUnit.MILLISECONDS.toNanos(index * stagger);
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, startAt - System.nanoTime()));
+                    threads.add(start(() -> {
+                        long began = System.nanoTime();
+                        Map<String, Object> report;
+                        try {
+                            report = new LinkedHashMap<>(one.call(p));
+                        } catch (InterruptedException interrupted) {
+                            report = new LinkedHashMap<>(Map.of("outcome", "error", "error", describeError(interrupted), "retries", List.of(), "elapsedMs", 0));
+                        }
+                        report.put("startedAtMs", TimeUnit.NANOSECONDS.toMillis(began - started));
+                        report.put("endedAtMs", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                        reports.set(index, report);
+                    }));
+                }
+                for (Thread thread : threads) thread.join();
+                Map<String, Object> done = new LinkedHashMap<>();
+                done.put("callers", new ArrayList<>(reports));
+                done.put("limitAfter", limiter.limit());
+                phases.add(done);
+            }
+        } finally {
+            client.close();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("outcome", "done");
+        out.put("phases", phases);
+        out.put("limitTrace", new ArrayList<>(trace));
+        return out;
+    }
+
     static Map<String, Object> run(String line) {
         String name = "";
         try {
@@ -292,6 +411,7 @@ public final class Driver {
                 case "call" -> call(command.path("variant").asText(""), p, null);
                 case "crowd" -> crowdCase(p, command.has("tripper") ? Params.parse(command.path("tripper")) : null,
                         command.path("start").asText("together").equals("one-by-one"));
+                case "limiter" -> limiterRun(command);
                 default -> throw new IllegalArgumentException("unknown action " + command.path("action"));
             };
             Map<String, Object> result = new LinkedHashMap<>();

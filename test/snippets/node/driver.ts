@@ -6,7 +6,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export type Variant = 'basic' | 'circuit-breaker' | 'fallback' | 'streaming';
+export type Variant = 'basic' | 'circuit-breaker' | 'fallback' | 'streaming' | 'concurrency';
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface RetryInfo {
@@ -68,13 +68,41 @@ export interface StreamingApi {
   ): Promise<Anthropic.Message>;
 }
 
+export interface LimiterLike {
+  readonly limit: number;
+  readonly inFlight: number;
+  readonly waiting: number;
+}
+
+export interface ConcurrencyApi {
+  ConcurrencyLimiter: new (options?: { initialLimit?: number; maxLimit?: number; onLimitChange?: (limit: number) => void }) => LimiterLike;
+  defaultLimiter: LimiterLike;
+  createMessageWithRetry(
+    client: Anthropic,
+    params: Anthropic.MessageCreateParamsNonStreaming,
+    options?: RetryOptions & { limiter?: LimiterLike },
+  ): Promise<Anthropic.Message>;
+}
+
+/** One phase of a limiter run: callers[i] starts i * staggerMs in, with its own options and abort. */
+export interface LimiterPhaseSpec {
+  staggerMs: number;
+  callers: { options: NonNullable<DriverCase['options']>; abortAfterMs?: number }[];
+}
+
 export interface DriverCase {
   variant: Variant;
   /** Folder holding the runnable wrapper modules (<variant>.js). */
   wrappersDir: string;
   baseURL: string;
-  /** 'call': one caller. 'crowd': several callers sharing one breaker. */
-  kind: 'call' | 'crowd';
+  /** 'call': one caller. 'crowd': several callers sharing one breaker. 'limiter': phases of callers on one limiter. */
+  kind: 'call' | 'crowd' | 'limiter';
+  limiter?: { initialLimit: number; maxLimit: number };
+  phases?: LimiterPhaseSpec[];
+  /** A limiter run's strategy (the capacity benchmark): see LimiterRun in spec/limiter-cases.ts. */
+  strategy?: 'concurrency' | 'basic' | 'sdk';
+  fixedLimit?: number;
+  sdkMaxRetries?: number;
   model?: string;
   options?: Omit<RetryOptions, 'signal' | 'onRetry'> & { fallbackModel?: string; overloadsBeforeFallback?: number };
   breaker?: Omit<BreakerOptions, 'onStateChange'>;
@@ -113,6 +141,11 @@ export interface CallReport {
   /** When the caller cancelled, ms after the call began. */
   cancelledAtMs?: number;
   error?: ErrorReport;
+}
+
+export interface LimiterRunReport {
+  phases: { callers: (CallReport & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
+  limitTrace: [number, number][];
 }
 
 export interface CrowdReport {
@@ -160,7 +193,7 @@ function see(log: StreamLog, event: Anthropic.MessageStreamEvent): void {
 }
 
 /** One call of the variant under test, whatever its result type. */
-async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLike | undefined): Promise<Call> {
+async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLike | undefined, limiter?: LimiterLike): Promise<Call> {
   const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 16, messages: [{ role: 'user' as const, content: 'Say hello' }] };
   const options = spec.options ?? {};
   switch (spec.variant) {
@@ -184,6 +217,14 @@ async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLik
       return async (extra, _stream, own = options) => {
         const result = await api.createMessageWithRetry(client, params, { ...own, ...extra });
         return { text: messageText(result.message), model: result.model, usedFallback: result.usedFallback };
+      };
+    }
+    case 'concurrency': {
+      // Without a limiter of its own, the call takes the module's default: one per process, so one per case.
+      const api = await load<ConcurrencyApi>(spec);
+      return async (extra, _stream, own = options) => {
+        const message = await api.createMessageWithRetry(client, params, { ...own, ...extra, ...(limiter ? { limiter } : {}) });
+        return { text: messageText(message), model: message.model };
       };
     }
     case 'streaming': {
@@ -238,6 +279,10 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await runCall(call, spec.abortAfterMs, spec.variant === 'streaming'))}\n`);
     return;
   }
+  if (spec.kind === 'limiter') {
+    process.stdout.write(`${JSON.stringify(await runLimiter(spec, client))}\n`);
+    return;
+  }
   const api = await load<BreakerApi>(spec);
   const startedAt = performance.now();
   const transitions: CrowdReport['transitions'] = [];
@@ -255,6 +300,64 @@ async function main(): Promise<void> {
     callers.push(...(await Promise.all(Array.from({ length: spec.callers ?? 1 }, () => runCall(call, spec.abortAfterMs, false)))));
   }
   process.stdout.write(`${JSON.stringify({ ...report, callers, finalState: breaker.state } satisfies CrowdReport)}\n`);
+}
+
+/** A counting semaphore: the capacity benchmark's fixed limit around the basic wrapper. */
+function semaphore(permits: number): <T>(run: () => Promise<T>) => Promise<T> {
+  const waiting: (() => void)[] = [];
+  let free = permits;
+  return async (run) => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+
+/** One call of a limiter run's strategy (the concurrency variant unless the capacity benchmark says otherwise). */
+async function strategyCall(spec: DriverCase, client: Anthropic, limiter: LimiterLike): Promise<Call> {
+  const params = { model: spec.model ?? 'claude-opus-4-5', max_tokens: 16, messages: [{ role: 'user' as const, content: 'Say hello' }] };
+  if (spec.strategy === 'sdk') {
+    const sdkClient = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY, baseURL: spec.baseURL, maxRetries: spec.sdkMaxRetries ?? 10 });
+    return async (extra) => {
+      const message = await sdkClient.messages.create(params, { signal: extra.signal });
+      return { text: messageText(message), model: message.model };
+    };
+  }
+  if (spec.strategy === 'basic') {
+    const basic = await makeCall({ ...spec, variant: 'basic' }, client, undefined);
+    const gate = spec.fixedLimit ? semaphore(spec.fixedLimit) : undefined;
+    return (extra, stream, own) => (gate ? gate(() => basic(extra, stream, own)) : basic(extra, stream, own));
+  }
+  return makeCall({ ...spec, variant: 'concurrency' }, client, undefined, limiter);
+}
+
+/** Phases of callers on one limiter; each phase starts once the previous one has returned. */
+async function runLimiter(spec: DriverCase, client: Anthropic): Promise<LimiterRunReport> {
+  const api = await load<ConcurrencyApi>({ ...spec, variant: 'concurrency' });
+  const runStart = performance.now();
+  const limitTrace: [number, number][] = [];
+  const limiter = new api.ConcurrencyLimiter({ ...spec.limiter, onLimitChange: (limit) => limitTrace.push([Math.round(performance.now() - runStart), limit]) });
+  const call = await strategyCall(spec, client, limiter);
+  const phases: LimiterRunReport['phases'] = [];
+  for (const phase of spec.phases ?? []) {
+    const phaseStart = performance.now();
+    const callers = await Promise.all(
+      phase.callers.map(async (caller, i) => {
+        await new Promise((resolve) => setTimeout(resolve, i * phase.staggerMs));
+        const startedAtMs = performance.now() - phaseStart;
+        const report = await runCall(call, caller.abortAfterMs, false, caller.options);
+        return { ...report, startedAtMs, endedAtMs: performance.now() - phaseStart };
+      }),
+    );
+    phases.push({ callers, limitAfter: limiter.limit });
+  }
+  return { phases, limitTrace };
 }
 
 process.on('unhandledRejection', (reason) => {

@@ -3,9 +3,10 @@
 // against the rendered variant, and its JSON line becomes a WrapperReport.
 import { type SnippetVariant } from '../../../src/core/snippets/types';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings } from '../spec/wrapper-cases';
-import { type CrowdReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
+import { type LimiterRun } from '../spec/limiter-cases';
+import { type CrowdReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
 import { type CallReport, type DriverCase, type ErrorReport } from './driver';
-import { runCall, runCrowd, SENTINEL_KEY } from './run-driver';
+import { runCall, runCrowd, runLimiterRun, SENTINEL_KEY } from './run-driver';
 import { type NodeLanguage, type SnippetProject } from './snippet-project';
 
 function optionsOf(variant: SnippetVariant, call: CallSettings): NonNullable<DriverCase['options']> {
@@ -121,6 +122,26 @@ export function nodeLanguage(language: NodeLanguage, project: () => SnippetProje
           if (report.tripper) crowdReport.tripper = toReport(report.tripper);
           if (report.stateAfterTripper !== undefined) crowdReport.stateAfterTripper = report.stateAfterTripper;
           return crowdReport;
+        },
+        async limiter(_label, run: LimiterRun): Promise<LimiterReport> {
+          const report = await runLimiterRun(project(), {
+            variant: 'concurrency',
+            baseURL: simUrl,
+            model: MODEL,
+            limiter: run.limiter,
+            ...(run.strategy ? { strategy: run.strategy } : {}),
+            ...(run.fixedLimit ? { fixedLimit: run.fixedLimit } : {}),
+            ...(run.sdkMaxRetries !== undefined ? { sdkMaxRetries: run.sdkMaxRetries } : {}),
+            phases: run.phases.map((phase) => ({
+              staggerMs: phase.staggerMs ?? 0,
+              callers: Array.from({ length: phase.callers }, (_, i) => {
+                const call = phase.calls?.[i] ?? phase.call;
+                return { options: optionsOf('concurrency', call), ...(call.cancelAfterMs !== undefined ? { abortAfterMs: call.cancelAfterMs } : {}) };
+              }),
+            })),
+          }, run.timeoutMs);
+          printed += JSON.stringify(report);
+          return { limitTrace: report.limitTrace, phases: report.phases.map((phase) => ({ limitAfter: phase.limitAfter, callers: phase.callers.map((c) => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })) })) };
         },
         output: () => printed,
         stop: () => Promise.resolve(),

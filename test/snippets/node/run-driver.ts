@@ -2,7 +2,7 @@
 // wrapper) and returns its one JSON line. Asynchronous on purpose: the simulator answers
 // from this very process, so blocking here would starve it.
 import { execFile } from 'node:child_process';
-import { type CallReport, type CrowdReport, type DriverCase } from './driver';
+import { type CallReport, type CrowdReport, type DriverCase, type LimiterRunReport } from './driver';
 import { type SnippetProject } from './snippet-project';
 
 /** A key that must never appear in anything the wrapper prints or throws. */
@@ -19,10 +19,10 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function runDriver(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir'>): Promise<unknown> {
+async function runDriver(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir'>, timeoutMs = 60_000): Promise<unknown> {
   const full: DriverCase = { ...spec, wrappersDir: project.wrappersDir };
   const { stdout, stderr, exitCode } = await new Promise<{ stdout: string; stderr: string; exitCode: number }>((resolve) => {
-    execFile(process.execPath, [project.driverPath, JSON.stringify(full)], { env: childEnv(), timeout: 60_000 }, (error, out, err) => {
+    execFile(process.execPath, [project.driverPath, JSON.stringify(full)], { env: childEnv(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, out, err) => {
       resolve({ stdout: out, stderr: err, exitCode: error ? (typeof error.code === 'number' ? error.code : -1) : 0 });
     });
   });
@@ -39,4 +39,8 @@ export async function runCall(project: SnippetProject, spec: Omit<DriverCase, 'w
 
 export async function runCrowd(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>): Promise<CrowdReport> {
   return (await runDriver(project, { ...spec, kind: 'crowd' })) as CrowdReport;
+}
+
+export async function runLimiterRun(project: SnippetProject, spec: Omit<DriverCase, 'wrappersDir' | 'kind'>, timeoutMs?: number): Promise<LimiterRunReport> {
+  return (await runDriver(project, { ...spec, kind: 'limiter' }, timeoutMs)) as LimiterRunReport;
 }

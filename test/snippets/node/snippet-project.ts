@@ -1,4 +1,4 @@
-// Builds the project a user would have: the four rendered wrappers of one language
+// Builds the project a user would have: the rendered wrappers of one language
 // next to the driver, compiled by the pinned TypeScript against the real SDK types.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,9 +37,9 @@ export function renderedWrapper(language: NodeLanguage, variant: SnippetVariant)
 function conformanceSource(): string {
   const imports = SNIPPET_VARIANTS.map((v) => `import * as ${moduleName(v)} from './${v}.js';`).join('\n');
   return `${imports}
-import type { BasicApi, BreakerApi, FallbackApi, StreamingApi } from './driver.js';
+import type { BasicApi, BreakerApi, ConcurrencyApi, FallbackApi, StreamingApi } from './driver.js';
 
-export const conformance: [BasicApi, BreakerApi, FallbackApi, StreamingApi] = [basic, circuitBreaker, fallback, streaming];
+export const conformance: [BasicApi, BreakerApi, FallbackApi, StreamingApi, ConcurrencyApi] = [basic, circuitBreaker, fallback, streaming, concurrency];
 `;
 }
 

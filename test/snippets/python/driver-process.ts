@@ -6,7 +6,8 @@ import { type SnippetLanguage, type SnippetVariant } from '../../../src/core/sni
 import { LineDriver } from '../support/line-driver';
 import { CASE_TIMEOUT_MS } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings } from '../spec/wrapper-cases';
-import { breakerState, type CrowdReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
+import { type LimiterRun } from '../spec/limiter-cases';
+import { breakerState, type CrowdReport, type LimiterCallerReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from '../spec/wrapper-driver';
 
 /** What the driver prints for a failed call (see describe_error in driver.py). */
 interface DriverError {
@@ -38,6 +39,14 @@ interface CallResult {
   elapsedMs: number;
   cancelledAtMs?: number;
   retries: RetryCall[];
+}
+
+interface LimiterResult {
+  case: string;
+  outcome?: 'driver_error';
+  error?: DriverError;
+  phases: { callers: (CallResult & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
+  limitTrace: [number, number][];
 }
 
 interface BreakerResult {
@@ -179,6 +188,34 @@ export function pythonLanguage(setup: PythonSetup): WrapperLanguage {
           if (result.trip) report.tripper = toReport(result.trip);
           if (result.stateAfterTrip !== undefined) report.stateAfterTripper = breakerState(result.stateAfterTrip);
           return report;
+        },
+        async limiter(label: string, run: LimiterRun): Promise<LimiterReport> {
+          const result = await driver.run<LimiterResult>(
+            {
+              ...command('concurrency', label, {}),
+              action: 'limiter',
+              limiter: { initial_limit: run.limiter.initialLimit, max_limit: run.limiter.maxLimit },
+              ...(run.strategy ? { strategy: run.strategy } : {}),
+              ...(run.fixedLimit ? { fixed_limit: run.fixedLimit } : {}),
+              ...(run.sdkMaxRetries !== undefined ? { sdk_max_retries: run.sdkMaxRetries } : {}),
+              phases: run.phases.map((phase) => ({
+                stagger_ms: phase.staggerMs ?? 0,
+                calls: Array.from({ length: phase.callers }, (_, i) => {
+                  const { policy, cancel_after_ms } = command('concurrency', label, phase.calls?.[i] ?? phase.call);
+                  return { policy, ...(cancel_after_ms !== undefined ? { cancel_after_ms } : {}) };
+                }),
+              })),
+            },
+            run.timeoutMs ?? CASE_TIMEOUT_MS,
+          );
+          if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+          return {
+            limitTrace: result.limitTrace,
+            phases: result.phases.map((phase) => ({
+              limitAfter: phase.limitAfter,
+              callers: phase.callers.map((c): LimiterCallerReport => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })),
+            })),
+          };
         },
         output: () => driver.output,
         stop: () => driver.stop(),

@@ -14,6 +14,7 @@ test counts the requests the simulator saw to prove it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -25,10 +26,12 @@ import anthropic
 
 from wrappers_async import basic as async_basic
 from wrappers_async import circuit_breaker as async_circuit_breaker
+from wrappers_async import concurrency as async_concurrency
 from wrappers_async import fallback as async_fallback
 from wrappers_async import streaming as async_streaming
 from wrappers_sync import basic as sync_basic
 from wrappers_sync import circuit_breaker as sync_circuit_breaker
+from wrappers_sync import concurrency as sync_concurrency
 from wrappers_sync import fallback as sync_fallback
 from wrappers_sync import streaming as sync_streaming
 
@@ -107,14 +110,19 @@ def text_of(message: anthropic.types.Message) -> str:
     return "".join(block.text for block in message.content if block.type == "text")
 
 
-def sync_call(command: Json, breaker: Optional[sync_circuit_breaker.CircuitBreaker] = None) -> Json:
+def sync_call(
+    command: Json,
+    breaker: Optional[sync_circuit_breaker.CircuitBreaker] = None,
+    limiter: Optional[sync_concurrency.ConcurrencyLimiter] = None,
+    shared_client: Optional[anthropic.Anthropic] = None,
+) -> Json:
     variant: str = command["variant"]
     policy: Json = command.get("policy", {})
     params: Json = command["params"]
     recorder = Recorder()
 
     def run() -> Json:
-        with sync_client() as client:
+        with sync_client() if shared_client is None else contextlib.nullcontext(shared_client) as client:
             if variant == "basic":
                 message = sync_basic.create_message_with_retry(client, on_retry=recorder, **policy, **params)
                 return {"model": message.model, "text": text_of(message)}
@@ -127,6 +135,12 @@ def sync_call(command: Json, breaker: Optional[sync_circuit_breaker.CircuitBreak
                     client, on_retry=recorder, **command.get("fallback", {}), **policy, **params
                 )
                 return {"model": result.model, "fellBack": result.fell_back, "text": text_of(result.message)}
+            if variant == "concurrency":
+                # A limiter of its own per call: the process-wide one would carry a case's
+                # cut limit or 429 pause into the next case.
+                own = limiter or sync_concurrency.ConcurrencyLimiter()
+                message = sync_concurrency.create_message_with_retry(client, limiter=own, on_retry=recorder, **policy, **params)
+                return {"model": message.model, "text": text_of(message)}
             if variant == "streaming":
                 return consume_sync_stream(sync_streaming.stream_message_with_retry(client, on_retry=recorder, **policy, **params))
             raise ValueError(f"unknown variant {variant}")
@@ -198,7 +212,12 @@ def sync_breaker(command: Json) -> Json:
     return {**result, "callers": results, "stateAfter": breaker.state}
 
 
-async def async_call(command: Json, breaker: Optional[async_circuit_breaker.CircuitBreaker] = None) -> Json:
+async def async_call(
+    command: Json,
+    breaker: Optional[async_circuit_breaker.CircuitBreaker] = None,
+    limiter: Optional[async_concurrency.ConcurrencyLimiter] = None,
+    shared_client: Optional[anthropic.AsyncAnthropic] = None,
+) -> Json:
     """One call; with `cancel_after_ms`, the calling task is cancelled that long after the wrapper announced its first retry."""
     started = time.monotonic()
     cancel_after_ms = command.get("cancel_after_ms")
@@ -216,7 +235,7 @@ async def async_call(command: Json, breaker: Optional[async_circuit_breaker.Circ
             loop.call_later(cancel_after_ms / 1000, cancel)
 
     recorder = Recorder(arm_cancel)
-    task = asyncio.create_task(async_outcome(command, recorder, breaker))
+    task = asyncio.create_task(async_outcome(command, recorder, breaker, limiter, shared_client))
     result: Json
     try:
         result = await task
@@ -229,12 +248,18 @@ async def async_call(command: Json, breaker: Optional[async_circuit_breaker.Circ
     return result
 
 
-async def async_outcome(command: Json, recorder: Recorder, breaker: Optional[async_circuit_breaker.CircuitBreaker]) -> Json:
+async def async_outcome(
+    command: Json,
+    recorder: Recorder,
+    breaker: Optional[async_circuit_breaker.CircuitBreaker],
+    limiter: Optional[async_concurrency.ConcurrencyLimiter],
+    shared_client: Optional[anthropic.AsyncAnthropic] = None,
+) -> Json:
     variant: str = command["variant"]
     policy: Json = command.get("policy", {})
     params: Json = command["params"]
     try:
-        async with async_client() as client:
+        async with async_client() if shared_client is None else contextlib.nullcontext(shared_client) as client:
             if variant == "basic":
                 message = await async_basic.acreate_message_with_retry(client, on_retry=recorder, **policy, **params)
                 return {"outcome": "ok", "model": message.model, "text": text_of(message)}
@@ -247,6 +272,11 @@ async def async_outcome(command: Json, recorder: Recorder, breaker: Optional[asy
                     client, on_retry=recorder, **command.get("fallback", {}), **policy, **params
                 )
                 return {"outcome": "ok", "model": answer.model, "fellBack": answer.fell_back, "text": text_of(answer.message)}
+            if variant == "concurrency":
+                # Without a limiter of its own, the call uses this event loop's default (a fresh
+                # loop per command, so a fresh limiter per case).
+                message = await async_concurrency.acreate_message_with_retry(client, limiter=limiter, on_retry=recorder, **policy, **params)
+                return {"outcome": "ok", "model": message.model, "text": text_of(message)}
             if variant == "streaming":
                 log = StreamLog()
                 try:
@@ -277,6 +307,103 @@ async def async_breaker(command: Json) -> Json:
     return {**result, "callers": results, "stateAfter": await breaker.state()}
 
 
+def sync_limiter(command: Json) -> Json:
+    """Phases of threads on one limiter; thread i of a phase starts i * stagger_ms in.
+
+    The capacity benchmark runs the same phases with other strategies: "basic" (the basic
+    wrapper, under a semaphore of `fixed_limit` when given) or "sdk" (the SDK's own retries).
+    """
+    settings: Json = command["limiter"]
+    strategy: str = command.get("strategy", "concurrency")
+    run_start = time.monotonic()
+    trace: list[list[float]] = []
+    limiter = sync_concurrency.ConcurrencyLimiter(
+        settings["initial_limit"], settings["max_limit"], on_limit_change=lambda limit: trace.append([round((time.monotonic() - run_start) * 1000), limit])
+    )
+    fixed_limit: Optional[int] = command.get("fixed_limit")
+    gate = threading.Semaphore(fixed_limit) if fixed_limit else None
+    # One client for every thread, as an application holds it: its set-up is not a caller's.
+    client = anthropic.Anthropic(max_retries=command.get("sdk_max_retries", 10)) if strategy == "sdk" else sync_client()
+    phases: list[Json] = []
+    for phase in command["phases"]:
+        calls: list[Json] = phase["calls"]
+        results: list[Json] = [{} for _ in calls]
+        phase_start = time.monotonic()
+
+        def one_call(index: int) -> Json:
+            if strategy == "sdk":
+                return {**outcome_of(lambda: {"model": client.messages.create(**command["params"]).model}), "retries": []}
+            if strategy == "basic":
+                with gate if gate is not None else contextlib.nullcontext():
+                    return sync_call({**command, **calls[index], "variant": "basic"}, shared_client=client)
+            return sync_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+
+        def caller(index: int) -> None:
+            began = time.monotonic()
+            result = one_call(index)
+            result["startedAtMs"] = round((began - phase_start) * 1000)
+            result["endedAtMs"] = round((time.monotonic() - phase_start) * 1000)
+            results[index] = result
+
+        threads = [threading.Thread(target=caller, args=(i,)) for i in range(len(calls))]
+        for index, thread in enumerate(threads):
+            time.sleep(max(0.0, phase_start + index * phase.get("stagger_ms", 0) / 1000 - time.monotonic()))
+            thread.start()
+        for thread in threads:
+            thread.join()
+        phases.append({"callers": results, "limitAfter": limiter.limit})
+    client.close()
+    return {"phases": phases, "limitTrace": trace}
+
+
+async def async_limiter(command: Json) -> Json:
+    """Phases of tasks on one limiter; task i of a phase starts i * stagger_ms in (strategies as in sync_limiter)."""
+    settings: Json = command["limiter"]
+    strategy: str = command.get("strategy", "concurrency")
+    run_start = time.monotonic()
+    trace: list[list[float]] = []
+    limiter = async_concurrency.ConcurrencyLimiter(
+        settings["initial_limit"], settings["max_limit"], on_limit_change=lambda limit: trace.append([round((time.monotonic() - run_start) * 1000), limit])
+    )
+    fixed_limit: Optional[int] = command.get("fixed_limit")
+    gate = asyncio.Semaphore(fixed_limit) if fixed_limit else None
+    client = anthropic.AsyncAnthropic(max_retries=command.get("sdk_max_retries", 10)) if strategy == "sdk" else async_client()
+    phases: list[Json] = []
+    for phase in command["phases"]:
+        calls: list[Json] = phase["calls"]
+        phase_start = time.monotonic()
+
+        async def sdk_call() -> Json:
+            started = time.monotonic()
+            try:
+                message = await client.messages.create(**command["params"])
+                result: Json = {"outcome": "ok", "model": message.model}
+            except Exception as error:  # every failure is data for the benchmark
+                result = error_result(error)
+            return {**result, "retries": [], "elapsedMs": round((time.monotonic() - started) * 1000)}
+
+        async def one_call(index: int) -> Json:
+            if strategy == "sdk":
+                return await sdk_call()
+            if strategy == "basic":
+                async with gate if gate is not None else contextlib.nullcontext():
+                    return await async_call({**command, **calls[index], "variant": "basic"}, shared_client=client)
+            return await async_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+
+        async def caller(index: int) -> Json:
+            await asyncio.sleep(index * phase.get("stagger_ms", 0) / 1000)
+            began = time.monotonic()
+            result = await one_call(index)
+            result["startedAtMs"] = round((began - phase_start) * 1000)
+            result["endedAtMs"] = round((time.monotonic() - phase_start) * 1000)
+            return result
+
+        results = list(await asyncio.gather(*(caller(i) for i in range(len(calls)))))
+        phases.append({"callers": results, "limitAfter": limiter.limit})
+    await client.close()
+    return {"phases": phases, "limitTrace": trace}
+
+
 def run_command(command: Json) -> Json:
     flavor = command["flavor"]
     action = command["action"]
@@ -288,6 +415,10 @@ def run_command(command: Json) -> Json:
         result = asyncio.run(async_call(command))
     elif flavor == "async" and action == "breaker":
         result = asyncio.run(async_breaker(command))
+    elif flavor == "sync" and action == "limiter":
+        result = sync_limiter(command)
+    elif flavor == "async" and action == "limiter":
+        result = asyncio.run(async_limiter(command))
     else:
         raise ValueError(f"unknown command {flavor} {action}")
     return {"case": command.get("case"), **result}

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { SNIPPET_VARIANTS, type SnippetVariant } from '../../../src/core/snippets/types';
 import { type ScriptedFault } from '../../../src/sim/scenario';
 import { SimClient, type RecordedRequest } from '../../support/sim-client';
+import { LIMITER_CASES } from './limiter-cases';
+import { runLimiterCase } from './run-limiter-spec';
 import { CROWD_CASES, FAST, FALLBACK_MODEL, MODEL, WRAPPER_CASES, type CrowdCase, type Expectation, type Outcome, type WrapperCase } from './wrapper-cases';
 import { type ReportedError, type WrapperDriver, type WrapperLanguage, type WrapperReport } from './wrapper-driver';
 
@@ -186,6 +188,16 @@ export function runWrapperSpec(lang: WrapperLanguage): void {
             checkRequests(expect, seen, count, variant);
             checkCall(lang, expect, report, seen);
           });
+        }
+
+        if (variant === 'concurrency') {
+          for (const limiterCase of LIMITER_CASES) {
+            if (limiterCase.skip?.(lang.capabilities) !== undefined) continue;
+            it(`shared limiter: ${limiterCase.title}`, async function () {
+              this.timeout(CASE_TIMEOUT_MS + 10_000);
+              await runLimiterCase(lang, sim, driver, limiterCase);
+            });
+          }
         }
 
         if (variant === 'circuit-breaker') {

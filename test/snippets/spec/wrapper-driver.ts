@@ -1,6 +1,7 @@
 // What a language gives the shared wrapper spec: a way to make one call (or a crowd of
 // calls on one breaker) through a rendered variant, answering in the shared terms below.
 import { type SnippetVariant } from '../../../src/core/snippets/types';
+import { type LimiterRun } from './limiter-cases';
 import { type CallSettings, type CrowdSettings, type LanguageCapabilities, type Outcome, type SdkError } from './wrapper-cases';
 
 export interface ReportedError {
@@ -52,9 +53,24 @@ export interface CrowdReport {
   finalState: string;
 }
 
+/** One caller of a limiter run: its times are from the start of its phase. */
+export interface LimiterCallerReport extends WrapperReport {
+  startedAtMs: number;
+  endedAtMs: number;
+}
+
+export interface LimiterReport {
+  phases: { callers: LimiterCallerReport[]; limitAfter: number }[];
+  /** [ms from the run's start, new limit] at each change (the concurrency strategy). */
+  limitTrace: [number, number][];
+}
+
 export interface WrapperDriver {
+  /** The concurrency variant's shared cases run each call on a limiter of its own (or a fresh process's default). */
   call(variant: SnippetVariant, label: string, call: CallSettings): Promise<WrapperReport>;
   crowd(label: string, crowd: CrowdSettings): Promise<CrowdReport>;
+  /** Callers of the concurrency variant in phases, all on one limiter made for the run. */
+  limiter(label: string, run: LimiterRun): Promise<LimiterReport>;
   /** Everything the driver printed so far, to prove the key never shows. */
   output(): string;
   stop(): Promise<void>;

@@ -8,7 +8,8 @@ import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { CASE_TIMEOUT_MS, runWrapperSpec } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings, type LanguageCapabilities, type SdkError } from '../spec/wrapper-cases';
-import { breakerState, type CrowdReport, type ReportedError, type WrapperDriver, type WrapperReport } from '../spec/wrapper-driver';
+import { type LimiterRun } from '../spec/limiter-cases';
+import { breakerState, type CrowdReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperReport } from '../spec/wrapper-driver';
 import { LineDriver } from './line-driver';
 
 export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-compiled-snippets-0123456789';
@@ -60,6 +61,15 @@ export interface BreakerReport {
   stateAfterTripper?: string;
   callers: CallReport[];
   finalState: string;
+}
+
+/** Phases of callers on one limiter: {"action": "limiter", "limiter": {...}, "phases": [{"staggerMs", "callers": [params...]}]}. */
+export interface LimiterRunReport {
+  case: string;
+  outcome?: 'done' | 'driver_error';
+  error?: ErrorReport;
+  phases: { callers: (CallReport & { startedAtMs: number; endedAtMs: number })[]; limitAfter: number }[];
+  limitTrace: [number, number][];
 }
 
 export interface CheckResult {
@@ -115,7 +125,7 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
 
 
 /** The rendered code of every variant, from the templates the catalog is built from. */
-function renderAll(language: SnippetLanguage): Record<SnippetVariant, string> {
+export function renderAll(language: SnippetLanguage): Record<SnippetVariant, string> {
   const rendered = {} as Record<SnippetVariant, string>;
   for (const variant of SNIPPET_VARIANTS) {
     const template = SNIPPET_TEMPLATES.find((t) => t.language === language && t.variant === variant);
@@ -204,43 +214,71 @@ export function describeCompiledWrappers(lang: CompiledLanguage): void {
       capabilities: lang.capabilities,
       sdkErrors: lang.sdkErrors,
       sentinelKey: SENTINEL_KEY,
-      async startDriver(simUrl: string): Promise<WrapperDriver> {
-        const driver = LineDriver.start(built.command, built.args, built.cwd, built.env(simUrl));
-        // The first call of a process pays for class loading (Java: seconds); no timed case should.
-        for (const variant of SNIPPET_VARIANTS) {
-          const warm = await driver.run<CallReport>({ case: `warm-up/${variant}`, action: 'call', variant, params: paramsOf(variant, {}) }, CASE_TIMEOUT_MS);
-          assert.equal(warm.outcome, 'ok', `warm-up call failed: ${JSON.stringify(warm)}`);
-        }
-        return {
-          async call(variant, label, call) {
-            return toReport(await driver.run<CallReport>({ case: label, action: 'call', variant, params: paramsOf(variant, call) }, CASE_TIMEOUT_MS));
-          },
-          async crowd(label: string, crowd: CrowdSettings): Promise<CrowdReport> {
-            const breaker = { failureThreshold: crowd.breaker.failureThreshold, minimumRequests: crowd.breaker.minimumRequests, openForMs: crowd.breaker.openMs };
-            const result = await driver.run<BreakerReport>(
-              {
-                case: label,
-                action: 'crowd',
-                params: { ...paramsOf('circuit-breaker', crowd.call), ...breaker, callers: crowd.callers },
-                ...(crowd.tripper ? { tripper: { ...paramsOf('circuit-breaker', crowd.tripper), ...breaker } } : {}),
-                start: crowd.start,
-              },
-              CASE_TIMEOUT_MS,
-            );
-            if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
-            const report: CrowdReport = {
-              callers: result.callers.map(toReport),
-              transitions: result.transitions.map((t) => breakerState(t.to)),
-              finalState: breakerState(result.finalState),
-            };
-            if (result.tripper) report.tripper = toReport(result.tripper);
-            if (result.stateAfterTripper !== undefined) report.stateAfterTripper = breakerState(result.stateAfterTripper);
-            return report;
-          },
-          output: () => driver.output,
-          stop: () => driver.stop(),
-        };
-      },
+      startDriver: (simUrl: string) => startCompiledDriver(built, simUrl),
     });
   });
+}
+
+/** Starts the built driver against the simulator at `simUrl`, warmed up, as the shared spec drives it. */
+export async function startCompiledDriver(built: BuiltDriver, simUrl: string): Promise<WrapperDriver> {
+const driver = LineDriver.start(built.command, built.args, built.cwd, built.env(simUrl));
+// The first call of a process pays for class loading (Java: seconds); no timed case should.
+for (const variant of SNIPPET_VARIANTS) {
+  const warm = await driver.run<CallReport>({ case: `warm-up/${variant}`, action: 'call', variant, params: paramsOf(variant, {}) }, CASE_TIMEOUT_MS);
+  assert.equal(warm.outcome, 'ok', `warm-up call failed: ${JSON.stringify(warm)}`);
+}
+return {
+  async call(variant, label, call) {
+    return toReport(await driver.run<CallReport>({ case: label, action: 'call', variant, params: paramsOf(variant, call) }, CASE_TIMEOUT_MS));
+  },
+  async crowd(label: string, crowd: CrowdSettings): Promise<CrowdReport> {
+    const breaker = { failureThreshold: crowd.breaker.failureThreshold, minimumRequests: crowd.breaker.minimumRequests, openForMs: crowd.breaker.openMs };
+    const result = await driver.run<BreakerReport>(
+      {
+        case: label,
+        action: 'crowd',
+        params: { ...paramsOf('circuit-breaker', crowd.call), ...breaker, callers: crowd.callers },
+        ...(crowd.tripper ? { tripper: { ...paramsOf('circuit-breaker', crowd.tripper), ...breaker } } : {}),
+        start: crowd.start,
+      },
+      CASE_TIMEOUT_MS,
+    );
+    if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+    const report: CrowdReport = {
+      callers: result.callers.map(toReport),
+      transitions: result.transitions.map((t) => breakerState(t.to)),
+      finalState: breakerState(result.finalState),
+    };
+    if (result.tripper) report.tripper = toReport(result.tripper);
+    if (result.stateAfterTripper !== undefined) report.stateAfterTripper = breakerState(result.stateAfterTripper);
+    return report;
+  },
+  async limiter(label: string, run: LimiterRun): Promise<LimiterReport> {
+    const result = await driver.run<LimiterRunReport>(
+      {
+        case: label,
+        action: 'limiter',
+        limiter: run.limiter,
+        strategy: run.strategy ?? 'concurrency',
+        fixedLimit: run.fixedLimit ?? 0,
+        sdkMaxRetries: run.sdkMaxRetries ?? 10,
+        phases: run.phases.map((phase) => ({
+          staggerMs: phase.staggerMs ?? 0,
+          callers: Array.from({ length: phase.callers }, (_, i) => paramsOf('concurrency', phase.calls?.[i] ?? phase.call)),
+        })),
+      },
+      run.timeoutMs ?? CASE_TIMEOUT_MS,
+    );
+    if (result.outcome === 'driver_error') throw new Error(`the driver failed: ${JSON.stringify(result)}`);
+    return {
+      limitTrace: result.limitTrace,
+      phases: result.phases.map((phase) => ({
+        limitAfter: phase.limitAfter,
+        callers: phase.callers.map((c) => ({ ...toReport(c), startedAtMs: c.startedAtMs, endedAtMs: c.endedAtMs })),
+      })),
+    };
+  },
+  output: () => driver.output,
+  stop: () => driver.stop(),
+};
 }

@@ -51,6 +51,8 @@ const BAD_VALUES: Record<string, [flag: string, value: string, valid: RegExp][]>
     ['base-delay-ms', 'fast', /from 1 to 60000, not "fast"/],
     ['max-delay-ms', '600001', /from 1 to 600000, not "600001"/],
     ['fallback-model', 'gpt"', /must be a model id such as claude-haiku-4-5/],
+    ['initial-limit', '0', /from 1 to 1000, not "0"/],
+    ['max-limit', 'lots', /from 1 to 10000, not "lots"/],
   ],
   sim: [
     ['scenario', 'nope', /unknown scenario "nope"; built-in scenarios: healthy/],

@@ -50,7 +50,7 @@ describe('claude-health snippet', () => {
     assert.ok(snippet.includes(`--variant VARIANT ${SNIPPET_VARIANTS.join(', ')} (default basic).`), snippet);
     assert.ok(sim.includes(`Built-in: ${BUILT_IN_SCENARIO_NAMES.join(', ')}.`), sim);
     assert.ok(BUILT_IN_SCENARIO_NAMES.includes('storm') && BUILT_IN_SCENARIO_NAMES.includes('rate-limited'));
-    assert.match(snippet, /Required: python, python-async, typescript, javascript, go, java\. --variant VARIANT basic, circuit-breaker, fallback, streaming \(default basic\)/);
+    assert.match(snippet, /Required: python, python-async, typescript, javascript, go, java\. --variant VARIANT basic, circuit-breaker, fallback, streaming, concurrency \(default basic\)/);
   });
 
   describe('policy flags', () => {
@@ -93,6 +93,18 @@ describe('claude-health snippet', () => {
       assert.equal(await main(['snippet', '--lang', 'go', '--max-attempts', '0'], io), 2);
       assert.equal(io.err, 'claude-health snippet: --max-attempts must be a whole number of attempts from 1 to 100, not "0"\n');
       assert.equal(io.out, '');
+    });
+
+    it('renders the concurrency limits given by the flags into each language, and refuses a ceiling below the start', async () => {
+      for (const lang of SNIPPET_LANGUAGES) {
+        const io = captureIo({});
+        assert.equal(await main(['snippet', '--lang', lang, '--variant', 'concurrency', '--initial-limit', '3', '--max-limit', '17'], io), 0, io.err);
+        assert.match(io.out, /\b3\b/);
+        assert.match(io.out, /\b17\b/);
+        assert.match(io.out, /ConcurrencyLimiter/);
+      }
+      assert.throws(() => snippetPolicy({ 'initial-limit': '8', 'max-limit': '4' }), /^UsageError: --max-limit 4 is below --initial-limit 8/);
+      assert.throws(() => snippetPolicy({ 'initial-limit': '0' }), /--initial-limit must be a whole number of requests from 1 to 1000, not "0"/);
     });
   });
 });

@@ -29,17 +29,54 @@ import (
 
 	basic "snippetdriver/basic"
 	circuitbreaker "snippetdriver/circuitbreaker"
+	concurrency "snippetdriver/concurrency"
 	fallback "snippetdriver/fallback"
 	streaming "snippetdriver/streaming"
 )
 
 type command struct {
-	Case    string  `json:"case"`
-	Action  string  `json:"action"`
-	Variant string  `json:"variant"`
-	Params  params  `json:"params"`
-	Tripper *params `json:"tripper"`
-	Start   string  `json:"start"`
+	Case    string          `json:"case"`
+	Action  string          `json:"action"`
+	Variant string          `json:"variant"`
+	Params  params          `json:"params"`
+	Tripper *params         `json:"tripper"`
+	Start   string          `json:"start"`
+	Limiter limiterSettings `json:"limiter"`
+	Phases  []limiterPhase  `json:"phases"`
+	// A limiter run's strategy (the capacity benchmark): concurrency, basic (under a
+	// semaphore of FixedLimit when above 0) or sdk (the SDK's own SdkMaxRetries).
+	Strategy      string `json:"strategy"`
+	FixedLimit    int    `json:"fixedLimit"`
+	SdkMaxRetries int    `json:"sdkMaxRetries"`
+}
+
+// A limiter run: phases of callers on one limiter; caller i of a phase starts i*StaggerMs in.
+type limiterSettings struct {
+	InitialLimit int `json:"initialLimit"`
+	MaxLimit     int `json:"maxLimit"`
+}
+
+type limiterPhase struct {
+	StaggerMs int      `json:"staggerMs"`
+	Callers   []params `json:"callers"`
+}
+
+type limiterCaller struct {
+	callReport
+	StartedAtMs int64 `json:"startedAtMs"`
+	EndedAtMs   int64 `json:"endedAtMs"`
+}
+
+type limiterPhaseReport struct {
+	Callers    []limiterCaller `json:"callers"`
+	LimitAfter int             `json:"limitAfter"`
+}
+
+type limiterReport struct {
+	Case       string               `json:"case"`
+	Outcome    string               `json:"outcome"`
+	Phases     []limiterPhaseReport `json:"phases"`
+	LimitTrace [][2]int64           `json:"limitTrace"`
 }
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
@@ -144,7 +181,10 @@ func describeError(err error) *errorReport {
 	var gc *circuitbreaker.GiveUpError
 	var gf *fallback.GiveUpError
 	var gs *streaming.GiveUpError
+	var gl *concurrency.GiveUpError
 	switch {
+	case errors.As(err, &gl):
+		report.Kind, report.Reason, report.Attempts = "give_up", gl.Reason, gl.Attempts
 	case errors.As(err, &gb):
 		report.Kind, report.Reason, report.Attempts = "give_up", gb.Reason, gb.Attempts
 	case errors.As(err, &gc):
@@ -165,9 +205,14 @@ func describeError(err error) *errorReport {
 
 // call makes one call through a variant's entry point with the given policy.
 func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) callReport {
+	return callWith(variant, p, breaker, nil, newClient())
+}
+
+// callWith: the concurrency variant takes `limiter`, or a fresh one (the process-wide
+// default would carry one case's cut limit or 429 pause into the next).
+func callWith(variant string, p params, breaker *circuitbreaker.CircuitBreaker, limiter *concurrency.ConcurrencyLimiter, client *anthropic.Client) callReport {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	client := newClient()
 	request := messageParams(p.Model)
 	report := callReport{Variant: variant, Retries: []retryRecord{}}
 	var mu sync.Mutex
@@ -219,6 +264,18 @@ func call(variant string, p params, breaker *circuitbreaker.CircuitBreaker) call
 			circuitbreaker.WithMaxAttempts(p.MaxAttempts), circuitbreaker.WithDeadline(ms(p.DeadlineMs)),
 			circuitbreaker.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), circuitbreaker.WithOnRetry(onRetry),
 			circuitbreaker.WithCircuitBreaker(breaker))
+		if err == nil {
+			report.Model, report.Text = string(message.Model), textOf(message)
+		}
+	case "concurrency":
+		if limiter == nil {
+			limiter = concurrency.NewConcurrencyLimiter(4, 32)
+		}
+		var message *anthropic.Message
+		message, err = concurrency.CreateMessageWithRetry(ctx, client, request,
+			concurrency.WithMaxAttempts(p.MaxAttempts), concurrency.WithDeadline(ms(p.DeadlineMs)),
+			concurrency.WithBackoff(ms(p.BaseDelayMs), ms(p.MaxDelayMs)), concurrency.WithOnRetry(onRetry),
+			concurrency.WithLimiter(limiter))
 		if err == nil {
 			report.Model, report.Text = string(message.Model), textOf(message)
 		}
@@ -309,6 +366,68 @@ func crowdCase(c command) breakerReport {
 	return report
 }
 
+// strategyCall is one call of a limiter run's strategy.
+func strategyCall(c command, limiter *concurrency.ConcurrencyLimiter, client *anthropic.Client) func(params) callReport {
+	switch c.Strategy {
+	case "sdk":
+		sdkClient := anthropic.NewClient(option.WithBaseURL(os.Getenv("ANTHROPIC_BASE_URL")), option.WithAPIKey(os.Getenv("ANTHROPIC_API_KEY")), option.WithMaxRetries(c.SdkMaxRetries))
+		return func(p params) callReport {
+			started := time.Now()
+			report := callReport{Variant: "sdk", Outcome: "ok", Retries: []retryRecord{}}
+			if _, err := sdkClient.Messages.New(context.Background(), messageParams(p.Model)); err != nil {
+				report.Outcome, report.Error = "error", describeError(err)
+			}
+			report.ElapsedMs = time.Since(started).Milliseconds()
+			return report
+		}
+	case "basic":
+		var gate chan struct{}
+		if c.FixedLimit > 0 {
+			gate = make(chan struct{}, c.FixedLimit)
+		}
+		return func(p params) callReport {
+			if gate != nil {
+				gate <- struct{}{}
+				defer func() { <-gate }()
+			}
+			return callWith("basic", p, nil, nil, client)
+		}
+	}
+	return func(p params) callReport { return callWith("concurrency", p, nil, limiter, client) }
+}
+
+// limiterRun: phases of goroutines on one limiter and one client, as an application holds them.
+func limiterRun(c command) limiterReport {
+	runStart := time.Now()
+	trace := [][2]int64{}
+	limiter := concurrency.NewConcurrencyLimiter(c.Limiter.InitialLimit, c.Limiter.MaxLimit)
+	// Runs under the limiter's lock, so the slice needs no lock of its own.
+	limiter.OnLimitChange = func(limit int) { trace = append(trace, [2]int64{time.Since(runStart).Milliseconds(), int64(limit)}) }
+	client := newClient()
+	one := strategyCall(c, limiter, client)
+	report := limiterReport{Case: c.Case, Outcome: "done", Phases: []limiterPhaseReport{}}
+	for _, phase := range c.Phases {
+		started := time.Now()
+		callers := make([]limiterCaller, len(phase.Callers))
+		var wg sync.WaitGroup
+		for i, p := range phase.Callers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				time.Sleep(ms(i * phase.StaggerMs))
+				began := time.Since(started).Milliseconds()
+				result := one(p)
+				callers[i] = limiterCaller{result, began, time.Since(started).Milliseconds()}
+			}()
+		}
+		wg.Wait()
+		report.Phases = append(report.Phases, limiterPhaseReport{callers, limiter.Limit()})
+	}
+	limiter.OnLimitChange = nil
+	report.LimitTrace = trace
+	return report
+}
+
 func run(line []byte) any {
 	var c command
 	if err := json.Unmarshal(line, &c); err != nil {
@@ -323,6 +442,8 @@ func run(line []byte) any {
 		report := crowdCase(c)
 		report.Case = c.Case
 		return report
+	case "limiter":
+		return limiterRun(c)
 	}
 	return callReport{Case: c.Case, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown action " + c.Action}}
 }
