@@ -56,6 +56,7 @@ export const VIEW_ZH_CN: Readonly<Record<string, string>> = {
   'Not configured': '未配置',
   // view/notification.ts
   'Run Diagnostics': '运行诊断',
+  History: '历史',
   'Open Status Page': '打开状态页',
   'Claude API recovered (was {0}): {1}': 'Claude API 已恢复（之前为{0}）：{1}',
   'Claude API: {0}. {1}': 'Claude API：{0}。{1}',
@@ -80,6 +81,7 @@ export const VIEW_ZH_CN: Readonly<Record<string, string>> = {
   'Last probe': '最近一次探测',
   'none yet': '暂无',
   'paused while you are idle; it resumes on activity': '你空闲时已暂停；有操作时恢复',
+  'another Claude Health window probes for all windows; its results show here': '另一个 Claude Health 窗口为所有窗口探测；这里显示它的结果',
   'the server asked for a pause: next probe after {0} (retry-after)': '服务器要求暂停：{0} 之后再探测（retry-after）',
   'next probe {0}': '下次探测：{0}',
   '{0} probes': '{0} 次探测',
