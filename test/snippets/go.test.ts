@@ -2,7 +2,7 @@
 // proxy (version pinned in test/snippets/go/go.mod.tmpl), checked by go vet and gofmt, and
 // run against the simulator. Each variant becomes its own package of one module, keeping
 // the snippet's `package clauderetry` clause exactly as a user gets it.
-import { buildGoProject, GO_PROJECT_DIR, goDriverEnv } from './support/go-toolchain';
+import { buildGoProject, GO_PROJECT_DIR, goDriverEnv, goSources } from './support/go-toolchain';
 import { COMPILED_CAPABILITIES, describeCompiledWrappers, SENTINEL_KEY } from './support/compiled-wrapper-suite';
 
 describeCompiledWrappers({
@@ -16,12 +16,7 @@ describeCompiledWrappers({
   ),
   checks: ['go vet', 'gofmt -l'],
   async build(rendered) {
-    const build = await buildGoProject({
-      'basic/clauderetry.go': rendered.basic,
-      'circuitbreaker/clauderetry.go': rendered['circuit-breaker'],
-      'fallback/clauderetry.go': rendered.fallback,
-      'streaming/clauderetry.go': rendered.streaming,
-    });
+    const build = await buildGoProject(goSources(rendered));
     return {
       command: build.driver,
       args: [],

@@ -3,17 +3,8 @@
 // test/snippets/java/pom.xml.tmpl), and run against the simulator. All four variants are
 // a class ClaudeRetry in package claude.retry; to build them side by side, each gets a
 // sub-package (claude.retry.basic, ...), the only line that differs from what a user gets.
-import assert from 'node:assert/strict';
-import { buildJavaProject, JAVA_PROJECT_DIR, javaDriverEnv } from './support/java-toolchain';
+import { buildJavaProject, JAVA_PROJECT_DIR, javaDriverEnv, javaSources } from './support/java-toolchain';
 import { COMPILED_CAPABILITIES, describeCompiledWrappers, SENTINEL_KEY } from './support/compiled-wrapper-suite';
-import { SNIPPET_VARIANTS, type SnippetVariant } from '../../src/core/snippets/types';
-
-const PACKAGE_LINE = 'package claude.retry;\n';
-
-function inSubPackage(code: string, variant: SnippetVariant): string {
-  assert.ok(code.startsWith(PACKAGE_LINE), `the ${variant} template must start with "${PACKAGE_LINE.trim()}"`);
-  return `package claude.retry.${variant.replace('-', '')};\n${code.slice(PACKAGE_LINE.length)}`;
-}
 
 describeCompiledWrappers({
   language: 'java',
@@ -35,12 +26,8 @@ describeCompiledWrappers({
   },
   checks: ['javac -Xlint:all -Werror'],
   async build(rendered) {
-    const sources: Record<string, string> = {};
-    for (const variant of SNIPPET_VARIANTS) {
-      sources[`claude/retry/${variant.replace('-', '')}/ClaudeRetry.java`] = inSubPackage(rendered[variant], variant);
-    }
     // The compile runs with -Xlint:all -Werror (see the pom): a warning fails the build itself.
-    const build = await buildJavaProject(sources);
+    const build = await buildJavaProject(javaSources(rendered));
     return {
       command: 'java',
       args: build.javaArgs,

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { type SnippetVariant } from '../../../src/core/snippets/types';
 
 const execFileAsync = promisify(execFile);
 
@@ -157,4 +158,14 @@ async function gofmtListing(): Promise<CheckResult> {
 /** The environment the driver runs in: the simulator's address and the key, nothing else of ours. */
 export function goDriverEnv(simUrl: string, apiKey: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ANTHROPIC_BASE_URL: simUrl, ANTHROPIC_API_KEY: apiKey, NO_PROXY: '*' };
+}
+
+/** Each variant as its own package of the driver's module, keeping the snippet's package clause. */
+export function goSources(rendered: Record<SnippetVariant, string>): Record<string, string> {
+  return {
+    'basic/clauderetry.go': rendered.basic,
+    'circuitbreaker/clauderetry.go': rendered['circuit-breaker'],
+    'fallback/clauderetry.go': rendered.fallback,
+    'streaming/clauderetry.go': rendered.streaming,
+  };
 }
