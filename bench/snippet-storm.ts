@@ -35,7 +35,7 @@ async function prepareLanguage(language: Language, workDir: string): Promise<Sta
     case 'python':
     case 'python-async': {
       const { python } = await ensurePythonToolchain();
-      const dir = path.join(workDir, 'python');
+      const dir = path.join(workDir, language);
       mkdirSync(dir, { recursive: true });
       writePythonProject(dir);
       const driver: DriverCommand = {

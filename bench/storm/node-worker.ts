@@ -28,6 +28,7 @@ interface WrapperModule {
 export function writeNodeWrappers(language: NodeStormLanguage, dir: string): void {
   const rendered = renderAll(language);
   for (const variant of ['basic', 'circuit-breaker'] as const) writeFileSync(path.join(dir, `${language}-${variant}.${EXTENSION[language]}`), rendered[variant]);
+  writeFileSync(path.join(dir, 'sdk.mjs'), "export { default } from '@anthropic-ai/sdk';\n");
 }
 
 async function importWrapper(job: WorkerJob, variant: 'basic' | 'circuit-breaker'): Promise<WrapperModule> {
@@ -48,9 +49,20 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * The SDK the wrappers see: the JavaScript wrapper is an ES module and gets the SDK's ES
+ * build, whose error classes are not the CommonJS build's. A client from the other build
+ * would throw errors its `instanceof` checks never match.
+ */
+async function sdkFor(job: WorkerJob): Promise<typeof Anthropic> {
+  if (job.language === 'typescript') return Anthropic;
+  return ((await import(pathToFileURL(path.join(job.wrappersDir, 'sdk.mjs')).href)) as { default: typeof Anthropic }).default;
+}
+
 async function prepare(job: WorkerJob, sim: RunningSimulator): Promise<CallOnce> {
   const { kind, sdkMaxRetries } = STRATEGY_CALLS[job.strategy];
-  const client = new Anthropic({ apiKey: BENCH_KEY, baseURL: sim.url, maxRetries: sdkMaxRetries });
+  const Sdk = await sdkFor(job);
+  const client = new Sdk({ apiKey: BENCH_KEY, baseURL: sim.url, maxRetries: sdkMaxRetries });
   if (kind === 'basic') {
     const basic = await importWrapper(job, 'basic');
     return (signal) => basic.createMessageWithRetry(client, PARAMS, { signal });
