@@ -169,3 +169,19 @@ export function goSources(rendered: Record<SnippetVariant, string>): Record<stri
     'streaming/clauderetry.go': rendered.streaming,
   };
 }
+
+/** `go test -v` of one package of the project (already built), in `env` and nothing else. */
+export async function goTest(pkg: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  try {
+    const { stdout, stderr } = await execFileAsync('go', ['test', '-count=1', '-v', pkg], {
+      cwd: GO_PROJECT_DIR,
+      env: { ...env, GOMODCACHE: goEnv().GOMODCACHE, GOCACHE: goEnv().GOCACHE, GOFLAGS: goEnv().GOFLAGS, GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' },
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const failure = error as Error & { stdout?: string; stderr?: string };
+    return { ok: false, output: `${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
+}
