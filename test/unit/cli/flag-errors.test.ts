@@ -50,6 +50,7 @@ const BAD_VALUES: Record<string, [flag: string, value: string, valid: RegExp][]>
     ['base-delay-ms', 'fast', /from 1 to 60000, not "fast"/],
     ['max-delay-ms', '600001', /from 1 to 600000, not "600001"/],
     ['fallback-model', 'gpt"', /must be a model id such as claude-haiku-4-5/],
+    ['recipe', 'django', /unknown --recipe "django"; one of nextjs-route, express, fastapi, go-http/],
   ],
   sim: [
     ['scenario', 'nope', /unknown scenario "nope"; built-in scenarios: healthy/],
