@@ -12,7 +12,8 @@ import { buildSnippetProject } from '../../test/snippets/node/snippet-project';
 import { pythonLanguage } from '../../test/snippets/python/driver-process';
 import { FLAVORS, PYTHON_SENTINEL_KEY, pythonDriverEnv, writePythonProject } from '../../test/snippets/python/project';
 import { type WrapperDriver } from '../../test/snippets/spec/wrapper-driver';
-import { renderAll, startCompiledDriver, type CompiledLanguage } from '../../test/snippets/support/compiled-wrapper-suite';
+import { startCompiledDriver, type CompiledLanguage } from '../../test/snippets/support/compiled-wrapper-suite';
+import { renderAll } from '../../test/snippets/support/rendered-wrappers';
 import { ensureNodeToolchain } from '../../test/snippets/support/node-toolchain';
 import { ensurePythonToolchain } from '../../test/snippets/support/python-toolchain';
 

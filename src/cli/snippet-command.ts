@@ -1,7 +1,8 @@
 // `claude-health snippet`: prints a ready-to-run retry wrapper with the
 // policy filled in: the defaults, or the flags, checked against the same
 // ranges as the claudeHealth.snippets.* settings.
-import { findTemplate, isSnippetLanguage, isSnippetVariant, variantsOf } from '../core/snippets/catalog';
+import { findRecipe, findTemplate, isSnippetLanguage, isSnippetVariant, variantsOf } from '../core/snippets/catalog';
+import { isRecipeName, RECIPE_NAMES, RECIPE_TABLE } from '../core/snippets/recipe-table';
 import { renderCode } from '../core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS, type SnippetPolicy } from '../core/snippets/types';
 import { SNIPPET_SPECS } from '../core/settings/snippets';
@@ -21,6 +22,7 @@ export const SNIPPET_OPTIONS = {
   'fallback-model': { type: 'string' },
   'initial-limit': { type: 'string' },
   'max-limit': { type: 'string' },
+  recipe: { type: 'string' },
 } as const;
 
 /** The concurrency variant's limits: requests in flight at the start, and the most it may grow to. */
@@ -43,9 +45,13 @@ function range(field: (typeof NUMERIC_POLICY_FLAGS)[number][1]): string {
 
 const policy = DEFAULT_SNIPPET_POLICY;
 
+const recipeList = RECIPE_NAMES.map((name) => `${name} (${RECIPE_TABLE[name].language})`).join(', ');
+
 export const SNIPPET_HELP: CommandHelp = {
-  usage: '--lang LANG [--variant VARIANT] [policy flags]',
-  description: 'The policy flags take the ranges of the claudeHealth.snippets.* settings.',
+  usage: '--lang LANG [--variant VARIANT] [policy flags] | --recipe NAME',
+  description:
+    'The policy flags take the ranges of the claudeHealth.snippets.* settings. A recipe is a worked example that uses a wrapper ' +
+    '(a web handler that rides out overloads); its first lines name the wrapper it imports and the command that prints it.',
   flags: {
     lang: { value: 'LANG', description: `Required: ${SNIPPET_LANGUAGES.join(', ')}.` },
     variant: { value: 'VARIANT', description: `${SNIPPET_VARIANTS.join(', ')} (default basic).` },
@@ -56,11 +62,18 @@ export const SNIPPET_HELP: CommandHelp = {
     'fallback-model': { value: 'ID', description: `The model the fallback variant switches to (default ${policy.fallbackModel}).` },
     'initial-limit': { value: 'N', description: `Requests in flight the concurrency variant's limiter starts at, 1 to 1000 (default ${policy.limiterInitialLimit}).` },
     'max-limit': { value: 'N', description: `The most requests in flight its limit may grow to, 1 to 10000, at least --initial-limit (default ${policy.limiterMaxLimit}).` },
+    recipe: { value: 'NAME', description: `Print a recipe instead of a wrapper (no --lang needed): ${recipeList}.` },
   },
-  examples: ['snippet --lang python', 'snippet --lang typescript --variant fallback', 'snippet --lang python-async --variant concurrency --max-limit 16', 'snippet --lang go --max-attempts 5 --deadline-seconds 30'],
+  examples: [
+    'snippet --lang python',
+    'snippet --lang typescript --variant fallback',
+    'snippet --lang python-async --variant concurrency --max-limit 16',
+    'snippet --lang go --max-attempts 5 --deadline-seconds 30',
+    'snippet --recipe nextjs-route > app/api/chat/route.ts',
+  ],
   exitCodes: [
     [EXIT_OK, 'the wrapper was printed'],
-    [EXIT_USAGE, 'a bad flag, or no such wrapper for the language'],
+    [EXIT_USAGE, 'a bad flag, or no such wrapper or recipe'],
   ],
 };
 
@@ -87,7 +100,26 @@ export function snippetPolicy(flags: CliFlags): SnippetPolicy {
   return chosen;
 }
 
+/** A recipe is printed as it is: the wrapper it imports carries the policy. */
+async function printRecipe(flags: CliFlags, io: CliIo): Promise<number> {
+  const { recipe } = flags;
+  if (typeof recipe !== 'string' || !isRecipeName(recipe)) throw new UsageError(`unknown --recipe "${String(recipe).slice(0, 40)}"; one of ${RECIPE_NAMES.join(', ')}`);
+  const { language, wrapper } = RECIPE_TABLE[recipe];
+  if (flags.lang !== undefined && flags.lang !== language) {
+    throw new UsageError(`--recipe ${recipe} is ${language} code; leave out --lang, or give --lang ${language}`);
+  }
+  const wrapperFlags = ['variant', ...NUMERIC_POLICY_FLAGS.map(([flag]) => flag), 'fallback-model'].filter((flag) => flags[flag] !== undefined);
+  if (wrapperFlags.length) {
+    throw new UsageError(`--${wrapperFlags[0]} shapes a wrapper, not a recipe; print the wrapper this recipe imports with --lang ${language} --variant ${wrapper}`);
+  }
+  const template = await findRecipe(recipe);
+  if (!template) throw new UsageError(`the ${recipe} recipe is missing from this build`);
+  io.stdout(template.source);
+  return EXIT_OK;
+}
+
 export async function runSnippetCommand(flags: CliFlags, io: CliIo): Promise<number> {
+  if (flags.recipe !== undefined) return printRecipe(flags, io);
   const { lang, variant = 'basic' } = flags;
   if (typeof lang !== 'string') throw new UsageError(`--lang is required: one of ${SNIPPET_LANGUAGES.join(', ')}`);
   if (!isSnippetLanguage(lang)) throw new UsageError(`unknown --lang "${lang.slice(0, 40)}"; one of ${SNIPPET_LANGUAGES.join(', ')}`);

@@ -1,5 +1,6 @@
 // Lookups over the language and variant tables and the template catalogue. The
 // policy a user's settings give is the settings module's (validateSnippetSettings).
+import { type RecipeName, type RecipeTemplate } from './recipe-table';
 import { LANGUAGE_TABLE, SNIPPET_LANGUAGES, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetTemplate, type SnippetVariant } from './types';
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {
@@ -44,4 +45,8 @@ export async function findTemplate(language: SnippetLanguage, variant: SnippetVa
 
 export async function variantsOf(language: SnippetLanguage): Promise<SnippetTemplate[]> {
   return (await loadTemplates()).filter((t) => t.language === language);
+}
+
+export async function findRecipe(name: RecipeName): Promise<RecipeTemplate | undefined> {
+  return (await import('./templates-on-disk.js')).RECIPE_TEMPLATES.find((r) => r.name === name);
 }

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  * <pre>
  *   {"case": "...", "action": "call", "variant": "basic", "params": {...}}
  *   {"case": "...", "action": "crowd", "params": {...}, "tripper": {...}, "start": "together"}
+ *   {"case": "...", "action": "storm", "storm": {"strategy": "basic", "callers": 50, ...}}
  * </pre>
  *
  * A crowd shares one breaker: the tripper (if any) calls alone first, then the callers go, all
@@ -401,6 +402,47 @@ public final class Driver {
         return out;
     }
 
+    /**
+     * The storm benchmark's crowd: every caller at once through one shared client, with the
+     * wrappers' rendered defaults ("sdk": the SDK alone, with its own retries). Each caller's
+     * time in ms, or null when it failed.
+     */
+    static Map<String, Object> stormCase(JsonNode storm) throws InterruptedException {
+        String strategy = storm.path("strategy").asText("");
+        long startDelayMs = storm.path("startDelayMs").asLong(0);
+        AnthropicClient client = AnthropicOkHttpClient.builder()
+                .baseUrl(System.getenv("ANTHROPIC_BASE_URL"))
+                .apiKey(System.getenv("ANTHROPIC_API_KEY"))
+                .maxRetries(storm.path("sdkMaxRetries").asInt(2))
+                .build();
+        var breaker = new claude.retry.circuitbreaker.ClaudeRetry.CircuitBreaker();
+        MessageCreateParams params = request(Params.parse(JSON.createObjectNode()));
+        int callers = storm.path("callers").asInt(1);
+        List<Double> completions = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(callers, null)));
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            int index = i;
+            threads.add(start(() -> {
+                long started = System.nanoTime();
+                try {
+                    Thread.sleep(startDelayMs);
+                    switch (strategy) {
+                        case "basic" -> claude.retry.basic.ClaudeRetry.createMessageWithRetry(client, params);
+                        case "circuit-breaker" -> claude.retry.circuitbreaker.ClaudeRetry.createMessageWithRetry(client, params,
+                                claude.retry.circuitbreaker.ClaudeRetry.Options.builder().breaker(breaker).build());
+                        default -> client.messages().create(params);
+                    }
+                    completions.set(index, (System.nanoTime() - started) / 1e6);
+                } catch (RuntimeException | InterruptedException failed) {
+                    // a failed caller has no completion time
+                }
+            }));
+        }
+        for (Thread thread : threads) thread.join();
+        client.close();
+        return Map.of("completions", new ArrayList<>(completions));
+    }
+
     static Map<String, Object> run(String line) {
         String name = "";
         try {
@@ -412,6 +454,7 @@ public final class Driver {
                 case "crowd" -> crowdCase(p, command.has("tripper") ? Params.parse(command.path("tripper")) : null,
                         command.path("start").asText("together").equals("one-by-one"));
                 case "limiter" -> limiterRun(command);
+                case "storm" -> stormCase(command.path("storm"));
                 default -> throw new IllegalArgumentException("unknown action " + command.path("action"));
             };
             Map<String, Object> result = new LinkedHashMap<>();

@@ -4,6 +4,7 @@
 // WrapperReports.
 import { type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { LineDriver } from '../support/line-driver';
+import { type PythonFlavor } from './python-project';
 import { CASE_TIMEOUT_MS } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings } from '../spec/wrapper-cases';
 import { type LimiterRun } from '../spec/limiter-cases';
@@ -108,7 +109,6 @@ function startPythonDriver(python: string, cwd: string, env: NodeJS.ProcessEnv):
   return LineDriver.start(python, ['-W', 'ignore::DeprecationWarning', 'driver.py'], cwd, env);
 }
 
-export type PythonFlavor = 'sync' | 'async';
 
 export interface PythonSetup {
   language: Extract<SnippetLanguage, 'python' | 'python-async'>;

@@ -404,6 +404,65 @@ async def async_limiter(command: Json) -> Json:
     return {"phases": phases, "limitTrace": trace}
 
 
+def storm_sync(command: Json) -> Json:
+    """The storm benchmark's crowd: `callers` threads at once, one shared client, each timed."""
+    storm: Json = command["storm"]
+    strategy: str = storm["strategy"]
+    client = anthropic.Anthropic(max_retries=storm.get("sdkMaxRetries", 2))
+    breaker = sync_circuit_breaker.CircuitBreaker() if strategy == "circuit-breaker" else None
+    params: Json = command["params"]
+    completions: list[Optional[float]] = [None] * storm["callers"]
+
+    def caller(index: int) -> None:
+        started = time.monotonic()
+        try:
+            time.sleep(storm.get("startDelayMs", 0) / 1000)
+            if strategy == "basic":
+                sync_basic.create_message_with_retry(client, **params)
+            elif strategy == "circuit-breaker":
+                assert breaker is not None
+                sync_circuit_breaker.create_message_with_retry(client, breaker, **params)
+            else:
+                client.messages.create(**params)
+        except Exception:  # a failed caller has no completion time
+            return
+        completions[index] = (time.monotonic() - started) * 1000
+
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(storm["callers"])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    client.close()
+    return {"completions": completions}
+
+
+async def storm_async(command: Json) -> Json:
+    """The storm benchmark's crowd: `callers` tasks at once, one shared client, each timed."""
+    storm: Json = command["storm"]
+    strategy: str = storm["strategy"]
+    params: Json = command["params"]
+    async with anthropic.AsyncAnthropic(max_retries=storm.get("sdkMaxRetries", 2)) as client:
+        breaker = async_circuit_breaker.CircuitBreaker() if strategy == "circuit-breaker" else None
+
+        async def caller() -> Optional[float]:
+            started = time.monotonic()
+            try:
+                await asyncio.sleep(storm.get("startDelayMs", 0) / 1000)
+                if strategy == "basic":
+                    await async_basic.acreate_message_with_retry(client, **params)
+                elif strategy == "circuit-breaker":
+                    assert breaker is not None
+                    await async_circuit_breaker.acreate_message_with_retry(client, breaker, **params)
+                else:
+                    await client.messages.create(**params)
+            except Exception:  # a failed caller has no completion time
+                return None
+            return (time.monotonic() - started) * 1000
+
+        return {"completions": list(await asyncio.gather(*(caller() for _ in range(storm["callers"]))))}
+
+
 def run_command(command: Json) -> Json:
     flavor = command["flavor"]
     action = command["action"]
@@ -419,6 +478,10 @@ def run_command(command: Json) -> Json:
         result = sync_limiter(command)
     elif flavor == "async" and action == "limiter":
         result = asyncio.run(async_limiter(command))
+    elif flavor == "sync" and action == "storm":
+        result = storm_sync(command)
+    elif flavor == "async" and action == "storm":
+        result = asyncio.run(storm_async(command))
     else:
         raise ValueError(f"unknown command {flavor} {action}")
     return {"case": command.get("case"), **result}

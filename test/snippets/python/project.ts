@@ -8,7 +8,7 @@ import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk'
 import { renderCode } from '../../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { PYTHON_SNIPPET_DIR } from '../support/python-toolchain';
-import { type PythonFlavor } from './driver-process';
+import { type PythonFlavor } from './python-project';
 
 export const PYTHON_SENTINEL_KEY = 'sk-ant-api03-SENTINEL-python-snippets-0123456789';
 

@@ -3,14 +3,13 @@
 // language's own tools, then driven through a long-lived driver process against the
 // simulator by the shared wrapper cases (spec/wrapper-cases.ts).
 import assert from 'node:assert/strict';
-import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
-import { renderCode } from '../../../src/core/snippets/render';
-import { DEFAULT_SNIPPET_POLICY, SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
+import { SNIPPET_VARIANTS, type SnippetLanguage, type SnippetVariant } from '../../../src/core/snippets/types';
 import { CASE_TIMEOUT_MS, runWrapperSpec } from '../spec/run-wrapper-spec';
 import { FALLBACK_MODEL, FAST, MODEL, type CallSettings, type CrowdSettings, type LanguageCapabilities, type SdkError } from '../spec/wrapper-cases';
 import { type LimiterRun } from '../spec/limiter-cases';
 import { breakerState, type CrowdReport, type LimiterReport, type ReportedError, type WrapperDriver, type WrapperReport } from '../spec/wrapper-driver';
 import { LineDriver } from './line-driver';
+import { renderAll } from './rendered-wrappers';
 
 export const SENTINEL_KEY = 'sk-ant-api03-SENTINEL-compiled-snippets-0123456789';
 
@@ -123,17 +122,6 @@ export const COMPILED_CAPABILITIES: LanguageCapabilities = {
   streamErrorHasStatus: true,
 };
 
-
-/** The rendered code of every variant, from the templates the catalog is built from. */
-export function renderAll(language: SnippetLanguage): Record<SnippetVariant, string> {
-  const rendered = {} as Record<SnippetVariant, string>;
-  for (const variant of SNIPPET_VARIANTS) {
-    const template = SNIPPET_TEMPLATES.find((t) => t.language === language && t.variant === variant);
-    assert.ok(template, `no ${language}/${variant} template in src/core/snippets/templates`);
-    rendered[variant] = renderCode(template, DEFAULT_SNIPPET_POLICY);
-  }
-  return rendered;
-}
 
 /** The driver's parameters: the policy and the call's knobs, in milliseconds. */
 function paramsOf(variant: SnippetVariant, call: CallSettings): Record<string, unknown> {

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { type SnippetVariant } from '../../../src/core/snippets/types';
 
 const execFileAsync = promisify(execFile);
 
@@ -157,4 +158,30 @@ async function gofmtListing(): Promise<CheckResult> {
 /** The environment the driver runs in: the simulator's address and the key, nothing else of ours. */
 export function goDriverEnv(simUrl: string, apiKey: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ANTHROPIC_BASE_URL: simUrl, ANTHROPIC_API_KEY: apiKey, NO_PROXY: '*' };
+}
+
+/** Each variant as its own package of the driver's module, keeping the snippet's package clause. */
+export function goSources(rendered: Record<SnippetVariant, string>): Record<string, string> {
+  return {
+    'basic/clauderetry.go': rendered.basic,
+    'circuitbreaker/clauderetry.go': rendered['circuit-breaker'],
+    'fallback/clauderetry.go': rendered.fallback,
+    'streaming/clauderetry.go': rendered.streaming,
+  };
+}
+
+/** `go test -v` of one package of the project (already built), in `env` and nothing else. */
+export async function goTest(pkg: string, env: NodeJS.ProcessEnv): Promise<CheckResult> {
+  try {
+    const { stdout, stderr } = await execFileAsync('go', ['test', '-count=1', '-v', pkg], {
+      cwd: GO_PROJECT_DIR,
+      env: { ...env, GOMODCACHE: goEnv().GOMODCACHE, GOCACHE: goEnv().GOCACHE, GOFLAGS: goEnv().GOFLAGS, GOTOOLCHAIN: 'local', GOWORK: 'off', CGO_ENABLED: '0' },
+      timeout: 600_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { ok: true, output: stdout + stderr };
+  } catch (error) {
+    const failure = error as Error & { stdout?: string; stderr?: string };
+    return { ok: false, output: `${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SNIPPET_VARIANTS, type SnippetVariant } from '../../../src/core/snippets/types';
 
 const execFileAsync = promisify(execFile);
 
@@ -158,4 +159,21 @@ export async function buildJavaProject(sources: Record<string, string>): Promise
 /** The environment the driver runs in: the simulator's address and the key, nothing else of ours. */
 export function javaDriverEnv(simUrl: string, apiKey: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH, HOME: process.env.HOME, ANTHROPIC_BASE_URL: simUrl, ANTHROPIC_API_KEY: apiKey, NO_PROXY: '*' };
+}
+
+const PACKAGE_LINE = 'package claude.retry;\n';
+
+/**
+ * All four variants are a class ClaudeRetry in package claude.retry; to build them side by
+ * side, each gets a sub-package (claude.retry.basic, ...), the only line that differs from
+ * what a user gets.
+ */
+export function javaSources(rendered: Record<SnippetVariant, string>): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const variant of SNIPPET_VARIANTS) {
+    const code = rendered[variant];
+    if (!code.startsWith(PACKAGE_LINE)) throw new Error(`the ${variant} template must start with "${PACKAGE_LINE.trim()}"`);
+    sources[`claude/retry/${variant.replace('-', '')}/ClaudeRetry.java`] = `package claude.retry.${variant.replace('-', '')};\n${code.slice(PACKAGE_LINE.length)}`;
+  }
+  return sources;
 }

@@ -53,6 +53,7 @@ const BAD_VALUES: Record<string, [flag: string, value: string, valid: RegExp][]>
     ['fallback-model', 'gpt"', /must be a model id such as claude-haiku-4-5/],
     ['initial-limit', '0', /from 1 to 1000, not "0"/],
     ['max-limit', 'lots', /from 1 to 10000, not "lots"/],
+    ['recipe', 'django', /unknown --recipe "django"; one of nextjs-route, express, fastapi, go-http/],
   ],
   sim: [
     ['scenario', 'nope', /unknown scenario "nope"; built-in scenarios: healthy/],

@@ -7,7 +7,8 @@ import { captureIo } from '../../support/capture-io';
 import { type CliIo, UsageError } from '../../../src/cli/io';
 import { runSnippetCommand, snippetPolicy } from '../../../src/cli/snippet-command';
 import { renderCode } from '../../../src/core/snippets/render';
-import { SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
+import { RECIPE_TEMPLATES, SNIPPET_TEMPLATES } from '../../../src/core/snippets/templates-on-disk';
+import { RECIPE_NAMES, RECIPE_TABLE, wrapperCommand } from '../../../src/core/snippets/recipe-table';
 import { DEFAULT_SNIPPET_POLICY, SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../../../src/core/snippets/types';
 import { BUILT_IN_SCENARIO_NAMES } from '../../../src/sim/scenarios';
 
@@ -106,5 +107,39 @@ describe('claude-health snippet', () => {
       assert.throws(() => snippetPolicy({ 'initial-limit': '8', 'max-limit': '4' }), /^UsageError: --max-limit 4 is below --initial-limit 8/);
       assert.throws(() => snippetPolicy({ 'initial-limit': '0' }), /--initial-limit must be a whole number of requests from 1 to 1000, not "0"/);
     });
+  });
+});
+
+describe('claude-health snippet --recipe', () => {
+  it('prints each recipe exactly as its template file holds it, with or without its own --lang', async () => {
+    for (const recipe of RECIPE_TEMPLATES) {
+      for (const flags of [{ recipe: recipe.name }, { recipe: recipe.name, lang: recipe.language }]) {
+        const { io, out } = capture();
+        assert.equal(await runSnippetCommand(flags, io), 0);
+        assert.deepEqual(out, [recipe.source], recipe.name);
+      }
+    }
+  });
+
+  it('tells in each recipe which wrapper it imports and the command that prints it', () => {
+    for (const recipe of RECIPE_TEMPLATES) assert.ok(recipe.source.includes(wrapperCommand(recipe.name)), `${recipe.name} does not name ${wrapperCommand(recipe.name)}`);
+  });
+
+  it('refuses an unknown recipe, another language, and wrapper flags, naming the way out', async () => {
+    const { io } = capture();
+    await assert.rejects(runSnippetCommand({ recipe: 'django' }, io), (error) => error instanceof UsageError && error.message === `unknown --recipe "django"; one of ${RECIPE_NAMES.join(', ')}`);
+    await assert.rejects(runSnippetCommand({ recipe: 'fastapi', lang: 'go' }, io), (error) => error instanceof UsageError && /fastapi is python-async code/.test(error.message));
+    await assert.rejects(
+      runSnippetCommand({ recipe: 'go-http', 'max-attempts': '3' }, io),
+      (error) => error instanceof UsageError && error.message.includes('--max-attempts shapes a wrapper') && error.message.includes('--lang go --variant basic'),
+    );
+  });
+
+  it('lists every recipe with its language in the help, and prints one through main', async () => {
+    const help = commandHelp('snippet').replace(/\s+/g, ' ');
+    assert.ok(help.includes(`--recipe NAME Print a recipe instead of a wrapper (no --lang needed): ${RECIPE_NAMES.map((n) => `${n} (${RECIPE_TABLE[n].language})`).join(', ')}.`), help);
+    const io = captureIo({});
+    assert.equal(await main(['snippet', '--recipe', 'express'], io), 0);
+    assert.ok(io.out.includes('export async function chatHandler('));
   });
 });

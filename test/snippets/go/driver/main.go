@@ -6,6 +6,7 @@
 //
 //	{"case": "...", "action": "call", "variant": "basic", "params": {...}}
 //	{"case": "...", "action": "crowd", "params": {...}, "tripper": {...}, "start": "together"}
+//	{"case": "...", "action": "storm", "storm": {"strategy": "basic", "callers": 50, ...}}
 //
 // A crowd shares one breaker: the tripper (if any) calls alone first, then the callers
 // go, all at once ("together") or each after the previous one returned ("one-by-one").
@@ -43,6 +44,7 @@ type command struct {
 	Start   string          `json:"start"`
 	Limiter limiterSettings `json:"limiter"`
 	Phases  []limiterPhase  `json:"phases"`
+	Storm   *storm          `json:"storm"`
 	// A limiter run's strategy (the capacity benchmark): concurrency, basic (under a
 	// semaphore of FixedLimit when above 0) or sdk (the SDK's own SdkMaxRetries).
 	Strategy      string `json:"strategy"`
@@ -77,6 +79,16 @@ type limiterReport struct {
 	Outcome    string               `json:"outcome"`
 	Phases     []limiterPhaseReport `json:"phases"`
 	LimitTrace [][2]int64           `json:"limitTrace"`
+}
+
+// storm is the storm benchmark's crowd: every caller at once through one shared client,
+// with the wrappers' rendered defaults (strategy "sdk": the SDK alone, its own retries).
+type storm struct {
+	Strategy      string `json:"strategy"`
+	SdkMaxRetries int    `json:"sdkMaxRetries"`
+	Callers       int    `json:"callers"`
+	DeadlineMs    int    `json:"deadlineMs"`
+	StartDelayMs  int    `json:"startDelayMs"`
 }
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
@@ -428,6 +440,41 @@ func limiterRun(c command) limiterReport {
 	return report
 }
 
+// stormCase times each caller of the storm benchmark; a failed caller's time is null.
+func stormCase(s storm) map[string]any {
+	client := anthropic.NewClient(option.WithBaseURL(os.Getenv("ANTHROPIC_BASE_URL")),
+		option.WithAPIKey(os.Getenv("ANTHROPIC_API_KEY")), option.WithMaxRetries(s.SdkMaxRetries))
+	breaker := circuitbreaker.NewCircuitBreaker(circuitbreaker.BreakerSettings{})
+	request := messageParams("claude-haiku-4-5")
+	completions := make([]*float64, s.Callers)
+	var wg sync.WaitGroup
+	for i := range completions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx, cancel := context.WithTimeout(context.Background(), ms(s.DeadlineMs))
+			defer cancel()
+			started := time.Now()
+			time.Sleep(ms(s.StartDelayMs))
+			var err error
+			switch s.Strategy {
+			case "basic":
+				_, err = basic.CreateMessageWithRetry(ctx, &client, request)
+			case "circuit-breaker":
+				_, err = circuitbreaker.CreateMessageWithRetry(ctx, &client, request, circuitbreaker.WithCircuitBreaker(breaker))
+			default:
+				_, err = client.Messages.New(ctx, request)
+			}
+			if err == nil {
+				elapsed := float64(time.Since(started).Microseconds()) / 1000
+				completions[i] = &elapsed
+			}
+		}()
+	}
+	wg.Wait()
+	return map[string]any{"completions": completions}
+}
+
 func run(line []byte) any {
 	var c command
 	if err := json.Unmarshal(line, &c); err != nil {
@@ -444,6 +491,10 @@ func run(line []byte) any {
 		return report
 	case "limiter":
 		return limiterRun(c)
+	case "storm":
+		if c.Storm != nil {
+			return stormCase(*c.Storm)
+		}
 	}
 	return callReport{Case: c.Case, Outcome: "driver_error", Error: &errorReport{Kind: "driver", Message: "unknown action " + c.Action}}
 }
