@@ -300,7 +300,15 @@ export class Workbench {
   /** Answers a save dialog (VS Code's own, in code-server): types the full path and presses Enter. */
   async answerSaveDialog(filePath: string): Promise<void> {
     await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await this.quickInputBox.fill(filePath);
+    // The simple file dialog fills in its default path a moment after it shows, which can
+    // overwrite what was typed: type again until the path stays for a beat, then accept.
+    const until = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await this.quickInputBox.fill(filePath);
+      await this.page.waitForTimeout(300);
+      if ((await this.quickInputBox.inputValue()) === filePath) break;
+      if (Date.now() > until) throw new Error(`the save dialog kept replacing ${filePath}`);
+    }
     await this.page.keyboard.press('Enter');
     await this.quickInput.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }

@@ -51,7 +51,8 @@ public final class Driver {
     /** The policy and scenario knobs a test passes as JSON. */
     record Params(
             int maxAttempts, long deadlineMs, long baseDelayMs, long maxDelayMs, String model, String fallbackModel,
-            int fallbackAfter, long cancelAfterMs, int failureThreshold, int minimumRequests, long openForMs, int callers) {
+            int fallbackAfter, long cancelAfterMs, int failureThreshold, int minimumRequests, long openForMs, int callers,
+            boolean cancelFromStart) {
         static Params parse(JsonNode node) {
             return new Params(
                     node.path("maxAttempts").asInt(10), node.path("deadlineMs").asLong(10_000),
@@ -59,7 +60,13 @@ public final class Driver {
                     node.path("model").asText("claude-haiku-4-5"), node.path("fallbackModel").asText("claude-haiku-4-5"),
                     node.path("fallbackAfter").asInt(3), node.path("cancelAfterMs").asLong(0),
                     node.path("failureThreshold").asInt(5), node.path("minimumRequests").asInt(5),
-                    node.path("openForMs").asLong(2000), node.path("callers").asInt(1));
+                    node.path("openForMs").asLong(2000), node.path("callers").asInt(1), false);
+        }
+
+        /** A limiter run's caller is cancelled while queued, timed from its start: no retry is announced to time it from. */
+        Params cancelledFromStart() {
+            return new Params(maxAttempts, deadlineMs, baseDelayMs, maxDelayMs, model, fallbackModel, fallbackAfter, cancelAfterMs,
+                    failureThreshold, minimumRequests, openForMs, callers, true);
         }
     }
 
@@ -160,6 +167,7 @@ public final class Driver {
                 }, p.cancelAfterMs(), TimeUnit.MILLISECONDS);
             }
         };
+        if (p.cancelFromStart()) armCancel.run();
         AnthropicClient client = sharedClient != null ? sharedClient : newClient();
         try {
             MessageCreateParams params = request(p);
@@ -370,7 +378,7 @@ public final class Driver {
                 List<Thread> threads = new ArrayList<>();
                 for (int i = 0; i < callers.size(); i++) {
                     int index = i;
-                    Params p = Params.parse(callers.get(i));
+                    Params p = Params.parse(callers.get(i)).cancelledFromStart();
                     long startAt = started + TimeUnit.MILLISECONDS.toNanos(index * stagger);
                     TimeUnit.NANOSECONDS.sleep(Math.max(0, startAt - System.nanoTime()));
                     threads.add(start(() -> {

@@ -238,7 +238,8 @@ async function makeCall(spec: DriverCase, client: Anthropic, breaker: BreakerLik
   }
 }
 
-async function runCall(call: Call, abortAfterMs: number | undefined, streaming: boolean, own?: DriverCase['options']): Promise<CallReport> {
+// fromStart: a limiter run's caller is cancelled while it waits for a slot, where no retry is announced to time it from.
+async function runCall(call: Call, abortAfterMs: number | undefined, streaming: boolean, own?: DriverCase['options'], fromStart = false): Promise<CallReport> {
   const retries: CallReport['retries'] = [];
   const stream: StreamLog = { events: [], shown: '' };
   const controller = new AbortController();
@@ -258,6 +259,12 @@ async function runCall(call: Call, abortAfterMs: number | undefined, streaming: 
       }, abortAfterMs);
     }
   };
+  if (fromStart && abortAfterMs !== undefined) {
+    abortTimer = setTimeout(() => {
+      cancelledAtMs = performance.now() - started;
+      controller.abort();
+    }, abortAfterMs);
+  }
   const cancelled = () => (cancelledAtMs === undefined ? {} : { cancelledAtMs });
   const shown = () => (streaming ? { events: stream.events, shown: stream.shown } : {});
   try {
@@ -351,7 +358,7 @@ async function runLimiter(spec: DriverCase, client: Anthropic): Promise<LimiterR
       phase.callers.map(async (caller, i) => {
         await new Promise((resolve) => setTimeout(resolve, i * phase.staggerMs));
         const startedAtMs = performance.now() - phaseStart;
-        const report = await runCall(call, caller.abortAfterMs, false, caller.options);
+        const report = await runCall(call, caller.abortAfterMs, false, caller.options, true);
         return { ...report, startedAtMs, endedAtMs: performance.now() - phaseStart };
       }),
     );

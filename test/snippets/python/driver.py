@@ -235,6 +235,8 @@ async def async_call(
             loop.call_later(cancel_after_ms / 1000, cancel)
 
     recorder = Recorder(arm_cancel)
+    if command.get("cancel_from_start"):  # a limiter run's caller is cancelled while queued: no retry to time it from
+        arm_cancel()
     task = asyncio.create_task(async_outcome(command, recorder, breaker, limiter, shared_client))
     result: Json
     try:
@@ -388,7 +390,7 @@ async def async_limiter(command: Json) -> Json:
             if strategy == "basic":
                 async with gate if gate is not None else contextlib.nullcontext():
                     return await async_call({**command, **calls[index], "variant": "basic"}, shared_client=client)
-            return await async_call({**command, **calls[index], "variant": "concurrency"}, limiter=limiter, shared_client=client)
+            return await async_call({**command, **calls[index], "variant": "concurrency", "cancel_from_start": True}, limiter=limiter, shared_client=client)
 
         async def caller(index: int) -> Json:
             await asyncio.sleep(index * phase.get("stagger_ms", 0) / 1000)

@@ -93,18 +93,20 @@ type storm struct {
 
 // params are the policy values (small, to keep the suite quick) and the case's knobs.
 type params struct {
-	MaxAttempts      int    `json:"maxAttempts"`
-	DeadlineMs       int    `json:"deadlineMs"`
-	BaseDelayMs      int    `json:"baseDelayMs"`
-	MaxDelayMs       int    `json:"maxDelayMs"`
-	Model            string `json:"model"`
-	FallbackModel    string `json:"fallbackModel"`
-	FallbackAfter    int    `json:"fallbackAfter"`
-	CancelAfterMs    int    `json:"cancelAfterMs"`
-	FailureThreshold int    `json:"failureThreshold"`
-	MinimumRequests  int    `json:"minimumRequests"`
-	OpenForMs        int    `json:"openForMs"`
-	Callers          int    `json:"callers"`
+	MaxAttempts   int    `json:"maxAttempts"`
+	DeadlineMs    int    `json:"deadlineMs"`
+	BaseDelayMs   int    `json:"baseDelayMs"`
+	MaxDelayMs    int    `json:"maxDelayMs"`
+	Model         string `json:"model"`
+	FallbackModel string `json:"fallbackModel"`
+	FallbackAfter int    `json:"fallbackAfter"`
+	CancelAfterMs int    `json:"cancelAfterMs"`
+	// CancelFromStart: a limiter run's caller is cancelled while queued, timed from its start (no retry to time it from).
+	CancelFromStart  bool `json:"-"`
+	FailureThreshold int  `json:"failureThreshold"`
+	MinimumRequests  int  `json:"minimumRequests"`
+	OpenForMs        int  `json:"openForMs"`
+	Callers          int  `json:"callers"`
 }
 
 type retryRecord struct {
@@ -231,6 +233,17 @@ func callWith(variant string, p params, breaker *circuitbreaker.CircuitBreaker, 
 	var cancelTimer *time.Timer
 	var cancelledAt time.Duration
 	started := time.Now()
+	// armCancel starts the caller's cancel timer once; mu is held.
+	armCancel := func() {
+		if p.CancelAfterMs > 0 && cancelTimer == nil {
+			cancelTimer = time.AfterFunc(ms(p.CancelAfterMs), func() {
+				mu.Lock()
+				cancelledAt = time.Since(started)
+				mu.Unlock()
+				cancel()
+			})
+		}
+	}
 	onRetry := func(attempt int, delay time.Duration, status int, requestID string) {
 		record := retryRecord{Attempt: attempt, DelayMs: delay.Milliseconds(), Status: status, RequestID: requestID}
 		if breaker != nil {
@@ -241,14 +254,12 @@ func callWith(variant string, p params, breaker *circuitbreaker.CircuitBreaker, 
 		report.Retries = append(report.Retries, record)
 		// The caller cancels while the wrapper waits or keeps retrying, timed from the first
 		// announced retry so a slow first request cannot be cancelled before it was sent.
-		if p.CancelAfterMs > 0 && cancelTimer == nil {
-			cancelTimer = time.AfterFunc(ms(p.CancelAfterMs), func() {
-				mu.Lock()
-				cancelledAt = time.Since(started)
-				mu.Unlock()
-				cancel()
-			})
-		}
+		armCancel()
+	}
+	if p.CancelFromStart {
+		mu.Lock()
+		armCancel()
+		mu.Unlock()
 	}
 	defer func() {
 		mu.Lock()
@@ -428,6 +439,7 @@ func limiterRun(c command) limiterReport {
 				defer wg.Done()
 				time.Sleep(ms(i * phase.StaggerMs))
 				began := time.Since(started).Milliseconds()
+				p.CancelFromStart = true
 				result := one(p)
 				callers[i] = limiterCaller{result, began, time.Since(started).Milliseconds()}
 			}()
