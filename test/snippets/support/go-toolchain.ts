@@ -167,6 +167,7 @@ export function goSources(rendered: Record<SnippetVariant, string>): Record<stri
     'circuitbreaker/clauderetry.go': rendered['circuit-breaker'],
     'fallback/clauderetry.go': rendered.fallback,
     'streaming/clauderetry.go': rendered.streaming,
+    'concurrency/clauderetry.go': rendered.concurrency,
   };
 }
 
