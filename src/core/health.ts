@@ -108,7 +108,7 @@ function configurationProblems(lastRound: readonly ProbeResult[], t: Translate):
 }
 
 export function assessHealth(input: HealthInput): Health {
-  return withRealTraffic(assessFromPageAndProbes(input), input.traffic);
+  return withRealTraffic(assessFromPageAndProbes(input), input.traffic, input.t ?? english);
 }
 
 /**
@@ -116,9 +116,9 @@ export function assessHealth(input: HealthInput): Health {
  * and the page say; the reason names where they failed. They never make it
  * better: an outage stays an outage.
  */
-function withRealTraffic(health: Health, traffic: TrafficVerdict | undefined): Health {
+function withRealTraffic(health: Health, traffic: TrafficVerdict | undefined, t: Translate): Health {
   if (!traffic?.degraded) return health;
-  const reason = describeTrafficFailures(traffic.failures);
+  const reason = describeTrafficFailures(traffic.failures, t);
   const raises = health.state === 'operational' || health.state === 'unknown' || health.state === 'unconfigured';
   return raises ? { state: 'degraded', reasons: [reason, ...health.reasons] } : { state: health.state, reasons: [...health.reasons, reason] };
 }

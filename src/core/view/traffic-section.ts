@@ -5,7 +5,8 @@
 import type { MonitorSnapshot } from '../monitor/snapshot';
 import { TRAFFIC_SOURCES, type KindCounts } from '../signals/real-traffic';
 import type { RequestKind } from '../signals/request-kinds';
-import { kindLabel, TRAFFIC_SOURCE_NAMES } from '../signals/traffic-words';
+import { english, type Translate } from '../l10n';
+import { kindLabel, sourceName } from '../signals/traffic-words';
 import type { WindowCounts } from '../signals/window-counts';
 import { formatClock, type TimeFormat } from './format';
 import { code } from './markdown';
@@ -21,49 +22,49 @@ const PROBE_COUNT: Partial<Record<RequestKind, (window: WindowCounts) => number>
 };
 
 /** "your traffic: Claude Code 3, tap 2 · probes 2" for one kind. */
-export function breakdownOf(snapshot: MonitorSnapshot, kind: RequestKind): string {
+export function breakdownOf(snapshot: MonitorSnapshot, kind: RequestKind, t: Translate = english): string {
   const own = TRAFFIC_SOURCES.filter((source) => snapshot.traffic.counts[source][kind] > 0).map(
-    (source) => `${TRAFFIC_SOURCE_NAMES[source]} ${snapshot.traffic.counts[source][kind]}`,
+    (source) => `${sourceName(source, t)} ${snapshot.traffic.counts[source][kind]}`,
   );
   const probes = PROBE_COUNT[kind]?.(snapshot.window) ?? 0;
   const parts = [];
-  if (own.length > 0) parts.push(`your traffic: ${own.join(', ')}`);
-  if (probes > 0) parts.push(`probes ${probes}`);
+  if (own.length > 0) parts.push(t`your traffic: ${own.join(', ')}`);
+  if (probes > 0) parts.push(t`probes ${probes}`);
   return parts.join(' · ');
 }
 
-function sourceSummary(counts: KindCounts): string {
+function sourceSummary(counts: KindCounts, t: Translate): string {
   return (Object.entries(counts) as [RequestKind, number][])
     .filter(([kind, count]) => count > 0 && kind !== 'plan_limit')
-    .map(([kind, count]) => `${kindLabel(kind)} ×${count}`)
+    .map(([kind, count]) => `${kindLabel(kind, t)} ×${count}`)
     .join(', ');
 }
 
-export function trafficSection(snapshot: MonitorSnapshot, time: TimeFormat): string[] {
+export function trafficSection(snapshot: MonitorSnapshot, time: TimeFormat, t: Translate = english): string[] {
   const { traffic } = snapshot;
   const lines: string[] = [];
   for (const [kind, title] of [['overloaded', '529s'], ['rate_limited', '429s']] as const) {
-    if (trafficCount(snapshot, kind) > 0) lines.push(`- ${title}: ${breakdownOf(snapshot, kind)}`);
+    if (trafficCount(snapshot, kind) > 0) lines.push(`- ${title}: ${breakdownOf(snapshot, kind, t)}`);
   }
   for (const source of TRAFFIC_SOURCES) {
-    const summary = sourceSummary(traffic.counts[source]);
-    if (summary) lines.push(`- ${TRAFFIC_SOURCE_NAMES[source]}: ${summary}`);
+    const summary = sourceSummary(traffic.counts[source], t);
+    if (summary) lines.push(`- ${sourceName(source, t)}: ${summary}`);
   }
   const latest = traffic.latestError;
   if (latest) {
     const status = latest.status !== undefined ? ` HTTP ${latest.status}` : '';
     const id = latest.requestId ? ` · ${code(latest.requestId)}` : '';
-    lines.push(`- latest: ${formatClock(latest.at, time)} ${TRAFFIC_SOURCE_NAMES[latest.source]} ${kindLabel(latest.kind)}${status}${id}`);
+    lines.push(`- ${t`latest: ${formatClock(latest.at, time)}`} ${sourceName(latest.source, t)} ${kindLabel(latest.kind, t)}${status}${id}`);
   }
-  const plan = planLimitLine(snapshot, time);
+  const plan = planLimitLine(snapshot, time, t);
   if (plan) lines.push(plan);
-  return lines.length === 0 ? [] : ['', `**Your traffic** (last ${snapshot.window.windowMinutes} min)`, '', ...lines];
+  return lines.length === 0 ? [] : ['', `**${t`Your traffic`}** ${t`(last ${snapshot.window.windowMinutes} min)`}`, '', ...lines];
 }
 
 /** A spent subscription: its own line, with when it resets; not an API problem. */
-export function planLimitLine(snapshot: MonitorSnapshot, time: TimeFormat): string | undefined {
+export function planLimitLine(snapshot: MonitorSnapshot, time: TimeFormat, t: Translate = english): string | undefined {
   const plan = snapshot.traffic.planLimit;
   if (!plan) return undefined;
-  const reset = plan.resetsAt !== undefined ? `, resets ${formatClock(plan.resetsAt, time)}` : '';
-  return `- $(watch) ${TRAFFIC_SOURCE_NAMES[plan.source]} plan limit reached${reset} (your subscription, not an API problem)`;
+  const reset = plan.resetsAt !== undefined ? t`, resets ${formatClock(plan.resetsAt, time)}` : '';
+  return `- $(watch) ${t`${sourceName(plan.source, t)} plan limit reached${reset} (your subscription, not an API problem)`}`;
 }
