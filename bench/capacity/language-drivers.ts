@@ -10,7 +10,7 @@ import { JAVA_LANGUAGE } from '../../test/snippets/java/java-language';
 import { nodeLanguage } from '../../test/snippets/node/node-language';
 import { buildSnippetProject } from '../../test/snippets/node/snippet-project';
 import { pythonLanguage } from '../../test/snippets/python/driver-process';
-import { FLAVORS, PYTHON_SENTINEL_KEY, pythonDriverEnv, writePythonProject } from '../../test/snippets/python/project';
+import { PYTHON_FLAVORS, PYTHON_SENTINEL_KEY, pythonDriverEnv, writePythonProject } from '../../test/snippets/python/python-project';
 import { type WrapperDriver } from '../../test/snippets/spec/wrapper-driver';
 import { startCompiledDriver, type CompiledLanguage } from '../../test/snippets/support/compiled-wrapper-suite';
 import { renderAll } from '../../test/snippets/support/rendered-wrappers';
@@ -26,8 +26,8 @@ async function preparePython(language: 'python' | 'python-async'): Promise<Prepa
   const toolchain = await ensurePythonToolchain();
   const dir = mkdtempSync(path.join(tmpdir(), 'claude-health-capacity-python-'));
   writePythonProject(dir);
-  const flavor = FLAVORS.find((f) => f.language === language)!.flavor;
-  const lang = pythonLanguage({ language, flavor, python: () => toolchain.python, projectDir: () => dir, env: pythonDriverEnv, sentinelKey: PYTHON_SENTINEL_KEY });
+  const flavor = PYTHON_FLAVORS.find((f) => f.language === language)!.flavor;
+  const lang = pythonLanguage({ language, flavor, python: () => toolchain.python, projectDir: () => dir, env: (simUrl) => pythonDriverEnv(simUrl, PYTHON_SENTINEL_KEY), sentinelKey: PYTHON_SENTINEL_KEY });
   return { start: (simUrl) => lang.startDriver(simUrl), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

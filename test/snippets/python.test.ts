@@ -9,7 +9,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { pythonLanguage } from './python/driver-process';
-import { FLAVORS, PYTHON_SENTINEL_KEY, pythonDriverEnv, writePythonProject } from './python/project';
+import { PYTHON_FLAVORS, PYTHON_SENTINEL_KEY, pythonDriverEnv, writePythonProject } from './python/python-project';
 import { runWrapperSpec } from './spec/run-wrapper-spec';
 import { ensurePythonToolchain, SNIPPETS_TOOLS_DIR, type PythonToolchain } from './support/python-toolchain';
 
@@ -43,7 +43,7 @@ describe('Python retry wrappers against the simulator', function () {
     if (projectDir) rmSync(projectDir, { recursive: true, force: true });
   });
 
-  for (const { language, flavor } of FLAVORS) {
+  for (const { language, flavor } of PYTHON_FLAVORS) {
     describe(language, function () {
       it('type-checks with mypy --strict against the pinned SDK', function () {
         assert.ok(mypy.ok, mypy.output);
@@ -51,7 +51,7 @@ describe('Python retry wrappers against the simulator', function () {
       });
 
       runWrapperSpec(
-        pythonLanguage({ language, flavor, python: () => toolchain.python, projectDir: () => projectDir, env: pythonDriverEnv, sentinelKey: PYTHON_SENTINEL_KEY }),
+        pythonLanguage({ language, flavor, python: () => toolchain.python, projectDir: () => projectDir, env: (simUrl) => pythonDriverEnv(simUrl, PYTHON_SENTINEL_KEY), sentinelKey: PYTHON_SENTINEL_KEY }),
       );
     });
   }

@@ -9,6 +9,9 @@ import { PYTHON_SNIPPET_DIR } from '../support/python-toolchain';
 
 export type PythonFlavor = 'sync' | 'async';
 
+/** The key the snippet suite and the benches give the driver, to prove it never shows. */
+export const PYTHON_SENTINEL_KEY = 'sk-ant-api03-SENTINEL-python-snippets-0123456789';
+
 export const PYTHON_FLAVORS: { language: Extract<SnippetLanguage, 'python' | 'python-async'>; flavor: PythonFlavor; packageName: string }[] = [
   { language: 'python', flavor: 'sync', packageName: 'wrappers_sync' },
   { language: 'python-async', flavor: 'async', packageName: 'wrappers_async' },
