@@ -30,7 +30,7 @@ const quietMaintenance: Scenario = {
 };
 
 describe('claude-health watch against the simulator', function () {
-  this.timeout(20_000);
+  this.timeout(90_000);
   let sim: SimClient;
   before(async () => {
     sim = await SimClient.start({ scenario: 'healthy' });
@@ -111,7 +111,7 @@ describe('claude-health watch against the simulator', function () {
   describe('running', () => {
     /** Resolves when `predicate` holds for the output so far. */
     async function until(io: { out: string }, predicate: (out: string) => boolean): Promise<void> {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 60_000;
       while (!predicate(io.out)) {
         if (Date.now() > deadline) throw new Error(`no such output in time; so far:\n${io.out}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
