@@ -3,7 +3,10 @@
 // transcripts are both append-only JSON lines written by other processes.
 // A line counts once its newline is there (a writer may be mid-append); a line
 // longer than the cap is skipped without being decoded; a file that shrank or
-// was replaced (another inode) is read again from its start.
+// was replaced (another inode) is read again from its start. So is one that was
+// truncated and then grew past the old offset between two looks (same inode,
+// larger size): the last bytes read before the offset are kept and checked
+// again, one small read per pass.
 import { open } from 'node:fs/promises';
 
 export interface FileTailOptions {
@@ -28,6 +31,8 @@ export interface TailRead {
 }
 
 const NEWLINE = 0x0a;
+/** How many bytes before the offset are checked to notice a rewrite. */
+const ANCHOR_BYTES = 64;
 
 export class FileTail {
   private identity: string | undefined;
@@ -37,6 +42,8 @@ export class FileTail {
   /** Inside a line that is being skipped (too long, or cut by the initial tail). */
   private skipping = false;
   private seen = false;
+  /** The last bytes consumed, just before `offset`: they must still be there. */
+  private anchor: Buffer = Buffer.alloc(0);
 
   constructor(
     readonly path: string,
@@ -56,7 +63,7 @@ export class FileTail {
       const stat = await handle.stat();
       if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
       const identity = `${stat.dev}:${stat.ino}`;
-      if (this.identity !== undefined && (identity !== this.identity || stat.size < this.offset)) {
+      if (this.identity !== undefined && (identity !== this.identity || stat.size < this.offset || !(await this.anchorHolds(handle)))) {
         this.restart();
         result.reset = true;
       }
@@ -77,6 +84,7 @@ export class FileTail {
       const { bytesRead } = await handle.read(buffer, 0, length, this.offset);
       this.offset += bytesRead;
       result.bytesRead = bytesRead;
+      this.remember(buffer.subarray(0, bytesRead));
       this.consume(buffer.subarray(0, bytesRead), result);
       return result;
     } finally {
@@ -84,7 +92,26 @@ export class FileTail {
     }
   }
 
+  /** Whether the bytes just before the offset are the ones read there before. */
+  private async anchorHolds(handle: Awaited<ReturnType<typeof open>>): Promise<boolean> {
+    const length = this.anchor.length;
+    if (length === 0) return true;
+    const now = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(now, 0, length, this.offset - length);
+    return bytesRead === length && now.equals(this.anchor);
+  }
+
+  private remember(chunk: Buffer): void {
+    if (chunk.length >= ANCHOR_BYTES) {
+      this.anchor = Buffer.from(chunk.subarray(chunk.length - ANCHOR_BYTES));
+      return;
+    }
+    const joined = Buffer.concat([this.anchor, chunk]);
+    this.anchor = Buffer.from(joined.subarray(Math.max(0, joined.length - ANCHOR_BYTES)));
+  }
+
   private restart(): void {
+    this.anchor = Buffer.alloc(0);
     this.offset = 0;
     this.pending = [];
     this.pendingBytes = 0;
