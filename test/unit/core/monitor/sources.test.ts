@@ -1,10 +1,10 @@
 // The seam later sources plug into, and the transport slot the composition root holds.
 import assert from 'node:assert/strict';
 import type { Health } from '../../../../src/core/health';
-import { HealthMonitor, TransportSlot, type MonitorSource, type SourceSink } from '../../../../src/core/monitor';
+import { TransportSlot, type MonitorSource, type SourceSink } from '../../../../src/core/monitor';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
-import { settingsFrom } from '../../../../src/core/settings';
 import { ManualClock } from '../../../support/manual-clock';
+import { sourceOnlyMonitor } from '../support/source-only-monitor';
 import { startHttpServer } from '../../../support/loopback/servers';
 
 /** A source that reports what the test hands it, as a transcript reader or a traffic tap would. */
@@ -19,16 +19,7 @@ describe('monitor sources', () => {
   it('folds the observations of a plugged-in source into the window, the verdict and the health', () => {
     const clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
     const captured: { sink?: SourceSink } = {};
-    const monitor = new HealthMonitor({
-      clock,
-      timers: clock,
-      settings: settingsFrom({ 'health.degradeAfter': 2 }),
-      // Never started, so the built-in sources send nothing.
-      fetch: () => Promise.reject(new Error('no request expected')),
-      getApiKey: () => undefined,
-      env: {},
-      extraSources: [handFedSource('tap', captured)],
-    });
+    const monitor = sourceOnlyMonitor(clock, [handFedSource('tap', captured)]);
     const changes: [Health['state'], Health['state']][] = [];
     monitor.onDidChangeHealth((previous, next) => changes.push([previous.state, next.state]));
     const sink = captured.sink!;

@@ -1,27 +1,18 @@
 // The tap as a monitor source: records pushed from real requests fold into the
 // monitor's real-traffic counts and health in batches, on the injected clock.
 import assert from 'node:assert/strict';
-import { HealthMonitor } from '../../../../src/core/monitor';
 import { TAP_BATCH_MS, TapMonitorSource } from '../../../../src/core/tap/tap-monitor-source';
 import { ManualClock } from '../../../support/manual-clock';
+import { sourceOnlyMonitor } from '../support/source-only-monitor';
 import { SimClient } from '../../../support/sim-client';
-import { settingsFrom } from '../../../../src/core/settings';
 import { API_HEADERS, messageBody, send, startCollectingTap, waitFor } from './support';
 
 describe('traffic tap: as a monitor source', () => {
   it('folds the answers of real requests through the tap into the counts and the health, in batches', async () => {
     const clock = new ManualClock(Date.UTC(2026, 11, 2, 12));
     const source = new TapMonitorSource(clock);
-    const monitor = new HealthMonitor({
-      clock,
-      timers: clock,
-      settings: settingsFrom({ 'health.degradeAfter': 2 }),
-      // Never started: only the tap reports.
-      fetch: () => Promise.reject(new Error('no request expected')),
-      getApiKey: () => undefined,
-      env: {},
-      extraSources: [(sink) => source.attach(sink)],
-    });
+    // Never started: only the tap reports.
+    const monitor = sourceOnlyMonitor(clock, [(sink) => source.attach(sink)]);
     let changes = 0;
     monitor.onDidChange(() => changes++);
     const sim = await SimClient.start();
