@@ -98,15 +98,17 @@ describe('Terminals and the traffic tap in VS Code (code-server), against the si
     return texts.join('\n');
   }
 
-  /** Waits until the extension says new terminals get `expected` (its log line, once the setting change reached it). */
-  async function terminalsAnnounced(session: Session, expected: 'tap' | 'environment', after: number): Promise<void> {
-    const pattern = expected === 'tap' ? /terminals: new terminals get ANTHROPIC_BASE_URL=\S+ \(the traffic tap\)/g : /terminals: new terminals get ANTHROPIC_BASE_URL from the environment again/g;
-    await until(`the extension to say terminals get the ${expected}'s ANTHROPIC_BASE_URL`, 30_000, () => ((extensionLog(session).match(pattern)?.length ?? 0) > after ? true : undefined));
+  /** How often the extension has said so far what new terminals get: the tap's URL (true) or the environment's (false). */
+  function announcements(session: Session, tap: boolean): number {
+    const pattern = tap ? /terminals: new terminals get ANTHROPIC_BASE_URL=\S+ \(the traffic tap\)/g : /terminals: new terminals get ANTHROPIC_BASE_URL from the environment again/g;
+    return extensionLog(session).match(pattern)?.length ?? 0;
   }
 
-  function announcements(session: Session, expected: 'tap' | 'environment'): number {
-    const pattern = expected === 'tap' ? /\(the traffic tap\)/g : /from the environment again/g;
-    return extensionLog(session).match(pattern)?.length ?? 0;
+  /** Turns the setting on or off while the tap runs, and waits until the extension says what new terminals get now. */
+  async function switchSettingWhileTapRuns(session: Session, value: boolean): Promise<void> {
+    const before = announcements(session, value);
+    writeSetting(session, value);
+    await until(`the extension to take the setting ${value ? 'on' : 'off'}`, 30_000, () => (announcements(session, value) > before ? true : undefined));
   }
 
   async function startTap(session: Session, message: RegExp): Promise<string> {
@@ -140,9 +142,7 @@ describe('Terminals and the traffic tap in VS Code (code-server), against the si
     assert.equal(await newTerminalBaseUrl(), tapUrl);
 
     // The setting goes off while the tap runs: new terminals get the user's own value again.
-    const backBefore = announcements(session, 'environment');
-    writeSetting(session, false);
-    await terminalsAnnounced(session, 'environment', backBefore);
+    await switchSettingWhileTapRuns(session, false);
     assert.equal(await newTerminalBaseUrl(), OWN_BASE_URL);
     await stopTap(session, tapUrl);
 
@@ -151,9 +151,7 @@ describe('Terminals and the traffic tap in VS Code (code-server), against the si
     assert.equal(await newTerminalBaseUrl(), OWN_BASE_URL);
 
     // The setting comes on while the tap runs: the next terminal uses the tap.
-    const tapBefore = announcements(session, 'tap');
-    writeSetting(session, true);
-    await terminalsAnnounced(session, 'tap', tapBefore);
+    await switchSettingWhileTapRuns(session, true);
     assert.equal(await newTerminalBaseUrl(), offUrl);
 
     // Stopped: the user's own value again, not the dead tap's.
