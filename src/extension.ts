@@ -14,7 +14,7 @@ import { ApiKeyStore, promptForApiKey } from './vscode/api-key';
 import { inBackground } from './vscode/background';
 import { registerCommand } from './vscode/commands';
 import { type RunDiagnosticsArgs } from './vscode/diagnostics-command';
-import { HISTORY_VIEW_TYPE } from './vscode/panels/view-types';
+import { HISTORY_VIEW_TYPE, REPORT_VIEW_TYPE } from './vscode/panels/view-types';
 import { HealthNotifier } from './vscode/health-notifier';
 import { InsecureOriginConsent } from './vscode/insecure-origin-consent';
 import { DisposableStore } from './vscode/lifecycle';
@@ -91,9 +91,16 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
   // The panels (history, diagnostics report) are a sibling bundle loaded on first use: activation stays cheap.
   const panels = () => import('./vscode/panels/index.js');
   const historyDeps = { monitor, log, extensionUri: context.extensionUri };
+  const diagnosticsDeps = { keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins(), extensionUri: context.extensionUri };
+  // Both panels come back after a window reload; the serializers load the panels' bundle only when VS Code hands one back.
   disposables.add(
     vscode.window.registerWebviewPanelSerializer(HISTORY_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => (await panels()).reviveHistoryPanel(panel, state, historyDeps),
+    }),
+  );
+  disposables.add(
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => (await panels()).reviveDiagnosticsReport(panel, state, diagnosticsDeps),
     }),
   );
   const trafficTap = disposables.add(
@@ -106,7 +113,7 @@ function composeExtension(context: vscode.ExtensionContext, disposables: Disposa
     openStatusPage: () => openStatusPage(),
     runDiagnostics: async (args?: RunDiagnosticsArgs) => {
       const { runDiagnosticsCommand } = await panels();
-      return runDiagnosticsCommand({ keys, log, statusBar, allowedInsecureOrigins: () => consent.allowedOrigins(), extensionUri: context.extensionUri }, args);
+      return runDiagnosticsCommand(diagnosticsDeps, args);
     },
     setApiKey: () => promptForApiKey(keys, log),
     clearApiKey: async () => {

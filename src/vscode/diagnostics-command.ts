@@ -14,7 +14,7 @@ import { type ApiKeyStore } from './api-key';
 import { coreTranslator } from './language';
 import { type Log } from './log';
 import { readAllSettings } from './settings-reader';
-import { markReportRunning, showReportPanel } from './panels/report-panel';
+import { markReportRunning, reviveReportPanel, showReportPanel } from './panels/report-panel';
 import { type StatusBarView } from './status-bar-view';
 
 export interface RunDiagnosticsArgs {
@@ -114,9 +114,18 @@ export async function runDiagnosticsCommand(
     deps.statusBar.setBusy(undefined);
     // Run Again keeps the choice of checks made for this run. Every key the run held is redacted.
     const secrets = [input.apiKey, ...(input.compare ?? []).map((target) => target.apiKey)];
-    showReportPanel(report, secrets, { log: deps.log, extensionUri: deps.extensionUri, runAgain: () => runDiagnosticsCommand(deps, { inference }) });
+    showReportPanel(report, secrets, inference, () => runDiagnosticsCommand(deps, { inference }), deps);
     return report;
   } finally {
     deps.statusBar.setBusy(undefined);
   }
+}
+
+/**
+ * The report VS Code kept across a window reload (its serializer's half): drawn
+ * again from its saved, redacted renderings; Run Again makes the same choice of
+ * checks (or asks, when the saved report does not say) and updates this tab.
+ */
+export function reviveDiagnosticsReport(panel: vscode.WebviewPanel, state: unknown, deps: DiagnosticsDeps): void {
+  reviveReportPanel(panel, state, deps.keys.knownSecrets(), (inference) => () => runDiagnosticsCommand(deps, inference === undefined ? {} : { inference }), deps);
 }

@@ -5,6 +5,7 @@ import { type HealthMonitor } from '../core/monitor';
 import { statusPageHome } from '../core/statuspage/home-page';
 import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from '../core/view/commands';
 import { stateTitles } from '../core/view/format';
+import { proberRoleLine } from '../core/view/prober-role';
 import { coreTranslator } from './language';
 import { readSettings } from './settings-reader';
 
@@ -30,11 +31,14 @@ const QUICK_PICK_LABELS: Record<CommandOfferedIn<'quickPick'>, () => string> = {
 
 /** The status bar's click: the state in words, then the actions (Set API Key only while there is none). */
 export async function showDetails(monitor: HealthMonitor): Promise<void> {
-  const { health } = monitor.snapshot();
-  const title = stateTitles(coreTranslator())[health.state];
+  const { health, probe } = monitor.snapshot();
+  const t = coreTranslator();
+  const title = stateTitles(t)[health.state];
+  const prober = proberRoleLine({ sharesProbing: monitor.sharesProbing, isProber: monitor.isProber, paused: probe.paused }, t);
   const actions: (vscode.QuickPickItem & { command?: string })[] = [
     { label: title, kind: vscode.QuickPickItemKind.Separator },
     ...health.reasons.map((reason) => ({ label: `$(info) ${reason}` })),
+    ...(prober ? [{ label: `$(broadcast) ${prober}` }] : []),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     ...commandNamesOfferedIn('quickPick')
       .filter((name) => name !== 'setApiKey' || health.state === 'unconfigured')

@@ -28,6 +28,8 @@ export interface TrafficTapDeps {
 export class TrafficTapController implements vscode.Disposable {
   private running: RunningTap | undefined;
   private starting: Promise<string | undefined> | undefined;
+  /** The URL new terminals get from us, if any. */
+  private terminalUrl: string | undefined;
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: vscode.Disposable;
 
@@ -103,14 +105,27 @@ export class TrafficTapController implements vscode.Disposable {
     if (choice === terminal) vscode.window.createTerminal({ name: vscode.l10n.t('Claude traffic tap'), env: { [BASE_URL_VARIABLE]: url } }).show();
   }
 
-  /** Terminals get the tap's URL while it runs and the setting is on; otherwise nothing of ours. */
+  /**
+   * Terminals get the tap's URL while it runs and the setting is on; otherwise
+   * nothing of ours, so new terminals get the user's own ANTHROPIC_BASE_URL (or
+   * none) again: replace() never touches the environment itself, and dropping
+   * the entry undoes it. VS Code marks open terminals for a relaunch either way.
+   */
   private applyTerminalEnvironment(): void {
     const environment = this.deps.terminalEnvironment;
-    if (this.running && readTapSettings().setTerminalBaseUrl) {
-      environment.replace(BASE_URL_VARIABLE, this.running.url);
-      environment.description = vscode.l10n.t('ANTHROPIC_BASE_URL points at the Claude Health traffic tap ({0}).', this.running.url);
+    const target = this.running && readTapSettings().setTerminalBaseUrl ? this.running.url : undefined;
+    if (target === this.terminalUrl) return;
+    this.terminalUrl = target;
+    if (target) {
+      // Applied again once shell integration starts too: an `export ANTHROPIC_BASE_URL=…` in the user's
+      // shell profile would otherwise win, and their app would bypass the tap while we say it goes through.
+      environment.replace(BASE_URL_VARIABLE, target, { applyAtProcessCreation: true, applyAtShellIntegration: true });
+      environment.description = vscode.l10n.t('ANTHROPIC_BASE_URL points at the Claude Health traffic tap ({0}).', target);
+      this.deps.log.info(`terminals: new terminals get ${BASE_URL_VARIABLE}=${target} (the traffic tap)`);
     } else {
       environment.delete(BASE_URL_VARIABLE);
+      environment.description = undefined;
+      this.deps.log.info(`terminals: new terminals get ${BASE_URL_VARIABLE} from the environment again`);
     }
   }
 

@@ -20,15 +20,23 @@ export type HistoryUpdate = { type: 'model'; model: HistoryModel };
 export type HistoryViewState = HistoryChoice;
 
 export type { ReportVerdict } from '../core/diagnostics/render/verdict';
-import type { ReportVerdict } from '../core/diagnostics/render/verdict';
+import type { SavedReportView } from '../core/diagnostics/render/report-view-types';
 
 export type ReportAction = 'copyMarkdown' | 'saveJson' | 'runAgain' | 'openSettings' | 'openLog';
 
 /** Webview to host. */
 export type ReportRequest = { type: 'ready' } | { type: 'action'; action: ReportAction };
 
-/** Host to webview: the report as the CLI's JSON prints it (redacted), parsed; or a run in progress. */
+/**
+ * Host to webview: the report as the CLI's JSON prints it (redacted), parsed,
+ * with the view to keep as the webview's state (what a reload restores); a run
+ * in progress; a restored report with nothing to show; a short notice.
+ */
 export type ReportUpdate =
-  | { type: 'report'; report: Record<string, unknown>; verdict: ReportVerdict }
+  | { type: 'report'; report: Record<string, unknown>; view: SavedReportView }
   | { type: 'running' }
+  | { type: 'empty'; text: string }
   | { type: 'notice'; text: string };
+
+/** The state the report webview keeps (setState) and the serializer restores. */
+export type ReportViewState = SavedReportView;

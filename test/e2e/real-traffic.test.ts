@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser } from 'playwright-core';
 import { startCodeServer, type RunningCodeServer } from './support/code-server';
+import { paletteTitle } from './support/manifest';
 import { packagedExtension, sessionPerSuite, simulatorSettings, STATUS_ITEM_ID, testWindowSettings } from './support/session';
 import { launchChromium, Workbench } from './support/workbench';
 
@@ -85,6 +86,19 @@ describe('Claude Health with real traffic in VS Code (code-server), against the 
       while (Date.now() - from < 20_000) await new Promise((resolve) => setTimeout(resolve, 500));
       const during = (await probes()).length - before;
       assert.ok(during >= 2 && during <= 6, `${during} probes in 20 s at a 5 s interval: ${during > 5 ? 'both windows probe' : 'nobody probes'}`);
+
+      // Show Details says which window probes: one says it probes for all, the other that another window does.
+      const roles = [];
+      for (const window of [open().workbench, workbench]) {
+        await window.runCommand(paletteTitle('claudeHealth.showDetails'));
+        const labels = await window.quickPickLabels(/^Claude API: /);
+        await window.page.keyboard.press('Escape');
+        roles.push(labels.find((label) => /window probes/.test(label)) ?? `no line on the prober in: ${labels.join(' | ')}`);
+      }
+      assert.deepEqual(roles.sort(), [
+        'another Claude Health window probes for all windows; its results show here',
+        'this window probes the API and reads the status page for every Claude Health window',
+      ]);
     } finally {
       await browser?.close();
       await second?.stop();

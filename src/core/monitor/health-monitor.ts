@@ -291,6 +291,11 @@ export class HealthMonitor {
     return this.shared === undefined || this.shared.isLeader || this.shared.pollsOnItsOwn;
   }
 
+  /** Whether this monitor elects one prober with other windows (false without a shared store, or when it polls on its own). */
+  get sharesProbing(): boolean {
+    return this.shared !== undefined && !this.shared.pollsOnItsOwn;
+  }
+
   /** Resolves once this window's observations are in the shared store (tests, benchmarks). */
   async flushShared(): Promise<void> {
     await this.shared?.flush();

@@ -2,13 +2,12 @@
 // first, the actions on the report itself, one row per check. One panel per
 // window: running again updates it in place. The Markdown (copied) and the
 // JSON (saved, and what the webview draws from) are the CLI's own renderings,
-// redacted before they leave this file.
+// redacted before they reach this file (src/core/diagnostics/render/report-view.ts).
+// The webview keeps them as its state, so a window reload brings the report
+// back through the serializer registered at activation, its actions working.
 import * as vscode from 'vscode';
-import { renderJson } from '../../core/diagnostics/render/json';
-import { renderMarkdown } from '../../core/diagnostics/render/markdown';
-import { reportVerdict, type ReportVerdict } from '../../core/diagnostics/render/verdict';
+import { renderReportForView, restoreReportView, savedReportView, type SavedReportView } from '../../core/diagnostics/render/report-view';
 import { type DiagnosticsReport } from '../../core/diagnostics/types';
-import { redactSecrets } from '../../core/net/redact';
 import { inBackground } from '../background';
 import { coreTranslator } from '../language';
 import { type Log } from '../log';
@@ -19,15 +18,15 @@ import { webviewHtml, webviewOptions } from './webview-html';
 export interface ReportPanelDeps {
   log: Log;
   extensionUri: vscode.Uri;
-  /** Runs the checks again (the same choice of checks); the panel shows the new report. */
-  runAgain: () => Promise<unknown>;
 }
 
-interface RenderedReport {
-  report: DiagnosticsReport;
-  markdown: string;
-  json: string;
-  verdict: ReportVerdict;
+/** Runs the checks again (the choice of checks the shown report was made with); the panel shows the new report. */
+export type RunAgain = () => Promise<unknown>;
+
+interface ShownReport {
+  view: SavedReportView;
+  /** The CLI's JSON document, parsed: what the webview draws. */
+  document: Record<string, unknown>;
 }
 
 let current: ReportPanel | undefined;
@@ -37,27 +36,43 @@ export function markReportRunning(): void {
   current?.post({ type: 'running' });
 }
 
-/** Opens the report, or replaces the one open, and brings it to the front. */
-export function showReportPanel(report: DiagnosticsReport, secrets: readonly (string | undefined)[], deps: ReportPanelDeps): void {
-  const redact = (text: string): string => redactSecrets(text, secrets);
-  const verdict = reportVerdict(report);
-  const rendered: RenderedReport = {
-    report,
-    markdown: redact(renderMarkdown(report, coreTranslator())),
-    json: redact(renderJson(report)),
-    verdict: { tone: verdict.tone, summary: redact(verdict.summary), ...(verdict.layer ? { layer: redact(verdict.layer) } : {}), ...(verdict.fix ? { fix: redact(verdict.fix) } : {}) },
-  };
+/**
+ * Opens the report, or replaces the one open, and brings it to the front.
+ * `inference` is the run's choice of checks, kept for Run Again (across a reload too).
+ */
+export function showReportPanel(report: DiagnosticsReport, secrets: readonly (string | undefined)[], inference: boolean, runAgain: RunAgain, deps: ReportPanelDeps): void {
+  const view = savedReportView(renderReportForView(report, secrets, coreTranslator()), inference);
   if (!current) {
     const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Claude Health Diagnostics'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     current = new ReportPanel(panel, deps);
   }
-  current.show(rendered);
+  current.show(view, runAgain, true);
+}
+
+/**
+ * The serializer's half: a report VS Code kept across a window reload, with the
+ * state its webview saved (redacted renderings only). Drawn again as it was,
+ * its actions working; a state this version cannot read leaves an empty report
+ * that offers Run Again.
+ */
+export function reviveReportPanel(panel: vscode.WebviewPanel, state: unknown, secrets: readonly (string | undefined)[], runAgain: (inference: boolean | undefined) => RunAgain, deps: ReportPanelDeps): void {
+  current?.dispose();
+  panel.webview.options = webviewOptions(deps.extensionUri);
+  current = new ReportPanel(panel, deps);
+  const view = restoreReportView(state, secrets);
+  if (view) current.show(view, runAgain(view.inference), false);
+  else {
+    deps.log.warn('diagnostics: the report kept across the reload could not be read; it offers Run Again');
+    current.showEmpty(runAgain(undefined));
+  }
 }
 
 class ReportPanel {
   private readonly disposables: vscode.Disposable[] = [];
-  private rendered: RenderedReport | undefined;
+  private shown: ShownReport | undefined;
+  private runAgain: RunAgain | undefined;
   private ready = false;
+  private disposed = false;
 
   constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -70,26 +85,40 @@ class ReportPanel {
     );
   }
 
-  show(rendered: RenderedReport): void {
-    this.rendered = rendered;
-    this.panel.reveal(undefined, false);
+  show(view: SavedReportView, runAgain: RunAgain, reveal: boolean): void {
+    // The CLI's JSON renderer wrote it, or restoreReportView checked it.
+    this.shown = { view, document: JSON.parse(view.json) as Record<string, unknown> };
+    this.runAgain = runAgain;
+    if (reveal) this.panel.reveal(undefined, false);
+    this.sendReport();
+  }
+
+  showEmpty(runAgain: RunAgain): void {
+    this.shown = undefined;
+    this.runAgain = runAgain;
     this.sendReport();
   }
 
   post(update: ReportUpdate): void {
-    if (!this.ready) return;
+    if (!this.ready || this.disposed) return;
     inBackground(this.deps.log, 'updating the diagnostics report', Promise.resolve(this.panel.webview.postMessage(update)));
   }
 
   private sendReport(): void {
-    if (!this.rendered) return;
-    // The webview draws from the JSON the CLI prints, redacted: the same fields, never the key.
-    this.post({ type: 'report', report: JSON.parse(this.rendered.json) as Record<string, unknown>, verdict: this.rendered.verdict });
+    if (this.shown) {
+      // The webview draws from the JSON the CLI prints, redacted, and keeps the view for a reload: never the key.
+      this.post({ type: 'report', report: this.shown.document, view: this.shown.view });
+    } else {
+      this.post({ type: 'empty', text: vscode.l10n.t('This report was not kept across the reload. Run Again to get a new one.') });
+    }
   }
 
-  private dispose(): void {
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     for (const disposable of this.disposables) disposable.dispose();
     if (current === this) current = undefined;
+    this.panel.dispose();
   }
 
   private receive(message: ReportRequest): void {
@@ -103,25 +132,25 @@ class ReportPanel {
   }
 
   private async act(action: ReportAction): Promise<void> {
-    const rendered = this.rendered;
+    const shown = this.shown;
     switch (action) {
       case 'copyMarkdown':
-        if (!rendered) return;
-        await vscode.env.clipboard.writeText(rendered.markdown);
+        if (!shown) return;
+        await vscode.env.clipboard.writeText(shown.view.markdown);
         this.post({ type: 'notice', text: vscode.l10n.t('Copied the report as Markdown.') });
         return;
       case 'saveJson': {
-        if (!rendered) return;
+        if (!shown) return;
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const name = `claude-health-diagnostics-${rendered.report.startedAt.replace(/[:.]/g, '-')}.json`;
+        const name = `claude-health-diagnostics-${String(shown.document.startedAt).replace(/[^0-9A-Za-z-]/g, '-')}.json`;
         const target = await vscode.window.showSaveDialog({ filters: { JSON: ['json'] }, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}) });
         if (!target) return;
-        await vscode.workspace.fs.writeFile(target, Buffer.from(rendered.json, 'utf8'));
+        await vscode.workspace.fs.writeFile(target, Buffer.from(shown.view.json, 'utf8'));
         this.post({ type: 'notice', text: vscode.l10n.t('Saved the report to {0}.', target.fsPath) });
         return;
       }
       case 'runAgain':
-        await this.deps.runAgain();
+        await this.runAgain?.();
         return;
       case 'openSettings':
         await vscode.commands.executeCommand('claudeHealth.openSettings');

@@ -2,9 +2,11 @@
 // fix), the actions, one row per check, the details, then any further section
 // the report carries (rendered generically, so new report fields show up
 // without a change here). Everything is text nodes: nothing is parsed as HTML.
+// The host's view of the report (its redacted renderings) is kept as the
+// webview state, which VS Code hands back to the serializer after a reload.
 import '../common.css';
 import './report.css';
-import type { ReportAction, ReportRequest, ReportUpdate, ReportVerdict } from '../protocol';
+import type { ReportAction, ReportRequest, ReportUpdate, ReportVerdict, ReportViewState } from '../protocol';
 import { byId, element, vscodeApi } from '../dom';
 import { renderValue } from './generic';
 import { duration, STRINGS } from './strings';
@@ -23,7 +25,7 @@ interface CheckView {
 const KNOWN_FIELDS = new Set(['checks', 'summary', 'startedAt', 'durationMs', 'cancelled']);
 const ICONS: Record<string, string> = { pass: '✓', warn: '⚠', fail: '✗', skip: '–', running: '…' };
 
-const api = vscodeApi<undefined>();
+const api = vscodeApi<ReportViewState>();
 
 function post(request: ReportRequest): void {
   api.postMessage(request);
@@ -100,6 +102,15 @@ function showReport(report: Record<string, unknown>, verdict: ReportVerdict): vo
   );
 }
 
+/** A restored report with nothing to show: the message, and the actions that still make sense. */
+function showEmpty(text: string): void {
+  document.body.replaceChildren(element('main', {}, element('h1', {}, STRINGS.title), element('p', { id: 'verdict', class: 'verdict', role: 'status' }, text), actions(false)));
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-action]')) {
+    const action = button.dataset.action;
+    button.disabled = action === 'copyMarkdown' || action === 'saveJson';
+  }
+}
+
 function showRunning(): void {
   const verdict = document.getElementById('verdict');
   const running = banner({ tone: 'running', summary: STRINGS.running });
@@ -113,8 +124,11 @@ function showRunning(): void {
 
 window.addEventListener('message', (event: MessageEvent<ReportUpdate>) => {
   const message = event.data;
-  if (message?.type === 'report') showReport(message.report, message.verdict);
-  else if (message?.type === 'running') showRunning();
+  if (message?.type === 'report') {
+    api.setState(message.view);
+    showReport(message.report, message.view.verdict);
+  } else if (message?.type === 'running') showRunning();
+  else if (message?.type === 'empty') showEmpty(message.text);
   else if (message?.type === 'notice') {
     const notice = document.getElementById('notice') ?? element('p', { id: 'notice', role: 'status', class: 'muted' });
     notice.textContent = message.text;

@@ -331,6 +331,34 @@ export class Workbench {
     await webview.waitForFunction((dark) => (globalThis as unknown as { document: { body: { classList: { contains(c: string): boolean } } } }).document.body.classList.contains('vscode-dark') === dark, wasDark, { timeout: UI_TIMEOUT_MS });
   }
 
+  /**
+   * Developer: Reload Window, as a person would, and waits until the reloaded
+   * workbench can take commands (a marker left in the old page tells them apart).
+   */
+  async reloadWindow(): Promise<void> {
+    await this.page.evaluate('globalThis.claudeHealthBeforeReload = true');
+    await this.runCommand('Developer: Reload Window');
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    for (;;) {
+      // While the page navigates, evaluate fails: that is not yet the new page either.
+      const reloaded = await this.page.evaluate('globalThis.claudeHealthBeforeReload === undefined').catch(() => false);
+      if (reloaded === true) break;
+      if (Date.now() > deadline) throw new Error('the window did not reload');
+      await this.page.waitForTimeout(200);
+    }
+    await this.waitUntilReady();
+  }
+
+  /**
+   * Everything the workbench keeps in the browser's storage (IndexedDB, where
+   * VS Code in a browser persists its state, webviews' state among it; and
+   * localStorage), as one text to search.
+   */
+  async browserStorageText(): Promise<string> {
+    // A string, not a function: the page runs it as written, without the test build's helpers.
+    return this.page.evaluate<string>(BROWSER_STORAGE_DUMP);
+  }
+
   /** The text on the browser's clipboard (the context may read it). */
   async clipboardText(): Promise<string> {
     return this.page.evaluate(() => (globalThis as unknown as PageWithClipboard).navigator.clipboard.readText());
@@ -510,6 +538,29 @@ export class Workbench {
     await this.context.close();
   }
 }
+
+/** Reads every record of every IndexedDB database of the page's origin, and localStorage. */
+const BROWSER_STORAGE_DUMP = `(async () => {
+  const texts = [];
+  const asText = (value) => {
+    if (typeof value === 'string') return value;
+    if (value instanceof Uint8Array || value instanceof ArrayBuffer) return new TextDecoder().decode(value);
+    try { return JSON.stringify(value); } catch { return String(value); }
+  };
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  for (const info of await indexedDB.databases()) {
+    const db = await request(indexedDB.open(info.name));
+    for (const store of Array.from(db.objectStoreNames)) {
+      const tx = db.transaction(store, 'readonly');
+      const keys = await request(tx.objectStore(store).getAllKeys());
+      const values = await request(tx.objectStore(store).getAll());
+      keys.forEach((key, i) => texts.push(info.name + '/' + store + '/' + asText(key) + ' = ' + asText(values[i])));
+    }
+    db.close();
+  }
+  for (let i = 0; i < localStorage.length; i++) texts.push('localStorage/' + localStorage.key(i) + ' = ' + localStorage.getItem(localStorage.key(i)));
+  return texts.join('\\n');
+})()`;
 
 /** The page's global object as far as its clipboard goes (no DOM lib in this project's types). */
 type PageWithClipboard = { navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } } };

@@ -6,6 +6,7 @@ import { CLI_ZH_CN } from './cli';
 import { DIAGNOSTICS_API_ZH_CN } from './diagnostics-api';
 import { DIAGNOSTICS_NETWORK_ZH_CN } from './diagnostics-network';
 import { DIAGNOSTICS_REPORT_ZH_CN } from './diagnostics-report';
+import { PROBER_ZH_CN } from './prober';
 import { VIEW_ZH_CN } from './view';
 
-export const ZH_CN: Readonly<Record<string, string>> = { ...VIEW_ZH_CN, ...DIAGNOSTICS_NETWORK_ZH_CN, ...DIAGNOSTICS_API_ZH_CN, ...DIAGNOSTICS_REPORT_ZH_CN, ...CLI_ZH_CN };
+export const ZH_CN: Readonly<Record<string, string>> = { ...VIEW_ZH_CN, ...DIAGNOSTICS_NETWORK_ZH_CN, ...DIAGNOSTICS_API_ZH_CN, ...DIAGNOSTICS_REPORT_ZH_CN, ...CLI_ZH_CN, ...PROBER_ZH_CN };

@@ -9,6 +9,8 @@ import { HealthMonitor } from '../../../../src/core/monitor';
 import { createNodeFetch, type NodeFetch } from '../../../../src/core/net/node-fetch';
 import { settingsFrom } from '../../../../src/core/settings';
 import { ProberLease, readLease } from '../../../../src/core/store/prober-lease';
+import { english } from '../../../../src/core/l10n';
+import { proberRoleLine } from '../../../../src/core/view/prober-role';
 import { SimClient } from '../../../support/sim-client';
 import { SENTINEL_KEY } from '../support/sentinel';
 
@@ -69,6 +71,11 @@ describe('one prober for all windows', function () {
     });
     assert.equal(follower.snapshot().probe.paused, 'other_window');
     assert.equal(follower.isProber, false);
+    // What Show Details says in each window.
+    const prober = follower === a ? b : a;
+    const role = (monitor: HealthMonitor) => proberRoleLine({ sharesProbing: monitor.sharesProbing, isProber: monitor.isProber, paused: monitor.snapshot().probe.paused }, english);
+    assert.match(role(prober) ?? '', /^this window probes the API/);
+    assert.match(role(follower) ?? '', /^another Claude Health window probes/);
     await until('three rounds', async () => (await probeRequests()).length >= 3);
     const requests = await probeRequests();
     const span = (requests.at(-1)?.atMs ?? 0) - (requests[0]?.atMs ?? 0);
