@@ -155,9 +155,22 @@ function plausibleReset(at: number): string | undefined {
   return !Number.isNaN(at) && at >= EARLIEST_RESET_MS && at <= LATEST_RESET_MS ? new Date(at).toISOString() : undefined;
 }
 
+/**
+ * Reset instants repeat from one answer to the next (the traffic tap reads
+ * hundreds a second): the last few parsed are remembered. Bounded: values are
+ * at most MAX_PARSED_LENGTH long and the memo is emptied when full.
+ */
+const parsedInstants = new Map<string, string | undefined>();
+const MAX_PARSED_INSTANTS = 64;
+
 /** RFC 3339, with the calendar checked (Date.parse turns 30 February into 2 March). */
 function parseInstant(raw: string | undefined): string | undefined {
-  return raw === undefined ? undefined : plausibleReset(parseRfc3339(raw));
+  if (raw === undefined) return undefined;
+  if (parsedInstants.has(raw)) return parsedInstants.get(raw);
+  const instant = plausibleReset(parseRfc3339(raw));
+  if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
+  parsedInstants.set(raw, instant);
+  return instant;
 }
 
 function bucket(limit: number | undefined, remaining: number | undefined, reset: string | undefined): RateLimitBucket | undefined {

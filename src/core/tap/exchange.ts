@@ -62,6 +62,20 @@ function isEventStream(contentType: string | string[] | undefined): boolean {
   return value !== undefined && value.trimStart().toLowerCase().startsWith('text/event-stream');
 }
 
+/**
+ * undici hands the answer's headers over with lower-case names: each header the
+ * record needs is one property read, not headerValue's case-blind scan of every
+ * name (the rate limits alone ask for fifteen).
+ */
+function lowerCaseHeaders(headers: http.IncomingHttpHeaders): { get(name: string): string | null } {
+  return {
+    get(name: string): string | null {
+      const value = headers[name];
+      return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : null;
+    },
+  };
+}
+
 async function* watchedBody(req: http.IncomingMessage, scanner: ModelScanner | undefined): AsyncGenerator<Buffer> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     scanner?.push(chunk);
@@ -247,22 +261,27 @@ export class Exchange {
 
   private emit(fields: Partial<TapRecord> & Pick<TapRecord, 'kind'>): void {
     const now = this.ctx.clock.now();
+    const headers = lowerCaseHeaders(this.headers);
     const record: TapRecord = {
       at: this.at,
       source: 'tap',
+      kind: fields.kind,
       method: this.method,
       path: this.path,
       latencyMs: Math.max(0, Math.round((this.ctx.stopwatch.now() - this.started) * 10) / 10),
-      rateLimit: parseRateLimits(this.headers, now),
-      ...fields,
+      rateLimit: parseRateLimits(headers, now),
     };
-    const requestId = parseRequestId(this.headers);
+    // Only the fields that have a value: a record with an undefined field deleted afterwards would turn into a slow dictionary object.
+    for (const key of Object.keys(fields) as (keyof TapRecord)[]) {
+      const value = fields[key];
+      if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
+    }
+    const requestId = parseRequestId(headers);
     if (requestId) record.requestId = requestId;
-    const retryAfter = parseRetryAfter(this.headers, now);
+    const retryAfter = parseRetryAfter(headers, now);
     if (retryAfter !== undefined) record.retryAfterSeconds = retryAfter;
     if (this.modelScanner?.model) record.model = this.modelScanner.model;
     if (this.firstByteMs !== undefined) record.firstByteMs = Math.round(this.firstByteMs * 10) / 10;
-    for (const key of Object.keys(record) as (keyof TapRecord)[]) if (record[key] === undefined) delete record[key];
     this.ctx.record(record);
   }
 }
