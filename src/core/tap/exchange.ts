@@ -98,6 +98,7 @@ export class Exchange {
   private sse: SseErrorScanner | undefined;
   private errorBody: ErrorBodyCapture | undefined;
   private finished = false;
+  private corked = false;
 
   constructor(
     private readonly ctx: ExchangeContext,
@@ -180,8 +181,30 @@ export class Exchange {
       this.answerFailure(BAD_GATEWAY, `the upstream ${this.ctx.origin} answered with a status or header that cannot be passed on`, 'EPROTO');
       return;
     }
-    // A stream's headers go out now (the SDK returns on them); a sized answer goes out with its body in one write.
-    if (this.sse || headers['content-length'] === undefined) this.res.flushHeaders();
+    // A stream's headers go out in this turn of the event loop (the SDK returns on them): with its first
+    // chunk when that came in the same read from the upstream, as it mostly does, else on their own.
+    // A sized answer goes out with its body in one write.
+    if (this.sse || headers['content-length'] === undefined) queueMicrotask(() => this.flushHeaders());
+  }
+
+  private flushHeaders(): void {
+    if (!this.res.headersSent && !this.res.destroyed) this.res.flushHeaders();
+  }
+
+  /**
+   * Everything written to the client in one turn of the event loop leaves in one
+   * system call: a chunk and the stream's end (or the next chunk) that came in
+   * the same read from the upstream. Nothing waits for a later turn.
+   */
+  private corkUntilNextTick(): void {
+    if (this.corked) return;
+    this.corked = true;
+    this.res.cork();
+    process.nextTick(() => {
+      if (!this.corked) return;
+      this.corked = false;
+      this.res.uncork();
+    });
   }
 
   private responseData(controller: Undici.Dispatcher.DispatchController, chunk: Buffer): void {
@@ -189,6 +212,7 @@ export class Exchange {
     this.firstByteMs ??= this.ctx.stopwatch.now() - this.started;
     this.sse?.push(chunk);
     this.errorBody?.push(chunk);
+    this.corkUntilNextTick();
     if (!this.res.write(chunk)) {
       controller.pause();
       this.res.once('drain', () => controller.resume());
@@ -197,6 +221,8 @@ export class Exchange {
 
   private responseEnd(): void {
     if (this.finished) return;
+    // end() writes out whatever is corked, and the end with it.
+    this.corked = false;
     this.res.end();
     this.finish();
   }
