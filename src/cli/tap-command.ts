@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { systemClock } from '../core/clock';
 import { isLoopbackHost, resolveApiBaseUrl } from '../core/net/base-url';
 import { redactSecrets } from '../core/net/redact';
-import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName, type StoredObservation } from '../core/store/observation-store';
+import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName } from '../core/store/observation-store';
 import { storedObservationOf } from '../core/tap/stored';
 import { formatTapRecord, type TapRecord } from '../core/tap/tap-record';
 import { DEFAULT_TAP_HOST, DEFAULT_TAP_TIMEOUT_MS, startTap, TapSetupError, type RunningTap } from '../core/tap/tap-server';
@@ -86,21 +86,27 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
   const stateDir = resolveStateDir(stateDirFlag !== undefined ? { ...io.env, [STATE_DIR_VARIABLE]: stateDirFlag } : io.env, process.platform, homedir());
   const upstream = upstreamOf(flags, io);
   const secrets = [io.env.ANTHROPIC_API_KEY];
-  const records = new Batcher<string>({ deliver: (lines) => io.stderr(lines.join('')), delayMs: LOG_BATCH_MS, maxItems: LOG_BATCH_LINES });
+  // Records wait in two bounded batches, one for the log and one for the store, and are formatted
+  // there: the work per request stays off the path of the answers still arriving.
+  const logged = new Batcher<TapRecord>({
+    deliver: (records) => io.stderr(records.map((record) => `${redactSecrets(formatTapRecord(record), secrets)}\n`).join('')),
+    delayMs: LOG_BATCH_MS,
+    maxItems: LOG_BATCH_LINES,
+  });
   // Other lines (warnings, failures) go out at once, after the record lines before them.
   const line = (text: string) => {
-    records.flush();
+    logged.flush();
     io.stderr(`${redactSecrets(text, secrets)}\n`);
   };
   const store = new ObservationStoreWriter({ dir: stateDir, writerName: uniqueWriterName('tap'), clock: systemClock, log: line });
-  const batch = new Batcher<StoredObservation>({ deliver: (observations) => store.append(observations), delayMs: STORE_BATCH_MS, maxItems: STORE_BATCH_SIZE });
+  const stored = new Batcher<TapRecord>({ deliver: (records) => store.append(records.map(storedObservationOf)), delayMs: STORE_BATCH_MS, maxItems: STORE_BATCH_SIZE });
   // Whatever ends the process, the record lines already gathered are written (stderr is synchronous for files and pipes).
-  const flushLog = () => records.flush();
+  const flushLog = () => logged.flush();
   process.once('exit', flushLog);
   const writeOut = async () => {
     process.off('exit', flushLog);
-    records.flush();
-    batch.flush();
+    logged.flush();
+    stored.flush();
     await store.close();
   };
   let tap: RunningTap;
@@ -114,8 +120,8 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
       env: io.env,
       allowedInsecureOrigins: booleanFlag(flags, 'allow-insecure-http') ? [new URL(upstream).origin] : [],
       onRecord: (record: TapRecord) => {
-        records.add(`${redactSecrets(formatTapRecord(record), secrets)}\n`);
-        batch.add(storedObservationOf(record));
+        logged.add(record);
+        stored.add(record);
       },
       log: (text) => line(`claude-health tap: ${text}`),
     });
