@@ -181,6 +181,14 @@ function bucket(limit: number | undefined, remaining: number | undefined, reset:
   return Object.keys(result).length ? result : undefined;
 }
 
+/** The header names of each bucket, spelled once (every answer the tap passes asks for all of them). */
+const BUCKET_HEADERS = (Object.entries(RATE_LIMIT_BUCKETS) as [keyof RateLimitInfo, string][]).map(([field, name]) => ({
+  field,
+  limit: `anthropic-ratelimit-${name}-limit`,
+  remaining: `anthropic-ratelimit-${name}-remaining`,
+  reset: `anthropic-ratelimit-${name}-reset`,
+}));
+
 /**
  * anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}.
  * A bucket is present when any of its headers parsed; a field only when its header did.
@@ -188,13 +196,8 @@ function bucket(limit: number | undefined, remaining: number | undefined, reset:
  */
 export function parseRateLimits(source: HeaderSource, nowMs: number): RateLimitInfo {
   const info: RateLimitInfo = {};
-  for (const [field, name] of Object.entries(RATE_LIMIT_BUCKETS) as [keyof RateLimitInfo, string][]) {
-    const prefix = `anthropic-ratelimit-${name}-`;
-    const parsed = bucket(
-      parseCount(singleHeaderValue(source, `${prefix}limit`)),
-      parseCount(singleHeaderValue(source, `${prefix}remaining`)),
-      parseInstant(singleHeaderValue(source, `${prefix}reset`)),
-    );
+  for (const { field, limit, remaining, reset } of BUCKET_HEADERS) {
+    const parsed = bucket(parseCount(singleHeaderValue(source, limit)), parseCount(singleHeaderValue(source, remaining)), parseInstant(singleHeaderValue(source, reset)));
     if (parsed) info[field] = parsed;
   }
   if (!info.requests) {
