@@ -1,22 +1,25 @@
 // Real traffic as a signal. (a) A storm on /v1/messages only, with the free
 // `models` probe: how soon health turns bad after the third 529 a real client
-// got, when that client is Claude Code (its transcript rows, read from real
-// files) or an app behind the tap (its rows in the shared store), against the
-// probe-only figure measured in the same run. (c) Several windows on one
-// shared store: probe requests per interval, against windows without it.
-// Run: node --import tsx bench/real-traffic.ts
+// got, when that client is Claude Code (its transcript rows, appended to real
+// files at the app's rate) or an app behind the tap (a real `claude-health
+// tap` process in front of the simulator, the Anthropic SDK calling through it
+// every 2 s, a monitor following the store as a window does; in real time,
+// see support/tap-storm-detection.ts), against the probe-only figure measured
+// in the same run. (c) Several windows on one shared store: probe requests per
+// interval, against windows without it.
+// Run: npm run build && node --import tsx bench/real-traffic.ts
 import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { systemClock, systemTimers } from '../src/core/clock';
 import { HealthMonitor, type MonitorSource, type SourceSink } from '../src/core/monitor';
 import { TranscriptSource } from '../src/core/monitor/transcript-source';
 import { createNodeFetch } from '../src/core/net/node-fetch';
 import { settingsFrom, type Settings } from '../src/core/settings';
-import { ObservationStoreWriter } from '../src/core/store/observation-store';
 import { BUILT_IN_SCENARIOS } from '../src/sim/scenarios';
 import { startSimulator } from '../src/sim/server';
 import { ManualClock } from '../test/support/manual-clock';
+import { detectionThroughTap } from './support/tap-storm-detection';
 
 const KEY = 'sk-ant-api03-bench-not-a-real-key-000000000000';
 const SECOND = 1000;
@@ -24,6 +27,8 @@ const STORM_START = 60 * SECOND;
 const APP_PERIOD = 2 * SECOND;
 
 type Traffic = 'none' | 'claude-code' | 'tap';
+/** The simulated-time runs: probes only, and Claude Code's transcripts. */
+type SimulatedTraffic = Exclude<Traffic, 'tap'>;
 
 interface DetectionRun {
   /** ms after the storm began when health left operational. */
@@ -31,6 +36,8 @@ interface DetectionRun {
   /** ms after the storm began when the client got its third 529. */
   thirdReal529At?: number;
   reason?: string;
+  /** The tap run: what the tap process stored, and calls that failed otherwise than with a 529. */
+  note?: string;
 }
 
 function errorRow(at: number): string {
@@ -42,7 +49,7 @@ function errorRow(at: number): string {
   });
 }
 
-async function detection(traffic: Traffic, seed: number): Promise<DetectionRun> {
+async function detection(traffic: SimulatedTraffic, seed: number): Promise<DetectionRun> {
   const scenario = { ...structuredClone(BUILT_IN_SCENARIOS.storm!), seed };
   for (const phase of scenario.phases) for (const rule of phase.faults ?? []) rule.paths = ['/v1/messages'];
   const clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
@@ -65,15 +72,12 @@ async function detection(traffic: Traffic, seed: number): Promise<DetectionRun> 
     getApiKey: () => KEY,
     env: {},
     extraSources: extra,
-    // The tap variant: the monitor reads the store the tap writes to.
-    ...(traffic === 'tap' ? { shared: { dir: path.join(work, 'state'), writerName: 'bench-window', mode: 'read-traffic' as const } } : {}),
   });
-  const tapWriter = traffic === 'tap' ? new ObservationStoreWriter({ dir: path.join(work, 'state'), writerName: 'tap-bench', clock }) : undefined;
   const run: DetectionRun = {};
   monitor.onDidChangeHealth((_previous, next) => {
     const at = clock.now() - start;
     if (run.unhealthyAt === undefined && at >= STORM_START && next.state !== 'operational' && next.state !== 'unknown') {
-      run.unhealthyAt = at;
+      run.unhealthyAt = at - STORM_START;
       run.reason = next.reasons[0];
     }
   });
@@ -90,12 +94,8 @@ async function detection(traffic: Traffic, seed: number): Promise<DetectionRun> 
     await response.arrayBuffer();
     if (response.status === 529) {
       real529++;
-      if (real529 === 3 && at - start >= STORM_START) run.thirdReal529At = at - start;
+      if (real529 === 3 && at - start >= STORM_START) run.thirdReal529At = at - start - STORM_START;
       if (traffic === 'claude-code') await appendFile(transcript, `${errorRow(at)}\n`);
-    }
-    if (traffic === 'tap') {
-      tapWriter?.append([{ at, source: 'tap', kind: response.status === 529 ? 'overloaded' : response.ok ? 'ok' : 'other', status: response.status, path: '/v1/messages' }]);
-      await tapWriter?.flush();
     }
   };
   const tick = () => {
@@ -117,7 +117,6 @@ async function detection(traffic: Traffic, seed: number): Promise<DetectionRun> 
     clock.advanceTo(next);
   }
   monitor.dispose();
-  await tapWriter?.close();
   transport.close();
   await sim.close();
   await rm(work, { recursive: true, force: true });
@@ -126,19 +125,26 @@ async function detection(traffic: Traffic, seed: number): Promise<DetectionRun> 
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'never' : `${(ms / SECOND).toFixed(1)} s`);
 
+async function tapDetection(seed: number): Promise<DetectionRun> {
+  const run = await detectionThroughTap(seed, KEY);
+  const failures = run.otherFailures ? `, ${run.otherFailures} other failures` : '';
+  return { ...run, note: `(tap process stored ${run.storedRows} rows, ${run.stored529} of them 529${failures})` };
+}
+
 async function benchDetection(): Promise<void> {
   console.log('(a) 529 storm on /v1/messages only, free `models` probe, a client calling every 2 s:');
+  console.log('    none, claude-code: simulated time (a manual clock); tap: real time, the SDK through a `claude-health tap` process (dist/cli.js), a monitor following the store as a window does');
   console.log('  traffic       seed  unhealthy_after_storm  third_real_529  degraded_after_third_529  reason');
   const worst: Record<Traffic, number> = { none: 0, 'claude-code': 0, tap: 0 };
   const worstUnhealthy: Record<Traffic, number> = { none: 0, 'claude-code': 0, tap: 0 };
   for (const traffic of ['none', 'claude-code', 'tap'] as const) {
     for (const seed of [1, 2, 3]) {
-      const run = await detection(traffic, seed);
+      const run = traffic === 'tap' ? await tapDetection(seed) : await detection(traffic, seed);
       const afterThird = run.unhealthyAt !== undefined && run.thirdReal529At !== undefined ? run.unhealthyAt - run.thirdReal529At : undefined;
       worstUnhealthy[traffic] = Math.max(worstUnhealthy[traffic], run.unhealthyAt ?? Infinity);
       worst[traffic] = Math.max(worst[traffic], traffic === 'none' ? (run.unhealthyAt ?? Infinity) : (afterThird ?? Infinity));
       console.log(
-        `  ${traffic.padEnd(12)}  ${String(seed).padStart(4)}  ${fmt(run.unhealthyAt).padStart(21)}  ${fmt(run.thirdReal529At).padStart(14)}  ${fmt(afterThird).padStart(24)}  ${run.reason ?? ''}`,
+        `  ${traffic.padEnd(12)}  ${String(seed).padStart(4)}  ${fmt(run.unhealthyAt).padStart(21)}  ${fmt(run.thirdReal529At).padStart(14)}  ${fmt(afterThird).padStart(24)}  ${run.reason ?? ''}${run.note ? ` ${run.note}` : ''}`,
       );
     }
   }
@@ -201,9 +207,11 @@ async function benchWindows(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const load = () => `${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`;
+  console.log(`load average at the start: ${load()} (the real-time runs are only as steady as the shared machine)`);
   await benchDetection();
   await benchWindows();
-  console.log(`(ran in ${((performance.now() - started) / 1000).toFixed(1)} s of real time)`);
+  console.log(`(ran in ${((performance.now() - started) / 1000).toFixed(1)} s of real time; load average at the end: ${load()})`);
 }
 
 main().catch((error: unknown) => {

@@ -6,11 +6,12 @@ import { homedir } from 'node:os';
 import { systemClock } from '../core/clock';
 import { isLoopbackHost, resolveApiBaseUrl } from '../core/net/base-url';
 import { redactSecrets } from '../core/net/redact';
-import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName, type StoredObservation } from '../core/store/observation-store';
+import { ObservationStoreWriter, resolveStateDir, STATE_DIR_VARIABLE, uniqueWriterName } from '../core/store/observation-store';
 import { storedObservationOf } from '../core/tap/stored';
 import { formatTapRecord, type TapRecord } from '../core/tap/tap-record';
 import { DEFAULT_TAP_HOST, DEFAULT_TAP_TIMEOUT_MS, startTap, TapSetupError, type RunningTap } from '../core/tap/tap-server';
 import { DEFAULT_API_BASE_URL } from '../core/settings';
+import { Batcher } from './batcher';
 import { booleanFlag, integerFlag, PORT_RANGE, proxyFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
 import { serveUntilSignal } from './foreground';
 import { type CommandHelp } from './help';
@@ -54,32 +55,9 @@ export const TAP_HELP: CommandHelp = {
 /** Records reach the store a few times a second, not one file append per request. */
 const STORE_BATCH_MS = 200;
 const STORE_BATCH_SIZE = 500;
-
-class StoreBatch {
-  private pending: StoredObservation[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly store: ObservationStoreWriter) {}
-
-  add(observation: StoredObservation): void {
-    this.pending.push(observation);
-    if (this.pending.length >= STORE_BATCH_SIZE) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), STORE_BATCH_MS).unref();
-  }
-
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const observations = this.pending;
-    this.pending = [];
-    if (observations.length) this.store.append(observations);
-  }
-
-  async close(): Promise<void> {
-    this.flush();
-    await this.store.close();
-  }
-}
+/** Log lines reach stderr within a blink, a batch at a time, not one write per request. */
+const LOG_BATCH_MS = 50;
+const LOG_BATCH_LINES = 100;
 
 export interface TapCommandSession {
   tap: RunningTap;
@@ -108,9 +86,29 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
   const stateDir = resolveStateDir(stateDirFlag !== undefined ? { ...io.env, [STATE_DIR_VARIABLE]: stateDirFlag } : io.env, process.platform, homedir());
   const upstream = upstreamOf(flags, io);
   const secrets = [io.env.ANTHROPIC_API_KEY];
-  const line = (text: string) => io.stderr(`${redactSecrets(text, secrets)}\n`);
+  // Records wait in two bounded batches, one for the log and one for the store, and are formatted
+  // there: the work per request stays off the path of the answers still arriving.
+  const logged = new Batcher<TapRecord>({
+    deliver: (records) => io.stderr(records.map((record) => `${redactSecrets(formatTapRecord(record), secrets)}\n`).join('')),
+    delayMs: LOG_BATCH_MS,
+    maxItems: LOG_BATCH_LINES,
+  });
+  // Other lines (warnings, failures) go out at once, after the record lines before them.
+  const line = (text: string) => {
+    logged.flush();
+    io.stderr(`${redactSecrets(text, secrets)}\n`);
+  };
   const store = new ObservationStoreWriter({ dir: stateDir, writerName: uniqueWriterName('tap'), clock: systemClock, log: line });
-  const batch = new StoreBatch(store);
+  const stored = new Batcher<TapRecord>({ deliver: (records) => store.append(records.map(storedObservationOf)), delayMs: STORE_BATCH_MS, maxItems: STORE_BATCH_SIZE });
+  // Whatever ends the process, the record lines already gathered are written (stderr is synchronous for files and pipes).
+  const flushLog = () => logged.flush();
+  process.once('exit', flushLog);
+  const writeOut = async () => {
+    process.off('exit', flushLog);
+    logged.flush();
+    stored.flush();
+    await store.close();
+  };
   let tap: RunningTap;
   try {
     tap = await startTap({
@@ -122,13 +120,13 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
       env: io.env,
       allowedInsecureOrigins: booleanFlag(flags, 'allow-insecure-http') ? [new URL(upstream).origin] : [],
       onRecord: (record: TapRecord) => {
-        line(formatTapRecord(record));
-        batch.add(storedObservationOf(record));
+        logged.add(record);
+        stored.add(record);
       },
       log: (text) => line(`claude-health tap: ${text}`),
     });
   } catch (error) {
-    await batch.close();
+    await writeOut();
     if (!(error instanceof TapSetupError)) throw error;
     const hint = error.reason === 'key' ? '; pass --allow-insecure-http to send it anyway' : error.reason === 'port' ? '; pick another with --port, or 0 for any free port' : '';
     throw new UsageError(`${error.message}${hint}`);
@@ -143,7 +141,7 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
     stateDir,
     async stop() {
       await tap.close();
-      await batch.close();
+      await writeOut();
     },
   };
 }

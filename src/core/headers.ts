@@ -155,9 +155,22 @@ function plausibleReset(at: number): string | undefined {
   return !Number.isNaN(at) && at >= EARLIEST_RESET_MS && at <= LATEST_RESET_MS ? new Date(at).toISOString() : undefined;
 }
 
+/**
+ * Reset instants repeat from one answer to the next (the traffic tap reads
+ * hundreds a second): the last few parsed are remembered. Bounded: values are
+ * at most MAX_PARSED_LENGTH long and the memo is emptied when full.
+ */
+const parsedInstants = new Map<string, string | undefined>();
+const MAX_PARSED_INSTANTS = 64;
+
 /** RFC 3339, with the calendar checked (Date.parse turns 30 February into 2 March). */
 function parseInstant(raw: string | undefined): string | undefined {
-  return raw === undefined ? undefined : plausibleReset(parseRfc3339(raw));
+  if (raw === undefined) return undefined;
+  if (parsedInstants.has(raw)) return parsedInstants.get(raw);
+  const instant = plausibleReset(parseRfc3339(raw));
+  if (parsedInstants.size >= MAX_PARSED_INSTANTS) parsedInstants.clear();
+  parsedInstants.set(raw, instant);
+  return instant;
 }
 
 function bucket(limit: number | undefined, remaining: number | undefined, reset: string | undefined): RateLimitBucket | undefined {
@@ -168,6 +181,14 @@ function bucket(limit: number | undefined, remaining: number | undefined, reset:
   return Object.keys(result).length ? result : undefined;
 }
 
+/** The header names of each bucket, spelled once (every answer the tap passes asks for all of them). */
+const BUCKET_HEADERS = (Object.entries(RATE_LIMIT_BUCKETS) as [keyof RateLimitInfo, string][]).map(([field, name]) => ({
+  field,
+  limit: `anthropic-ratelimit-${name}-limit`,
+  remaining: `anthropic-ratelimit-${name}-remaining`,
+  reset: `anthropic-ratelimit-${name}-reset`,
+}));
+
 /**
  * anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}.
  * A bucket is present when any of its headers parsed; a field only when its header did.
@@ -175,13 +196,8 @@ function bucket(limit: number | undefined, remaining: number | undefined, reset:
  */
 export function parseRateLimits(source: HeaderSource, nowMs: number): RateLimitInfo {
   const info: RateLimitInfo = {};
-  for (const [field, name] of Object.entries(RATE_LIMIT_BUCKETS) as [keyof RateLimitInfo, string][]) {
-    const prefix = `anthropic-ratelimit-${name}-`;
-    const parsed = bucket(
-      parseCount(singleHeaderValue(source, `${prefix}limit`)),
-      parseCount(singleHeaderValue(source, `${prefix}remaining`)),
-      parseInstant(singleHeaderValue(source, `${prefix}reset`)),
-    );
+  for (const { field, limit, remaining, reset } of BUCKET_HEADERS) {
+    const parsed = bucket(parseCount(singleHeaderValue(source, limit)), parseCount(singleHeaderValue(source, remaining)), parseInstant(singleHeaderValue(source, reset)));
     if (parsed) info[field] = parsed;
   }
   if (!info.requests) {

@@ -8,7 +8,9 @@
 // run of WINDOW letters and digits taken from one of those forms, compared
 // case-blind with everything that is not a letter or digit left out. One
 // pass over the text with a set lookup per position: linear in the text, no
-// backtracking.
+// backtracking. A window of WINDOW letters and digits is a number in base 36
+// (exact: 36^8 is far below 2^53), rolled along the text, so the pass builds
+// no string per position: it runs on every log line of the traffic tap.
 
 const KEY_SHAPE = /sk-ant-[A-Za-z0-9_-]{6,}/g;
 const REDACTED = '[redacted]';
@@ -17,16 +19,27 @@ const WINDOW = 8;
 /** Matched runs shorter than this (in the original text) are left alone: short runs collide by chance. */
 const MIN_SPAN = 10;
 const CACHE_LIMIT = 16;
+const WINDOW_SPACE = 36 ** WINDOW;
 
-/** Lower-case letters and digits only, so separators, case and +/ vs -_ do not matter. */
-function normalise(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if (code >= 65 && code <= 90) out += String.fromCharCode(code + 32);
-    else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += char;
+/** 0-9 for digits, 10-35 for letters of either case, -1 for anything else. */
+function base36Digit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 122) return code - 87;
+  if (code >= 65 && code <= 90) return code - 55;
+  return -1;
+}
+
+/** Letters and digits of a form only, case-blind: the number of each WINDOW-long run of them. */
+function addWindows(form: string, into: Set<number>): number {
+  let value = 0;
+  let count = 0;
+  for (let i = 0; i < form.length; i++) {
+    const digit = base36Digit(form.charCodeAt(i));
+    if (digit < 0) continue;
+    value = (value * 36 + digit) % WINDOW_SPACE;
+    if (++count >= WINDOW) into.add(value);
   }
-  return out;
+  return count;
 }
 
 /** base64 of the secret at each byte alignment, without the edges that depend on the neighbours. */
@@ -47,47 +60,49 @@ function formsOf(secret: string): string[] {
   return [secret, reversed, percentEncoded, ...base64Interiors(secret), ...base64Interiors(reversed), hex, Buffer.from(reversed).toString('hex')];
 }
 
-const windowCache = new Map<string, Set<string>>();
+/** Per secret: its windows, or undefined when it has too few letters and digits to have any. */
+const windowCache = new Map<string, Set<number> | undefined>();
 
-function windowsOf(secret: string): Set<string> {
-  const cached = windowCache.get(secret);
-  if (cached) return cached;
-  const windows = new Set<string>();
-  for (const form of formsOf(secret)) {
-    const normalised = normalise(form);
-    for (let i = 0; i + WINDOW <= normalised.length; i++) windows.add(normalised.slice(i, i + WINDOW));
-  }
+function windowsOf(secret: string): Set<number> | undefined {
+  if (windowCache.has(secret)) return windowCache.get(secret);
+  const windows = new Set<number>();
+  const [plain, ...others] = formsOf(secret);
+  const long = addWindows(plain!, windows) >= WINDOW;
+  if (long) for (const form of others) addWindows(form, windows);
   if (windowCache.size >= CACHE_LIMIT) windowCache.delete(windowCache.keys().next().value as string);
-  windowCache.set(secret, windows);
-  return windows;
+  windowCache.set(secret, long ? windows : undefined);
+  return long ? windows : undefined;
 }
 
 /** Spans [start, end) of the original text whose letters and digits match a form of a secret. */
-function fragmentSpans(text: string, windowSets: readonly Set<string>[]): [number, number][] {
-  let normalised = '';
-  const origin: number[] = [];
+function fragmentSpans(text: string, windowSets: readonly Set<number>[]): [number, number][] {
+  // origin[n]: where the n-th letter or digit sits in the text; covered[n]: it belongs to a matched window.
+  const origin = new Uint32Array(text.length);
+  const covered = new Uint8Array(text.length);
+  let count = 0;
+  let value = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) normalised += String.fromCharCode(code + 32);
-    else if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) normalised += text[i];
-    else continue;
-    origin.push(i);
-  }
-  const covered = new Uint8Array(normalised.length);
-  for (let i = 0; i + WINDOW <= normalised.length; i++) {
-    const window = normalised.slice(i, i + WINDOW);
-    if (windowSets.some((set) => set.has(window))) covered.fill(1, i, i + WINDOW);
+    const digit = base36Digit(text.charCodeAt(i));
+    if (digit < 0) continue;
+    origin[count++] = i;
+    value = (value * 36 + digit) % WINDOW_SPACE;
+    if (count < WINDOW) continue;
+    for (const set of windowSets) {
+      if (!set.has(value)) continue;
+      covered.fill(1, count - WINDOW, count);
+      break;
+    }
   }
   const spans: [number, number][] = [];
-  for (let i = 0; i < covered.length; ) {
+  for (let i = 0; i < count; ) {
     if (!covered[i]) {
       i++;
       continue;
     }
     let j = i;
-    while (j < covered.length && covered[j]) j++;
-    const start = origin[i] ?? 0;
-    const end = (origin[j - 1] ?? start) + 1;
+    while (j < count && covered[j]) j++;
+    const start = origin[i]!;
+    const end = origin[j - 1]! + 1;
     if (end - start >= MIN_SPAN) spans.push([start, end]);
     i = j;
   }
@@ -97,8 +112,12 @@ function fragmentSpans(text: string, windowSets: readonly Set<string>[]): [numbe
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;
   const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
-  for (const secret of known) out = out.split(secret).join(REDACTED);
-  const windowSets = known.filter((secret) => normalise(secret).length >= WINDOW).map(windowsOf);
+  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  const windowSets: Set<number>[] = [];
+  for (const secret of known) {
+    const windows = windowsOf(secret);
+    if (windows) windowSets.push(windows);
+  }
   if (windowSets.length) {
     const parts: string[] = [];
     let from = 0;
@@ -109,7 +128,8 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     parts.push(out.slice(from));
     out = parts.join('');
   }
-  return out.replace(KEY_SHAPE, 'sk-ant-[redacted]');
+  // The check first: most text has nothing key-shaped, and a global replace costs more than a search.
+  return out.includes('sk-ant-') ? out.replace(KEY_SHAPE, 'sk-ant-[redacted]') : out;
 }
 
 /** Every string inside plain data (arrays, objects) redacted; other values as they are. */

@@ -62,6 +62,20 @@ function isEventStream(contentType: string | string[] | undefined): boolean {
   return value !== undefined && value.trimStart().toLowerCase().startsWith('text/event-stream');
 }
 
+/**
+ * undici hands the answer's headers over with lower-case names: each header the
+ * record needs is one property read, not headerValue's case-blind scan of every
+ * name (the rate limits alone ask for fifteen).
+ */
+function lowerCaseHeaders(headers: http.IncomingHttpHeaders): { get(name: string): string | null } {
+  return {
+    get(name: string): string | null {
+      const value = headers[name];
+      return typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : null;
+    },
+  };
+}
+
 async function* watchedBody(req: http.IncomingMessage, scanner: ModelScanner | undefined): AsyncGenerator<Buffer> {
   for await (const chunk of req as AsyncIterable<Buffer>) {
     scanner?.push(chunk);
@@ -84,6 +98,7 @@ export class Exchange {
   private sse: SseErrorScanner | undefined;
   private errorBody: ErrorBodyCapture | undefined;
   private finished = false;
+  private corked = false;
 
   constructor(
     private readonly ctx: ExchangeContext,
@@ -166,8 +181,30 @@ export class Exchange {
       this.answerFailure(BAD_GATEWAY, `the upstream ${this.ctx.origin} answered with a status or header that cannot be passed on`, 'EPROTO');
       return;
     }
-    // A stream's headers go out now (the SDK returns on them); a sized answer goes out with its body in one write.
-    if (this.sse || headers['content-length'] === undefined) this.res.flushHeaders();
+    // A stream's headers go out in this turn of the event loop (the SDK returns on them): with its first
+    // chunk when that came in the same read from the upstream, as it mostly does, else on their own.
+    // A sized answer goes out with its body in one write.
+    if (this.sse || headers['content-length'] === undefined) queueMicrotask(() => this.flushHeaders());
+  }
+
+  private flushHeaders(): void {
+    if (!this.res.headersSent && !this.res.destroyed) this.res.flushHeaders();
+  }
+
+  /**
+   * Everything written to the client in one turn of the event loop leaves in one
+   * system call: a chunk and the stream's end (or the next chunk) that came in
+   * the same read from the upstream. Nothing waits for a later turn.
+   */
+  private corkUntilNextTick(): void {
+    if (this.corked) return;
+    this.corked = true;
+    this.res.cork();
+    process.nextTick(() => {
+      if (!this.corked) return;
+      this.corked = false;
+      this.res.uncork();
+    });
   }
 
   private responseData(controller: Undici.Dispatcher.DispatchController, chunk: Buffer): void {
@@ -175,6 +212,7 @@ export class Exchange {
     this.firstByteMs ??= this.ctx.stopwatch.now() - this.started;
     this.sse?.push(chunk);
     this.errorBody?.push(chunk);
+    this.corkUntilNextTick();
     if (!this.res.write(chunk)) {
       controller.pause();
       this.res.once('drain', () => controller.resume());
@@ -183,6 +221,8 @@ export class Exchange {
 
   private responseEnd(): void {
     if (this.finished) return;
+    // end() writes out whatever is corked, and the end with it.
+    this.corked = false;
     this.res.end();
     this.finish();
   }
@@ -247,22 +287,27 @@ export class Exchange {
 
   private emit(fields: Partial<TapRecord> & Pick<TapRecord, 'kind'>): void {
     const now = this.ctx.clock.now();
+    const headers = lowerCaseHeaders(this.headers);
     const record: TapRecord = {
       at: this.at,
       source: 'tap',
+      kind: fields.kind,
       method: this.method,
       path: this.path,
       latencyMs: Math.max(0, Math.round((this.ctx.stopwatch.now() - this.started) * 10) / 10),
-      rateLimit: parseRateLimits(this.headers, now),
-      ...fields,
+      rateLimit: parseRateLimits(headers, now),
     };
-    const requestId = parseRequestId(this.headers);
+    // Only the fields that have a value: a record with an undefined field deleted afterwards would turn into a slow dictionary object.
+    for (const key of Object.keys(fields) as (keyof TapRecord)[]) {
+      const value = fields[key];
+      if (value !== undefined) (record as unknown as Record<string, unknown>)[key] = value;
+    }
+    const requestId = parseRequestId(headers);
     if (requestId) record.requestId = requestId;
-    const retryAfter = parseRetryAfter(this.headers, now);
+    const retryAfter = parseRetryAfter(headers, now);
     if (retryAfter !== undefined) record.retryAfterSeconds = retryAfter;
     if (this.modelScanner?.model) record.model = this.modelScanner.model;
     if (this.firstByteMs !== undefined) record.firstByteMs = Math.round(this.firstByteMs * 10) / 10;
-    for (const key of Object.keys(record) as (keyof TapRecord)[]) if (record[key] === undefined) delete record[key];
     this.ctx.record(record);
   }
 }

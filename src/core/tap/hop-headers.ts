@@ -21,6 +21,8 @@ const HOP_BY_HOP = new Set([
 
 /** Names the Connection header lists are hop-by-hop too. */
 function connectionOptions(value: string | string[] | undefined): Set<string> {
+  // Nearly always one token ("keep-alive", "close"): no split needed.
+  if (typeof value === 'string' && !value.includes(',')) return new Set([value.trim().toLowerCase()].filter(Boolean));
   const listed = new Set<string>();
   for (const part of (Array.isArray(value) ? value.join(',') : (value ?? '')).split(',')) {
     const name = part.trim().toLowerCase();
@@ -49,10 +51,12 @@ export function upstreamRequestHeaders(rawHeaders: readonly string[]): string[] 
 
 /** The upstream's answer headers minus the hop-by-hop ones, for res.writeHead. */
 export function clientResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
-  const listed = connectionOptions(headers.connection);
+  // Most answers name no extra hop-by-hop header: no set to build for them.
+  const listed = headers.connection === undefined ? undefined : connectionOptions(headers.connection);
   const kept: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name)) continue;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || HOP_BY_HOP.has(name) || listed?.has(name)) continue;
     kept[name] = value;
   }
   return kept;

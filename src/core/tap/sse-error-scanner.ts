@@ -17,14 +17,15 @@ const EVENT_FIELD = Buffer.from('event:');
 const DATA_FIELD = Buffer.from('data:');
 const ERROR_DOCUMENT = Buffer.from('{"type":"error"');
 
-function startsWith(line: Buffer, prefix: Buffer): boolean {
-  return line.length >= prefix.length && line.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+/** buffer[start, end) begins with prefix: compared in place, no slice made (most of a stream's lines are looked at only here). */
+function startsWith(buffer: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  return end - start >= prefix.length && buffer.compare(prefix, 0, prefix.length, start, start + prefix.length) === 0;
 }
 
-/** A field's value: after the colon, one leading space dropped (the SSE rule). */
-function fieldValue(line: Buffer, prefix: Buffer): Buffer {
-  const value = line.subarray(prefix.length);
-  return value[0] === 0x20 ? value.subarray(1) : value;
+/** Where a field's value starts: after the colon, one leading space dropped (the SSE rule). */
+function valueStart(buffer: Buffer, start: number, end: number, prefix: Buffer): number {
+  const at = start + prefix.length;
+  return at < end && buffer[at] === 0x20 ? at + 1 : at;
 }
 
 export class SseErrorScanner {
@@ -53,21 +54,24 @@ export class SseErrorScanner {
     for (;;) {
       const newline = chunk.indexOf(LF, start);
       if (newline === -1) break;
-      this.completeLine(chunk.subarray(start, newline));
+      this.completeLine(chunk, start, newline);
       start = newline + 1;
       if (this.sawError) return;
     }
-    this.keepPartial(chunk.subarray(start));
+    if (start < chunk.length) this.keepPartial(chunk.subarray(start));
   }
 
   /** The stream ended: an event without its closing blank line still counts. */
   end(): void {
-    if (!this.sawError && this.partialBytes > 0 && !this.skippingLongLine) this.line(Buffer.concat(this.partial));
+    if (!this.sawError && this.partialBytes > 0 && !this.skippingLongLine) {
+      const line = Buffer.concat(this.partial);
+      this.line(line, 0, line.length);
+    }
     if (!this.sawError) this.dispatch();
   }
 
   private keepPartial(rest: Buffer): void {
-    if (rest.length === 0 || this.skippingLongLine) return;
+    if (this.skippingLongLine) return;
     this.partialBytes += rest.length;
     if (this.partialBytes > MAX_LINE_BYTES) {
       this.skippingLongLine = true;
@@ -79,41 +83,45 @@ export class SseErrorScanner {
     this.partial.push(Buffer.from(rest));
   }
 
-  private completeLine(tail: Buffer): void {
+  /** chunk[start, newline) ends a line, which may have begun in earlier chunks. */
+  private completeLine(chunk: Buffer, start: number, newline: number): void {
     if (this.skippingLongLine) {
       this.skippingLongLine = false;
       return;
     }
-    let line = tail;
+    let line = chunk;
+    let end = newline;
     if (this.partialBytes > 0) {
-      if (this.partialBytes + tail.length > MAX_LINE_BYTES) {
+      if (this.partialBytes + newline - start > MAX_LINE_BYTES) {
         this.partial = [];
         this.partialBytes = 0;
         return;
       }
-      line = Buffer.concat([...this.partial, tail]);
+      line = Buffer.concat([...this.partial, chunk.subarray(start, newline)]);
+      start = 0;
+      end = line.length;
       this.partial = [];
       this.partialBytes = 0;
     }
-    if (line.length > MAX_LINE_BYTES) return;
-    if (line[line.length - 1] === CR) line = line.subarray(0, line.length - 1);
-    this.line(line);
+    if (end - start > MAX_LINE_BYTES) return;
+    if (end > start && line[end - 1] === CR) end--;
+    this.line(line, start, end);
   }
 
-  private line(line: Buffer): void {
-    if (line.length === 0) {
+  private line(buffer: Buffer, start: number, end: number): void {
+    if (end === start) {
       this.dispatch();
       return;
     }
-    if (startsWith(line, EVENT_FIELD)) {
-      this.eventName = fieldValue(line, EVENT_FIELD).toString('latin1').trim();
-    } else if (startsWith(line, DATA_FIELD)) {
+    if (startsWith(buffer, start, end, EVENT_FIELD)) {
+      this.eventName = buffer.toString('latin1', valueStart(buffer, start, end, EVENT_FIELD), end).trim();
+    } else if (startsWith(buffer, start, end, DATA_FIELD)) {
       // The data of a named event other than error never matters (content deltas: most of a stream).
       if (this.eventName !== undefined && this.eventName !== 'error') return;
-      const value = fieldValue(line, DATA_FIELD);
-      if (this.dataBytes + value.length > MAX_EVENT_DATA_BYTES) return;
-      this.data.push(Buffer.from(value));
-      this.dataBytes += value.length + 1;
+      const from = valueStart(buffer, start, end, DATA_FIELD);
+      if (this.dataBytes + end - from > MAX_EVENT_DATA_BYTES) return;
+      this.data.push(Buffer.from(buffer.subarray(from, end)));
+      this.dataBytes += end - from + 1;
     }
   }
 
@@ -125,7 +133,7 @@ export class SseErrorScanner {
     this.dataBytes = 0;
     if (name !== 'error') {
       // An unnamed event whose data is an error document counts too (some gateways drop the name).
-      if (name !== undefined || data.length === 0 || !startsWith(data[0]!, ERROR_DOCUMENT)) return;
+      if (name !== undefined || data.length === 0 || !startsWith(data[0]!, 0, data[0]!.length, ERROR_DOCUMENT)) return;
     }
     this.sawError = true;
     const text = data.map((part) => part.toString('utf8')).join('\n');

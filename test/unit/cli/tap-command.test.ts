@@ -82,6 +82,28 @@ describe('claude-health tap', function () {
     for (const [where, text] of [['stdout', stdout], ['stderr', stderr], ['store', files.join('\n')]]) assertNoSentinel(text!, where!);
   });
 
+  it('writes out every record and log line it holds when stopped right after a burst', async () => {
+    // Records and log lines are written in batches: SIGTERM straight after the last answer must lose none.
+    const env = { ...process.env, ANTHROPIC_API_KEY: SENTINEL_KEY, CLAUDE_HEALTH_STATE_DIR: stateDir };
+    const child = spawn(process.execPath, [...cli, 'tap', '--upstream', sim.url], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const handshake = JSON.parse(await firstLine(child, () => stderr));
+    const headers = { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-api-key': SENTINEL_KEY };
+    const count = 150;
+    const answers = await Promise.all(Array.from({ length: count }, () => send(handshake.url, '/v1/messages', { method: 'POST', headers, body: messageBody() })));
+    assert.ok(answers.every((answer) => answer.status === 200));
+    const exitCode = await new Promise<number | null>((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+    assert.equal(exitCode, 0);
+    assert.equal(stderr.split('\n').filter((line) => / POST \/v1\/messages claude-haiku-4-5 200 ok /.test(line)).length, count, stderr.slice(-2000));
+    const stored = await readStore({ dir: stateDir, sinceMs: 0, clock: { now: () => Date.now() } });
+    assert.equal(stored.observations.filter((o) => o.source === 'tap' && o.kind === 'ok').length, count);
+    assertNoSentinel(stderr, 'stderr');
+  });
+
   it('warns when it listens beyond this machine', async () => {
     const child = spawn(process.execPath, [...cli, 'tap', '--host', '0.0.0.0', '--upstream', sim.url, '--state-dir', stateDir], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
