@@ -141,11 +141,11 @@ export const LIMITER_CASES: readonly LimiterCase[] = [
     id: 'capacity-529-at-head',
     // Three callers at once against room for two: the third gets a 529 at once. A backoff
     // would wait at least two thirds of 10 s; the cut limit (2, full) holds the retry back
-    // until one of the first two is answered, 1 s in.
+    // until one of the first two is answered, 1 s in, and it is answered 1 s later.
     capacity: { maxInFlight: 2, serviceTimeMs: 1_000 },
     run: { limiter: { initialLimit: 3, maxLimit: 3 }, phases: [{ callers: 3, call: { policy: { deadlineMs: 30_000, baseDelayMs: 10_000, maxDelayMs: 10_000 } } }] },
     // Three successes are not the longer run it takes to step back onto 3, the limit that overloaded.
-    phases: [{ callers: 'ok', elapsedMaxMs: 2 * 1_000 + SLACK_MS, limitAfter: { min: 2, max: 2 } }],
+    phases: [{ callers: 'ok', elapsedMaxMs: 2 * 1_000 + 2 * SLACK_MS, limitAfter: { min: 2, max: 2 } }],
     requests: 4,
   },
   {
