@@ -35,9 +35,9 @@ export const RECIPE_TABLE = {
   },
   fastapi: {
     label: 'FastAPI endpoint',
-    description: 'POST /chat with a shared concurrency limit as a dependency; 503 + Retry-After when the budget runs out',
+    description: 'POST /chat with the adaptive concurrency limiter as a dependency; 503 + Retry-After when the budget runs out',
     language: 'python-async',
-    wrapper: 'basic',
+    wrapper: 'concurrency',
     saveAs: 'app/main.py',
     wrapperSaveAs: 'app/claude_retry.py',
   },

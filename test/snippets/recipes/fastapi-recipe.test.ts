@@ -1,7 +1,8 @@
 // The FastAPI recipe: rendered as a user gets it into a package app/ beside the asyncio
-// wrapper it imports (rendered with a quick policy), type-checked with mypy --strict
-// together with its tests, and run by its own unittest tests through FastAPI's TestClient
-// (test/snippets/python/recipe/test_fastapi_recipe.py) against the simulator.
+// concurrency wrapper it imports (rendered with a quick policy), type-checked with mypy
+// --strict together with its tests, and run by its own unittest tests through FastAPI's
+// TestClient (test/snippets/python/recipe/test_fastapi_recipe.py) against the simulator,
+// its capacity model included.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,8 +22,10 @@ const PY_TESTS = [
   'test_passes_a_rate_limit_on_with_the_servers_retry_after',
   'test_answers_502_at_once_without_echoing_the_error',
   'test_refuses_bad_input_without_calling_the_api',
-  'test_a_caller_that_waits_too_long_for_a_slot_is_told_to_come_back',
-  'test_concurrent_requests_never_exceed_the_limit_and_all_are_answered',
+  'test_a_caller_that_waits_past_its_deadline_for_a_slot_is_told_to_come_back',
+  'test_turns_a_caller_away_at_once_when_too_many_wait',
+  'test_never_sends_more_than_the_limit_and_answers_everyone',
+  'test_absorbs_the_529s_of_a_capacity_below_its_limit',
 ];
 
 async function run(python: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ ok: boolean; output: string }> {

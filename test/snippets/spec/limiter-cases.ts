@@ -46,6 +46,8 @@ export interface LimiterPhaseExpectation {
   gaveUp?: { callers: number[]; says: RegExp[]; reasonCode?: 'deadline' | 'attempts'; elapsedMs: { min: number; max: number } };
   /** Callers (by index) that were cancelled, and how soon they returned. */
   cancelled?: { callers: number[]; elapsedMaxMs: number };
+  /** Every caller returned within this long of its start. */
+  elapsedMaxMs?: number;
 }
 
 export interface LimiterCase {
@@ -133,6 +135,27 @@ export const LIMITER_CASES: readonly LimiterCase[] = [
     requests: 5,
     statuses: [429, 200, 200, 200, 200],
     pausedAfterFirst: { fromMs: 200, toMs: 1_000 },
+  },
+  {
+    title: 'retries a 529 from its own crowd at the next free slot, without a backoff wait, and probes that limit again only slowly',
+    id: 'capacity-529-at-head',
+    // Three callers at once against room for two: the third gets a 529 at once. A backoff
+    // would wait at least two thirds of 10 s; the cut limit (2, full) holds the retry back
+    // until one of the first two is answered, 1 s in, and it is answered 1 s later.
+    capacity: { maxInFlight: 2, serviceTimeMs: 1_000 },
+    run: { limiter: { initialLimit: 3, maxLimit: 3 }, phases: [{ callers: 3, call: { policy: { deadlineMs: 30_000, baseDelayMs: 10_000, maxDelayMs: 10_000 } } }] },
+    // Three successes are not the longer run it takes to step back onto 3, the limit that overloaded.
+    phases: [{ callers: 'ok', elapsedMaxMs: 2 * 1_000 + 2 * SLACK_MS, limitAfter: { min: 2, max: 2 } }],
+    requests: 4,
+  },
+  {
+    title: 'cuts the limit once for a burst of 529s from one round trip',
+    id: 'one-cut-per-round-trip',
+    // Six of eight requests sent together fail together: one cut (8 -> 6), not six (8 -> 2).
+    faults: [{ kind: 'overloaded', times: 6, latencyMs: 300 }],
+    run: { limiter: { initialLimit: 8, maxLimit: 8 }, phases: [{ callers: 8, call: QUICK }] },
+    phases: [{ callers: 'ok', limitAfter: { min: 6 } }],
+    requests: 14,
   },
   {
     title: 'keeps 100 concurrent callers within its ceiling: the API at exactly that capacity never overloads',

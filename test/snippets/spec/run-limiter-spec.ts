@@ -38,6 +38,10 @@ export async function runLimiterCase(lang: WrapperLanguage, sim: SimClient, driv
       if (lang.capabilities.reasonIsCode && reasonCode !== undefined) assert.equal(caller.error?.reason, reasonCode);
       assert.ok(caller.elapsedMs >= elapsedMs.min && caller.elapsedMs < elapsedMs.max, `caller ${index} gave up after ${caller.elapsedMs} ms`);
     }
+    if (expect.elapsedMaxMs !== undefined) {
+      const slowest = Math.max(...phase.callers.map((c) => c.elapsedMs));
+      assert.ok(slowest < expect.elapsedMaxMs, `phase ${p}: a caller took ${slowest} ms: ${detail(phase.callers.map((c) => c.retries))}`);
+    }
     for (const index of expect.cancelled?.callers ?? []) {
       const caller = phase.callers[index]!;
       assert.ok(caller.elapsedMs < expect.cancelled!.elapsedMaxMs, `cancelled caller ${index} returned after ${caller.elapsedMs} ms`);

@@ -7,15 +7,15 @@ requests. The recipe's wrapper (app/claude_retry.py) is rendered with a quick po
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import os
+import time
 import unittest
 import urllib.request
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
 
-import httpx
 from fastapi.testclient import TestClient
 
 from app import main
@@ -106,60 +106,114 @@ class FastApiRecipe(unittest.TestCase):
         self.assertEqual(self.chat({"prompt": "x" * (70 * 1024)}).status_code, 413)
         self.assertEqual(messages_sent(), 0)
 
-    def test_a_caller_that_waits_too_long_for_a_slot_is_told_to_come_back(self) -> None:
-        fresh([])
-        limiter: asyncio.Semaphore = main.app.state.claude_limiter
+    def hold_every_slot(self) -> list[float]:
+        """Takes every slot of the app's limiter, as callers that never finish would."""
+        limiter = main.app.state.claude_limiter
         portal = self.client.portal  # the event loop the app runs on, where its limiter lives
         assert portal is not None
-        saved = main.QUEUE_TIMEOUT_SECONDS
-        held = 0
+        held: list[float] = []
+        while limiter.in_flight < limiter.limit:
+            held.append(portal.call(limiter.acquire, 5.0))
+        return held
+
+    def give_back(self, held: list[float]) -> None:
+        portal = self.client.portal
+        assert portal is not None
+        for granted_at in held:
+            portal.call(main.app.state.claude_limiter.release, granted_at, "other")
+
+    def test_a_caller_that_waits_past_its_deadline_for_a_slot_is_told_to_come_back(self) -> None:
+        fresh([])
+        saved = main.DEADLINE_SECONDS
+        held = self.hold_every_slot()
         try:
-            main.QUEUE_TIMEOUT_SECONDS = 0.05
-            while not limiter.locked():  # every slot taken by callers that never finish
-                portal.call(limiter.acquire)
-                held += 1
+            main.DEADLINE_SECONDS = 0.2
             response = self.chat({"prompt": "Say hello"})
         finally:
-            for _ in range(held):
-                portal.call(limiter.release)
-            main.QUEUE_TIMEOUT_SECONDS = saved
-        self.assertEqual(held, main.MAX_IN_FLIGHT)
+            main.DEADLINE_SECONDS = saved
+            self.give_back(held)
+        self.assertGreaterEqual(len(held), 1)
         self.assertEqual(response.status_code, 503, response.text)
-        self.assertEqual(response.headers["retry-after"], "5")
+        self.assertEqual(response.headers["retry-after"], "10")
         self.assertEqual(messages_sent(), 0)
 
-
-class SharedLimit(unittest.IsolatedAsyncioTestCase):
-    async def test_concurrent_requests_never_exceed_the_limit_and_all_are_answered(self) -> None:
-        fresh([{"kind": "ok", "latencyMs": 150, "times": 12}])
-        in_flight = 0
-        most = 0
-        original = getattr(main, "acreate_message_with_retry")
-
-        async def counted(*args: Any, **kwargs: Any) -> Any:
-            nonlocal in_flight, most
-            in_flight += 1
-            most = max(most, in_flight)
+    def test_turns_a_caller_away_at_once_when_too_many_wait(self) -> None:
+        fresh([])
+        limiter = main.app.state.claude_limiter
+        saved = main.MAX_WAITING
+        held = self.hold_every_slot()
+        with ThreadPoolExecutor(max_workers=1) as pool:
             try:
-                return await original(*args, **kwargs)
+                main.MAX_WAITING = 1
+                queued = pool.submit(self.chat, {"prompt": "Say hello"})
+                wait_until(lambda: limiter.waiting == 1)
+                turned_away = self.chat({"prompt": "Say hello"})
+                self.assertEqual(messages_sent(), 0)
             finally:
-                in_flight -= 1
+                main.MAX_WAITING = saved
+                self.give_back(held)
+            self.assertEqual(queued.result(timeout=60).status_code, 200)
+        self.assertEqual(turned_away.status_code, 503, turned_away.text)
+        self.assertEqual(turned_away.headers["retry-after"], "5")
+        self.assertEqual(messages_sent(), 1)
 
-        setattr(main, "acreate_message_with_retry", counted)
-        saved_limit = main.MAX_IN_FLIGHT
-        main.MAX_IN_FLIGHT = 3
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    give_up_at = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > give_up_at:
+            raise AssertionError("the condition did not hold in time")
+        time.sleep(0.01)
+
+
+def message_statuses() -> list[int]:
+    requests: list[dict[str, Any]] = sim("GET", "/_sim/requests")["requests"]
+    return [r["status"] for r in requests if r["method"] == "POST" and r["path"] == "/v1/messages"]
+
+
+class SharedLimiterUnderCapacity(unittest.TestCase):
+    """Many requests at once through TestClient against the simulator's capacity model,
+    which answers 529 to any request beyond its capacity in flight."""
+
+    def crowd(self, callers: int, ceiling: int, initial: int) -> tuple[list[int], int]:
+        """`callers` requests at once on a fresh app (its own limiter); their statuses and the limit after."""
+        saved = main.MAX_IN_FLIGHT, main.INITIAL_IN_FLIGHT
+        main.MAX_IN_FLIGHT, main.INITIAL_IN_FLIGHT = ceiling, initial
         try:
-            async with main.lifespan(main.app):
-                transport = httpx.ASGITransport(app=main.app)
-                async with httpx.AsyncClient(transport=transport, base_url="http://recipe.test") as client:
-                    responses = await asyncio.gather(*(client.post("/chat", json={"prompt": f"caller {i}"}) for i in range(12)))
+            with TestClient(main.app) as client, ThreadPoolExecutor(max_workers=callers) as pool:
+
+                def ask(i: int) -> tuple[int, str]:
+                    response = client.post("/chat", json={"prompt": f"caller {i}"})
+                    return response.status_code, response.text
+
+                answers = list(pool.map(ask, range(callers)))
+                limit: int = main.app.state.claude_limiter.limit
         finally:
-            setattr(main, "acreate_message_with_retry", original)
-            main.MAX_IN_FLIGHT = saved_limit
-        self.assertEqual([r.status_code for r in responses], [200] * 12)
-        self.assertLessEqual(most, 3)
-        self.assertGreaterEqual(most, 1)
-        self.assertEqual(messages_sent(), 12)
+            main.MAX_IN_FLIGHT, main.INITIAL_IN_FLIGHT = saved
+        for _, text in answers:
+            self.assertNotIn(KEY, text)
+        return [status for status, _ in answers], limit
+
+    def test_never_sends_more_than_the_limit_and_answers_everyone(self) -> None:
+        fresh([])
+        sim("POST", "/_sim/capacity", {"capacity": {"maxInFlight": 3, "serviceTimeMs": 150}})
+        statuses, limit = self.crowd(callers=12, ceiling=3, initial=2)
+        self.assertEqual(statuses, [200] * 12)
+        # A fourth request in flight would have been a 529: the API never saw more than 3.
+        self.assertEqual(message_statuses(), [200] * 12)
+        self.assertEqual(limit, 3)
+
+    def test_absorbs_the_529s_of_a_capacity_below_its_limit(self) -> None:
+        fresh([])
+        sim("POST", "/_sim/capacity", {"capacity": {"maxInFlight": 2, "serviceTimeMs": 150}})
+        statuses, limit = self.crowd(callers=16, ceiling=6, initial=4)
+        self.assertEqual(statuses, [200] * 16)
+        seen = message_statuses()
+        self.assertEqual(seen.count(200), 16)
+        self.assertGreaterEqual(seen.count(529), 1, "the limit started above the capacity: the API must have said so")
+        self.assertEqual(len(seen), seen.count(200) + seen.count(529))
+        self.assertLessEqual(len(seen), 24, "more than 1.5 requests per answer")
+        self.assertLessEqual(limit, 3, "the limit did not come down to the capacity")
 
 
 if __name__ == "__main__":
