@@ -43,18 +43,22 @@ function refusal(spec: SettingSpec, raw: unknown, name: string): string | undefi
 export function readConfigFile(file: string): Partial<Record<SettingKey, unknown>> {
   let text: string;
   try {
-    if (statSync(file).size > MAX_CONFIG_BYTES) throw new UsageError(`--config ${file} is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it is not a settings file`);
+    if (statSync(file).size > MAX_CONFIG_BYTES) throw new UsageError((t) => t`--config ${file} is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it is not a settings file`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError((t) => t`--config ${file} cannot be read (${why})`);
   }
   // The shared bounded parser: its messages quote nothing from the file (JSON.parse's do, e.g. "root:x:0:0").
   const result = parseJsonBounded(text, { maxBytes: MAX_CONFIG_BYTES, maxDepth: CONFIG_MAX_DEPTH });
-  if (!result.ok) throw new UsageError(`--config ${file} is not a settings file: ${result.message}`);
+  if (!result.ok) {
+    const why = result.message;
+    throw new UsageError((t) => t`--config ${file} is not a settings file: ${why}`);
+  }
   const parsed = result.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError(`--config ${file} must hold a JSON object of settings, such as {"probe.intervalSeconds": 30}`);
+    throw new UsageError((t) => t`--config ${file} must hold a JSON object of settings, such as {"probe.intervalSeconds": 30}`);
   }
   const values: Partial<Record<SettingKey, unknown>> = {};
   for (const [rawKey, raw] of Object.entries(parsed)) {
@@ -62,7 +66,7 @@ export function readConfigFile(file: string): Partial<Record<SettingKey, unknown
     const setting = SETTING_FLAGS.find((candidate) => candidate.key === key);
     if (!setting) {
       const known = SETTING_FLAGS.map((candidate) => candidate.key).join(', ');
-      throw new UsageError(`${file}: unknown setting "${rawKey.slice(0, 60)}"; the settings are ${known}`);
+      throw new UsageError((t) => t`${file}: unknown setting "${rawKey.slice(0, 60)}"; the settings are ${known}`);
     }
     const problem = refusal(setting.spec, raw, `${file}: ${key}`);
     if (problem !== undefined) throw new UsageError(problem);

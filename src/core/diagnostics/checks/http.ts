@@ -38,7 +38,7 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
     const code = result.code;
     return {
       status: 'fail',
-      detail: t`no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code)})` : result.message.slice(0, 160)}`,
+      detail: t`no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code, t)})` : result.message.slice(0, 160)}`,
       hint: code === 'ECONNRESET' ? t`The connection was cut before an answer: a firewall or proxy that closes connections to this host.` : t`See the checks above for the failing layer; try the URL with curl -v from this machine.`,
       headline: t`HTTP fails: ${code ?? t`no answer`}`,
     };
