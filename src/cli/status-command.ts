@@ -132,14 +132,15 @@ export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock 
   const components = listFlag(flags, 'component') ?? [];
   const transport = createNodeFetch({ proxyUrl: proxyFlag(flags), env: io.env });
   try {
-    const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs });
+    const t = cliTranslator(io);
+    const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs, t });
     // No validators were sent, so a 304 cannot be a real answer here.
     const error: StatusPageError | undefined =
       result.kind === 'failed' ? result.error
-      : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: 'HTTP 304 to an unconditional request' }
+      : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: t`HTTP 304 to an unconditional request` }
       : undefined;
     const document = statusJson(result.kind === 'fresh' ? result.snapshot : undefined, error, clock.now());
-    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document, cliTranslator(io)));
+    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document, t));
     // The reason goes to stderr once; stdout says only that the status is unknown.
     if (error && !json) io.stderr(`claude-health status: ${error.message}\n`);
     return isHealthy(document, components) ? EXIT_OK : EXIT_UNHEALTHY;

@@ -55,12 +55,7 @@ function settingFlagHelp(spec: SettingSpec, t: Translate): FlagHelp {
 
 export function watchHelp(t: Translate): CommandHelp {
   return {
-    description:
-      t`Until Ctrl-C: one line per health change (and a live line on a terminal); --json prints one JSON object per line for each change and each probe round.` +
-      ' ' +
-      t`Every setting of the extension is a flag (dots and capitals become dashes) or a key of --config FILE, a JSON object such as {"probe.intervalSeconds": 30}; flags win.` +
-      ' ' +
-      t`The key comes from ANTHROPIC_API_KEY only and is never printed. --once counts one bad probe round as degraded (health.degradeAfter 1).`,
+    description: t`Until Ctrl-C: one line per health change (and a live line on a terminal); --json prints one JSON object per line for each change and each probe round. Every setting of the extension is a flag (dots and capitals become dashes) or a key of --config FILE, a JSON object such as {"probe.intervalSeconds": 30}; flags win. The key comes from ANTHROPIC_API_KEY only and is never printed. --once counts one bad probe round as degraded (health.degradeAfter 1).`,
     flags: {
       once: { description: t`Read the status page and probe once, print the verdict and exit with it (see the exit codes).` },
       json: { description: t`One JSON object per line; with --metrics-port the first is {"metricsUrl": ...}.` },

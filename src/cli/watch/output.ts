@@ -80,7 +80,7 @@ function stateWord(state: HealthState | PageState, t: Translate): string {
 
 /** "2026-12-02T14:00:00.000Z operational -> degraded: the last probe got 529 overloaded". */
 export function healthChangeLine(previous: Health, next: Health, at: number, t: Translate = english): string {
-  return `${new Date(at).toISOString()} ${stateWord(previous.state, t)} -> ${stateWord(next.state, t)}: ${next.reasons[0] ?? ''}`;
+  return `${new Date(at).toISOString()} ${t`${stateWord(previous.state, t)} -> ${stateWord(next.state, t)}: ${next.reasons[0] ?? ''}`}`;
 }
 
 /** The live line: "degraded  412 ms  529×3 429×0  page: operational". */
@@ -94,5 +94,5 @@ export function liveLine(snapshot: MonitorSnapshot, t: Translate = english): str
 /** One line for --once: the state and why. */
 export function verdictLine(snapshot: MonitorSnapshot, t: Translate = english): string {
   const [headline, ...rest] = snapshot.health.reasons;
-  return [`${stateWord(snapshot.health.state, t)}: ${headline ?? ''}`, ...rest.map((reason) => `  ${reason}`)].join('\n');
+  return [t`${stateWord(snapshot.health.state, t)}: ${headline ?? ''}`, ...rest.map((reason) => `  ${reason}`)].join('\n');
 }

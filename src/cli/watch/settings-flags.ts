@@ -4,7 +4,7 @@
 // a CI step should fail the step, not probe something else.
 import { readFileSync, statSync } from 'node:fs';
 import { MONITOR_SPECS, readSetting, SETTINGS_SECTION, validateSettings, type SettingKey, type Settings, type SettingSpec } from '../../core/settings';
-import { integerFlag, listFlag, stringFlag, type CliFlags } from '../flags';
+import { choiceFlag, integerFlag, listFlag, modelFlag, stringFlag, urlFlag, type CliFlags } from '../flags';
 import { UsageError } from '../io';
 import { parseJsonBounded } from '../../core/json/bounded';
 
@@ -85,10 +85,15 @@ export function readSettingFlags(flags: CliFlags): Partial<Record<SettingKey, un
   const values: Partial<Record<SettingKey, unknown>> = {};
   for (const { key, flag, spec } of SETTING_FLAGS) {
     if (flags[flag] === undefined) continue;
+    // The flag helpers refuse a bad value in the user's language; the setting's own check below catches the rest.
     let raw: unknown;
     if (spec.kind === 'number') raw = integerFlag(flags, flag, { min: spec.min, max: spec.max });
     else if (spec.kind === 'list') raw = listFlag(flags, flag);
-    else if (spec.kind === 'boolean') raw = booleanWord(stringFlag(flags, flag));
+    else if (spec.kind === 'boolean') raw = booleanWord(choiceFlag(flags, flag, ['true', 'false']));
+    else if (spec.kind === 'enum') raw = choiceFlag(flags, flag, spec.values);
+    // An empty URL means the default, as in settings.json.
+    else if (spec.kind === 'url') raw = stringFlag(flags, flag)?.trim() === '' ? '' : urlFlag(flags, flag);
+    else if (spec.kind === 'model') raw = modelFlag(flags, flag);
     else raw = stringFlag(flags, flag);
     const problem = refusal(spec, raw, `--${flag}`);
     if (problem !== undefined) throw new UsageError(problem);

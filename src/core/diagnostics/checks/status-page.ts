@@ -32,6 +32,7 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
       clock: context.clock,
       timeoutMs: innerBudget(context),
       signal: context.signal,
+      t,
     });
     if (result.kind !== 'fresh') {
       const message = result.kind === 'failed' ? result.error.message : t`the page answered 304 to an unconditional request`;

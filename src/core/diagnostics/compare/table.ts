@@ -122,13 +122,21 @@ function rows(t: Translate): [label: string, cell: (entry: ComparisonEntry) => s
   ];
 }
 
+/**
+ * The column heading of an endpoint: its name, and for the configured one a
+ * word in the reader's language (the JSON keeps the name "configured").
+ */
+export function endpointHeading(entry: ComparisonEntry, t: Translate): string {
+  return entry.role === 'configured' ? t`configured` : entry.name;
+}
+
 export function verdictLabel(t: Translate): string {
   return t`Verdict`;
 }
 
 export function comparisonTable(entries: readonly ComparisonEntry[], t: Translate): ComparisonTable {
   return {
-    heads: entries.map((entry) => entry.name),
+    heads: entries.map((entry) => endpointHeading(entry, t)),
     rows: rows(t).map(([label, cell]) => ({ label, cells: entries.map(cell) })),
   };
 }

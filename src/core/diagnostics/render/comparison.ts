@@ -4,7 +4,7 @@
 // verdicts below are whole.
 import { english, type Translate } from '../../l10n';
 import { displayWidth, padToWidth as pad, wrapToWidth } from '../../text/display-width';
-import { comparisonHeading, comparisonIntro, comparisonTable, verdictLabel } from '../compare/table';
+import { comparisonHeading, comparisonIntro, comparisonTable, endpointHeading, verdictLabel } from '../compare/table';
 import { DEFAULT_SAMPLE_COUNT } from '../compare/latency';
 import type { ComparisonEntry } from '../compare/types';
 import { escapeMarkdown } from '../../view/markdown';
@@ -39,7 +39,7 @@ export function comparisonMarkdown(entries: readonly ComparisonEntry[], t: Trans
     ...table.rows.map((r) => row([escapeMarkdown(r.label), ...r.cells.map(escapeMarkdown)])),
     row([verdictLabel(t), ...entries.map((entry) => `${marks[entry.verdict.status][0]} ${escapeMarkdown(entry.verdict.text)}`)]),
     '',
-    ...entries.flatMap((entry) => entry.notes.map((note) => `- **${escapeMarkdown(entry.name)}**: ${escapeMarkdown(note)}`)),
+    ...entries.flatMap((entry) => entry.notes.map((note) => `- **${escapeMarkdown(endpointHeading(entry, t))}**: ${escapeMarkdown(note)}`)),
     ...(entries.some((entry) => entry.notes.length) ? [''] : []),
   ];
 }
@@ -74,9 +74,9 @@ export function comparisonText(entries: readonly ComparisonEntry[], paint: Paint
     '',
     ...entries.map((entry) => {
       const [, label, colour] = marks[entry.verdict.status];
-      return `  ${paint(colour, label)}  ${pad(plain(entry.name), nameWidth)}  ${plain(entry.verdict.text)}`;
+      return `  ${paint(colour, label)}  ${pad(plain(endpointHeading(entry, t)), nameWidth)}  ${plain(entry.verdict.text)}`;
     }),
-    ...entries.flatMap((entry) => entry.notes.map((note) => `  - ${plain(entry.name)}: ${plain(note)}`)),
+    ...entries.flatMap((entry) => entry.notes.map((note) => `  - ${plain(endpointHeading(entry, t))}: ${plain(note)}`)),
     '',
   ];
 }

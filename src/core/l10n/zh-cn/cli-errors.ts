@@ -84,4 +84,6 @@ export const CLI_ERRORS_ZH_CN: Readonly<Record<string, string>> = {
   '--metrics-host needs --metrics-port': '--metrics-host 需要与 --metrics-port 一起使用',
   'metrics: {0}': '指标：{0}',
   'page: {0}': '状态页：{0}',
+  '{0} -> {1}: {2}': '{0} -> {1}：{2}',
+  '{0}: {1}': '{0}：{1}',
 };

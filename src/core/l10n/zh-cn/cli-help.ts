@@ -44,7 +44,7 @@ export const CLI_HELP_ZH_CN: Readonly<Record<string, string>> = {
   'it did not: overloaded, rate limited, refused, unreachable': '探测未成功：过载、限流、被拒绝或无法访问',
   'a bad flag, ANTHROPIC_API_KEY not set, or the key would go over plain http': '参数有误、未设置 ANTHROPIC_API_KEY，或 Key 会经明文 http 发送',
   // diagnose
-  'Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.': '分层连接诊断：配置、代理、DNS、TCP、TLS、HTTP、认证、限额、状态页、SDK。',
+  'Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.': '分层连接诊断：配置、代理、DNS、TCP、TLS、HTTP、鉴权、限额、状态页、SDK。',
   'Names the broken layer first, with a next step for every failure. The key is read from ANTHROPIC_API_KEY; at most its last four characters are shown. Plain text by default, coloured on a terminal (never with NO_COLOR set or when piped).':
     '先指出出问题的那一层，每个失败都给出下一步。Key 取自 ANTHROPIC_API_KEY，最多只显示末尾四个字符。默认输出纯文本，在终端里带颜色（设置了 NO_COLOR 或输出到管道时不带）。',
   'The API base URL; default ANTHROPIC_BASE_URL, then {0}.': 'API Base URL；默认取 ANTHROPIC_BASE_URL，其次 {0}。',
@@ -60,7 +60,7 @@ export const CLI_HELP_ZH_CN: Readonly<Record<string, string>> = {
   "Send the key over plain http:// to a base URL on another machine (not sent otherwise); with --compare, each compared endpoint's own key to it too.":
     '允许通过明文 http:// 把 Key 发给另一台机器上的 Base URL（否则不发送）；与 --compare 一起用时，每个对比端点自己的 Key 也一样。',
   "Also run the network checks and {0} free requests against this endpoint (e.g. the official API beside a relay) and show them side by side with the configured one; repeatable, up to {1}. KEY_ENV names the variable holding that endpoint's own key; without it no key is sent there and authentication is not checked. The configured key is never sent to another host.":
-    '另外对这个端点运行网络检查和 {0} 次免费请求（例如把官方 API 与中转放在一起），并与已配置的端点并排显示；可重复，最多 {1} 个。KEY_ENV 是存放该端点自己 Key 的环境变量名；不给则不向它发送 Key，也不检查认证。已配置的 Key 绝不会发往其他主机。',
+    '另外对这个端点运行网络检查和 {0} 次免费请求（例如把官方 API 与中转放在一起），并与已配置的端点并排显示；可重复，最多 {1} 个。KEY_ENV 是存放该端点自己 Key 的环境变量名；不给则不向它发送 Key，也不检查鉴权。已配置的 Key 绝不会发往其他主机。',
   'no check failed (warnings allowed)': '没有检查失败（允许有警告）',
   'a check failed, an endpoint given with --compare failed, or the run was interrupted': '有检查失败、--compare 给出的端点失败，或运行被中断',
   'a bad flag, or a --compare key variable that is not set or holds the configured key': '参数有误，或 --compare 的 Key 变量未设置、或存放的是已配置的 Key',
@@ -116,12 +116,8 @@ export const CLI_HELP_ZH_CN: Readonly<Record<string, string>> = {
   '{0} (default {1}).': '{0}（默认 {1}）。',
   '{0}: comma-separated or repeated (default {1}).': '{0}：用逗号分隔或重复给出（默认 {1}）。',
   'ANTHROPIC_BASE_URL, then {0}': 'ANTHROPIC_BASE_URL，其次 {0}',
-  'Until Ctrl-C: one line per health change (and a live line on a terminal); --json prints one JSON object per line for each change and each probe round.':
-    '运行到 Ctrl-C 为止：健康状态每变化一次输出一行（在终端里还有一行实时状态）；--json 时，每次变化和每轮探测各输出一行 JSON 对象。',
-  'Every setting of the extension is a flag (dots and capitals become dashes) or a key of --config FILE, a JSON object such as {"probe.intervalSeconds": 30}; flags win.':
-    '扩展的每个设置都是一个参数（点和大写字母变成短横线），或 --config FILE 中的一个键，FILE 是 JSON 对象，例如 {"probe.intervalSeconds": 30}；参数优先。',
-  'The key comes from ANTHROPIC_API_KEY only and is never printed. --once counts one bad probe round as degraded (health.degradeAfter 1).':
-    'Key 只取自 ANTHROPIC_API_KEY，绝不会被打印。--once 时，一轮探测失败即算作降级（health.degradeAfter 1）。',
+  'Until Ctrl-C: one line per health change (and a live line on a terminal); --json prints one JSON object per line for each change and each probe round. Every setting of the extension is a flag (dots and capitals become dashes) or a key of --config FILE, a JSON object such as {"probe.intervalSeconds": 30}; flags win. The key comes from ANTHROPIC_API_KEY only and is never printed. --once counts one bad probe round as degraded (health.degradeAfter 1).':
+    '运行到 Ctrl-C 为止：健康状态每变化一次输出一行（在终端里还有一行实时状态）；--json 时，每次变化和每轮探测各输出一行 JSON 对象。扩展的每个设置都是一个参数（点和大写字母变成短横线），或 --config FILE 中的一个键，FILE 是 JSON 对象，例如 {"probe.intervalSeconds": 30}；参数优先。Key 只取自 ANTHROPIC_API_KEY，绝不会被打印。--once 时，一轮探测失败即算作降级（health.degradeAfter 1）。',
   'Read the status page and probe once, print the verdict and exit with it (see the exit codes).': '读取一次状态页并探测一次，输出结论并以对应的退出码退出（见退出码）。',
   'One JSON object per line; with --metrics-port the first is {"metricsUrl": ...}.': '每行一个 JSON 对象；使用 --metrics-port 时，第一行是 {"metricsUrl": ...}。',
   'Settings as JSON, keys as in settings.json without "claudeHealth.".': 'JSON 格式的设置，键与 settings.json 相同，但去掉 "claudeHealth."。',

@@ -2,6 +2,7 @@
 export const COMPARE_ZH_CN: Readonly<Record<string, string>> = {
   // diagnostics/compare/table.ts：表头与单元格
   'Side by side': '并排对比',
+  configured: '已配置',
   'The configured endpoint and each compared one: the network checks, then {0} free GET /v1/models?limit=1 each on a new connection. The configured key is never sent to another host; a compared endpoint uses only the key in the variable named for it.':
     '已配置的端点与每个对比端点：先做网络检查，再各发 {0} 次免费的 GET /v1/models?limit=1，每次都用新连接。已配置的 Key 绝不会发往其他主机；对比端点只使用为它指定的环境变量里的 Key。',
   'TCP connect': 'TCP 连接',
@@ -34,7 +35,7 @@ export const COMPARE_ZH_CN: Readonly<Record<string, string>> = {
   'no answer (0 of {0})': '无应答（{0} 次中 0 次）',
   '{0} / {1} ({2} of {3})': '{0} / {1}（{3} 次中 {2} 次）',
   // diagnostics/compare/wording.ts：每个端点的一句话结论
-  'no key variable given: only the layers below authentication run': '未指定 Key 变量：只检查认证以下的各层',
+  'no key variable given: only the layers below authentication run': '未指定 Key 变量：只检查鉴权以下的各层',
   '{0} is not set: this endpoint runs without a key': '{0} 未设置：此端点不带 Key 检查',
   '{0} holds the configured API key, which is never sent to another host: this endpoint runs without a key':
     '{0} 里是已配置的 API Key，它绝不会发往其他主机：此端点不带 Key 检查',
@@ -54,7 +55,7 @@ export const COMPARE_ZH_CN: Readonly<Record<string, string>> = {
   '{0} of the latency requests got no answer ({1}).': '延迟采样中有 {0} 次请求没有应答（{1}）。',
   'not sampled: the run ended (time budget or cancel) before the latency sample': '未采样：在延迟采样之前运行已结束（超出时间预算或被取消）',
   'works: key accepted, p50 {0}{1}': '可用：Key 已接受，p50 {0}{1}',
-  'answers, p50 {0}{1}; no key, so authentication was not checked': '有应答，p50 {0}{1}；没有 Key，未检查认证',
+  'answers, p50 {0}{1}; no key, so authentication was not checked': '有应答，p50 {0}{1}；没有 Key，未检查鉴权',
   'answers, p50 {0}{1}; the key was not checked ({2})': '有应答，p50 {0}{1}；未检查 Key（{2}）',
   'answers (p50 {0}{1}), but /v1/models gave HTTP {2}: the key could not be judged': '有应答（p50 {0}{1}），但 /v1/models 返回 HTTP {2}：无法判断 Key 是否有效',
   'DNS looks intercepted or polluted ({0})': 'DNS 疑似被劫持或污染（{0}）',

@@ -64,6 +64,12 @@ export const PROBE_ZH_CN: Readonly<Record<string, string>> = {
   'HTTP {0} with malformed JSON ({1} characters; truncated?)': 'HTTP {0}，JSON 格式错误（{1} 个字符；被截断？）',
   'HTTP {0} with JSON that is not an API answer (no "{1}")': 'HTTP {0}，JSON 不是 API 的应答（没有 "{1}"）',
   'HTTP {0} without an event stream (a captive portal or proxy?)': 'HTTP {0}，没有事件流（强制登录门户或代理？）',
+  // statuspage/fetch.ts, cli/status-command.ts：读取状态页失败的原因
+  'HTTP {0} (an HTML error page)': 'HTTP {0}（一个 HTML 错误页面）',
+  'an HTML page instead of JSON (a captive portal or proxy?)': '返回的是 HTML 页面而不是 JSON（强制登录门户或代理？）',
+  'the answer is larger than {0} kB': '应答超过 {0} kB',
+  'no complete answer within {0}': '{0} 内没有完整应答',
+  'HTTP 304 to an unconditional request': '对非条件请求返回了 HTTP 304',
   // settings/url.ts
   'is longer than {0} characters': '超过 {0} 个字符',
   'is not a valid URL': '不是有效的 URL',
