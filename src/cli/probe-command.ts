@@ -121,11 +121,11 @@ export async function runProbeCommand(flags: CliFlags, io: CliIo, clock: Clock =
     const checked = checkHttpUrl(baseUrlFlag.trim(), t);
     if (!checked.ok) throw new UsageError(t`--base-url ${checked.reason}; give an http(s) URL such as ${DEFAULT_API_BASE_URL}`);
   }
-  const baseUrl = resolveApiBaseUrl(baseUrlFlag, io.env);
+  const baseUrl = resolveApiBaseUrl(baseUrlFlag, io.env, t);
   if (baseUrl.problem) io.stderr(`claude-health probe: ${baseUrl.problem}\n`);
   const origin = new URL(baseUrl.url).origin;
   const route = { proxyUrl: proxyFlag(flags), env: io.env };
-  const decision = decideKeySending(baseUrl.url, booleanFlag(flags, 'allow-insecure-http') ? [origin] : [], route);
+  const decision = decideKeySending(baseUrl.url, booleanFlag(flags, 'allow-insecure-http') ? [origin] : [], route, t);
   if (!decision.send) throw new UsageError(t`${decision.reason}; pass --allow-insecure-http to send it anyway`);
   const transport = createNodeFetch(route);
   try {

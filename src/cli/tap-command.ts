@@ -97,7 +97,7 @@ export interface TapCommandSession {
 function upstreamOf(flags: CliFlags, io: CliIo): string {
   const fromFlag = urlFlag(flags, 'upstream');
   if (fromFlag !== undefined) return fromFlag;
-  const resolved = resolveApiBaseUrl(undefined, io.env);
+  const resolved = resolveApiBaseUrl(undefined, io.env, cliTranslator(io));
   if (resolved.problem) io.stderr(`claude-health tap: ${resolved.problem}\n`);
   return resolved.url;
 }

@@ -145,18 +145,19 @@ interface Prepared {
 
 /** Flags, config, key and transport: everything both modes share. Throws UsageError before any request. */
 function prepare(flags: CliFlags, io: CliIo): Prepared {
+  const t = cliTranslator(io);
   const settings = watchSettings(flags);
   const apiKey = io.env.ANTHROPIC_API_KEY?.trim() || undefined;
-  const baseUrl = resolveApiBaseUrl(settings.apiBaseUrl, io.env);
+  const baseUrl = resolveApiBaseUrl(settings.apiBaseUrl, io.env, t);
   if (baseUrl.problem) io.stderr(`claude-health watch: ${baseUrl.problem}\n`);
   const route = { proxyUrl: stringFlag(flags, 'proxy'), env: io.env };
   const allowedInsecureOrigins = booleanFlag(flags, 'allow-insecure-http') ? [new URL(baseUrl.url).origin] : [];
   if (apiKey) {
-    const decision = decideKeySending(baseUrl.url, allowedInsecureOrigins, route);
-    if (!decision.send) throw new UsageError((t) => t`${decision.reason}; pass --allow-insecure-http to send it anyway`);
+    const decision = decideKeySending(baseUrl.url, allowedInsecureOrigins, route, t);
+    if (!decision.send) throw new UsageError(t`${decision.reason}; pass --allow-insecure-http to send it anyway`);
   }
   const transport = createNodeFetch(route);
-  return { settings, apiKey, allowedInsecureOrigins, transport, write: (text) => io.stdout(redactSecrets(text, [apiKey])), t: cliTranslator(io) };
+  return { settings, apiKey, allowedInsecureOrigins, transport, write: (text) => io.stdout(redactSecrets(text, [apiKey])), t };
 }
 
 /** One page read and one probe round. One bad probe result counts (health.degradeAfter 1): a check in a storm must say so. */

@@ -131,7 +131,7 @@ export class ProbeSource extends PolledSource {
   }
 
   baseUrl(): ResolvedBaseUrl {
-    return resolveApiBaseUrl(this.settings.apiBaseUrl, this.deps.env);
+    return resolveApiBaseUrl(this.settings.apiBaseUrl, this.deps.env, this.deps.t);
   }
 
   private intervalMs(): number {
@@ -230,7 +230,7 @@ export class ProbeSource extends PolledSource {
       this.pause = 'no_key';
       return { nextInMs: this.intervalMs(), report: true };
     }
-    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins, this.deps.route());
+    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins, this.deps.route(), this.deps.t);
     if (!decision.send) {
       this.keyStatus = { kind: 'held_back', reason: decision.reason };
       this.pause = 'key_held_back';

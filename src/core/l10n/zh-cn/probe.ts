@@ -64,12 +64,22 @@ export const PROBE_ZH_CN: Readonly<Record<string, string>> = {
   'HTTP {0} with malformed JSON ({1} characters; truncated?)': 'HTTP {0}，JSON 格式错误（{1} 个字符；被截断？）',
   'HTTP {0} with JSON that is not an API answer (no "{1}")': 'HTTP {0}，JSON 不是 API 的应答（没有 "{1}"）',
   'HTTP {0} without an event stream (a captive portal or proxy?)': 'HTTP {0}，没有事件流（强制登录门户或代理？）',
+  // diagnostics/checks/http.ts
+  'HTTP/{0} {1}{2} in {3}': 'HTTP/{0} {1}{2}，用时 {3}',
   // statuspage/fetch.ts, cli/status-command.ts：读取状态页失败的原因
   'HTTP {0} (an HTML error page)': 'HTTP {0}（一个 HTML 错误页面）',
   'an HTML page instead of JSON (a captive portal or proxy?)': '返回的是 HTML 页面而不是 JSON（强制登录门户或代理？）',
   'the answer is larger than {0} kB': '应答超过 {0} kB',
   'no complete answer within {0}': '{0} 内没有完整应答',
   'HTTP 304 to an unconditional request': '对非条件请求返回了 HTTP 304',
+  // net/base-url.ts：Base URL 与是否发送 Key
+  '{0} {1}; it is ignored.': '{0} {1}；已忽略。',
+  'the API base URL {0} is not a valid URL': 'API Base URL {0} 不是有效的 URL',
+  'the API base URL must use https:// (got {0})': 'API Base URL 必须使用 https://（实际是 {0}）',
+  'the API base URL {0} uses plain http:// through a proxy, which would see the API key; the key is not sent there until you allow it':
+    'API Base URL {0} 经代理使用明文 http://，代理能看到 API Key；在你允许之前不会把 Key 发往那里',
+  'the API base URL {0} uses plain http:// to another machine; the API key is not sent there until you allow it':
+    'API Base URL {0} 对另一台机器使用明文 http://；在你允许之前不会把 API Key 发往那里',
   // settings/url.ts
   'is longer than {0} characters': '超过 {0} 个字符',
   'is not a valid URL': '不是有效的 URL',
