@@ -131,6 +131,7 @@ export async function startTapCommand(flags: CliFlags, io: CliIo): Promise<TapCo
         batch.add(storedObservationOf(record));
       },
       log: (text) => line(`claude-health tap: ${text}`),
+      t: cliTranslator(io),
     });
   } catch (error) {
     await batch.close();

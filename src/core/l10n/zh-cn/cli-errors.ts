@@ -59,6 +59,12 @@ export const CLI_ERRORS_ZH_CN: Readonly<Record<string, string>> = {
     '警告：正在监听 {0}，不只是本机：任何能访问 {1} 的人都能通过它向 {2} 发送请求并读取应答',
   "forwarding {0} -> {1}; set ANTHROPIC_BASE_URL={2} in your app's environment; records go to {3}": '正在转发 {0} -> {1}；请在应用的环境里设置 ANTHROPIC_BASE_URL={2}；记录写入 {3}',
   'received {0}, stopping the tap': '收到 {0}，正在停止流量监听',
+  // tap/tap-server.ts：监听启动失败
+  'port {0} is already in use on {1}': '{1} 上的端口 {0} 已被占用',
+  'cannot listen on {0}: no such address on this machine': '无法监听 {0}：本机没有这个地址',
+  'not allowed to listen on {0} port {1}': '没有权限监听 {0} 的端口 {1}',
+  'the upstream {0}': '上游 {0}',
+  'the upstream {0} is the tap itself; give --upstream the real API base URL': '上游 {0} 就是监听自己；请用 --upstream 给出真正的 API Base URL',
   // snippet
   '--max-limit {0} is below --initial-limit {1}; the limit starts at most at its ceiling': '--max-limit {0} 小于 --initial-limit {1}；起始并发数不能超过上限',
   '--max-delay-ms {0} is below --base-delay-ms {1}; the longest delay must be at least the first': '--max-delay-ms {0} 小于 --base-delay-ms {1}；最长延迟不能小于第一次延迟',
