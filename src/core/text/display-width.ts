@@ -76,9 +76,11 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
+/** A space is always a break; between two pieces without one, only where a wide character is and punctuation allows. */
 function breakable(previous: Piece, next: Piece): boolean {
-  if (NO_BREAK_BEFORE.has(next.text[0] ?? '') || NO_BREAK_AFTER.has(previous.text.slice(-1))) return false;
-  return next.spaced || previous.wide || next.wide;
+  if (next.spaced) return true;
+  if (!previous.wide && !next.wide) return false;
+  return !NO_BREAK_BEFORE.has(next.text[0] ?? '') && !NO_BREAK_AFTER.has(previous.text.slice(-1));
 }
 
 /** Pieces grouped into runs that must stay on one line. */
