@@ -21,14 +21,19 @@ export type HistoryViewState = HistoryChoice;
 
 export type { ReportVerdict } from '../core/diagnostics/render/verdict';
 import type { ReportVerdict } from '../core/diagnostics/render/verdict';
+import type { ComparisonView } from '../core/diagnostics/compare/types';
+export type { ComparisonView } from '../core/diagnostics/compare/types';
 
 export type ReportAction = 'copyMarkdown' | 'saveJson' | 'runAgain' | 'openSettings' | 'openLog';
 
 /** Webview to host. */
 export type ReportRequest = { type: 'ready' } | { type: 'action'; action: ReportAction };
 
-/** Host to webview: the report as the CLI's JSON prints it (redacted), parsed; or a run in progress. */
+/**
+ * Host to webview: the report as the CLI's JSON prints it (redacted), parsed,
+ * with the comparison already in words and in the user's language; or a run in progress.
+ */
 export type ReportUpdate =
-  | { type: 'report'; report: Record<string, unknown>; verdict: ReportVerdict }
+  | { type: 'report'; report: Record<string, unknown>; verdict: ReportVerdict; comparison?: ComparisonView }
   | { type: 'running' }
   | { type: 'notice'; text: string };

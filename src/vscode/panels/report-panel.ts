@@ -5,6 +5,8 @@
 // redacted before they leave this file.
 import * as vscode from 'vscode';
 import { renderJson } from '../../core/diagnostics/render/json';
+import type { ComparisonView } from '../../core/diagnostics/compare/types';
+import { comparisonView } from '../../core/diagnostics/render/comparison';
 import { renderMarkdown } from '../../core/diagnostics/render/markdown';
 import { reportVerdict, type ReportVerdict } from '../../core/diagnostics/render/verdict';
 import { type DiagnosticsReport } from '../../core/diagnostics/types';
@@ -28,6 +30,8 @@ interface RenderedReport {
   markdown: string;
   json: string;
   verdict: ReportVerdict;
+  /** The side-by-side table in the user's language, when endpoints were compared. */
+  comparison?: ComparisonView;
 }
 
 let current: ReportPanel | undefined;
@@ -41,12 +45,15 @@ export function markReportRunning(): void {
 export function showReportPanel(report: DiagnosticsReport, secrets: readonly (string | undefined)[], deps: ReportPanelDeps): void {
   const redact = (text: string): string => redactSecrets(text, secrets);
   const verdict = reportVerdict(report);
+  const t = coreTranslator();
   const rendered: RenderedReport = {
     report,
-    markdown: redact(renderMarkdown(report, coreTranslator())),
+    markdown: redact(renderMarkdown(report, t)),
     json: redact(renderJson(report)),
     verdict: { tone: verdict.tone, summary: redact(verdict.summary), ...(verdict.layer ? { layer: redact(verdict.layer) } : {}), ...(verdict.fix ? { fix: redact(verdict.fix) } : {}) },
   };
+  // Redacted as text, like the Markdown: its cells quote what the endpoints answered.
+  if (report.comparison?.length) rendered.comparison = JSON.parse(redact(JSON.stringify(comparisonView(report.comparison, t)))) as ComparisonView;
   if (!current) {
     const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Claude Health Diagnostics'), vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     current = new ReportPanel(panel, deps);
@@ -84,7 +91,8 @@ class ReportPanel {
   private sendReport(): void {
     if (!this.rendered) return;
     // The webview draws from the JSON the CLI prints, redacted: the same fields, never the key.
-    this.post({ type: 'report', report: JSON.parse(this.rendered.json) as Record<string, unknown>, verdict: this.rendered.verdict });
+    const { json, verdict, comparison } = this.rendered;
+    this.post({ type: 'report', report: JSON.parse(json) as Record<string, unknown>, verdict, ...(comparison ? { comparison } : {}) });
   }
 
   private dispose(): void {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { main } from '../../../src/cli/main';
 import { buildEntry } from '../../../src/core/diagnostics/compare/entry';
+import { comparisonView } from '../../../src/core/diagnostics/render/comparison';
 import { renderMarkdown } from '../../../src/core/diagnostics/render/markdown';
 import { renderText } from '../../../src/core/diagnostics/render/text';
 import { runDiagnostics } from '../../../src/core/diagnostics/runner';
@@ -156,5 +157,21 @@ describe('diagnose --compare in Simplified Chinese', function () {
     assert.match(renderMarkdown(report, zh), /^\| DNS \| 198\.18\.0\.7 \(fake-IP\) \| 10\.1\.2\.3 \(内网, 疑似污染\) \|$/m);
     assert.match(renderText(report, undefined, zh), /^ {2}DNS +198\.18\.0\.7 \(fake-IP\) +10\.1\.2\.3 \(内网, 疑似污染\)$/m);
     assert.equal(comparison[0]!.verdict.text, '未采样：在延迟采样之前运行已结束（超出时间预算或被取消）');
+  });
+
+  it("gives the editor's report the same table in words, in the reader's language", async () => {
+    const { out } = await run(args('--json', '--locale', 'zh-cn'));
+    const entries = (JSON.parse(out) as { comparison: Parameters<typeof comparisonView>[0] }).comparison;
+    const view = comparisonView(entries, translatorFor('zh-cn'));
+    assert.equal(view.heading, '并排对比');
+    assert.deepEqual(view.table.heads, ['已配置', 'relay', 'bare']);
+    assert.deepEqual(
+      view.table.rows.find((row) => row.label === 'request-id')?.cells,
+      ['有', '无（被剥离？）', '无（被剥离？）'],
+    );
+    assert.equal(view.verdictLabel, '结论');
+    assert.deepEqual(view.verdicts.map((verdict) => verdict.status), ['pass', 'warn', 'warn']);
+    assert.deepEqual(view.notes, [{ endpoint: 'bare', text: '未指定 Key 变量：只检查鉴权以下的各层' }]);
+    assert.equal(comparisonView(entries).table.heads[0], 'configured', 'English by default');
   });
 });

@@ -5,14 +5,7 @@ import type { Translate } from '../../l10n';
 import { seconds } from '../check';
 import type { AddressKind } from '../net/ip-ranges';
 import type { CheckStatus } from '../types';
-import type { ComparisonEntry, HeaderPresence } from './types';
-
-export interface ComparisonTable {
-  /** The endpoint names, in column order. */
-  heads: string[];
-  /** A label and one cell per endpoint. */
-  rows: { label: string; cells: string[] }[];
-}
+import type { ComparisonEntry, ComparisonTable, HeaderPresence } from './types';
 
 const MAX_ADDRESSES = 2;
 

@@ -6,7 +6,7 @@ import { english, type Translate } from '../../l10n';
 import { displayWidth, padToWidth as pad, wrapToWidth } from '../../text/display-width';
 import { comparisonHeading, comparisonIntro, comparisonTable, endpointHeading, verdictLabel } from '../compare/table';
 import { DEFAULT_SAMPLE_COUNT } from '../compare/latency';
-import type { ComparisonEntry } from '../compare/types';
+import type { ComparisonEntry, ComparisonView } from '../compare/types';
 import { escapeMarkdown } from '../../view/markdown';
 import { noColour, terminalSafe as plain, type Colour, type Paint } from './ansi';
 
@@ -23,6 +23,17 @@ const MIN_COLUMN = 14;
 
 function samplesOf(entries: readonly ComparisonEntry[]): number {
   return Math.max(DEFAULT_SAMPLE_COUNT, ...entries.map((entry) => entry.latencyMs.samples));
+}
+
+export function comparisonView(entries: readonly ComparisonEntry[], t: Translate = english): ComparisonView {
+  return {
+    heading: comparisonHeading(t),
+    intro: comparisonIntro(samplesOf(entries), t),
+    table: comparisonTable(entries, t),
+    verdictLabel: verdictLabel(t),
+    verdicts: entries.map((entry) => ({ status: entry.verdict.status, text: entry.verdict.text })),
+    notes: entries.flatMap((entry) => entry.notes.map((text) => ({ endpoint: endpointHeading(entry, t), text }))),
+  };
 }
 
 export function comparisonMarkdown(entries: readonly ComparisonEntry[], t: Translate = english): string[] {
