@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { MONITOR_SPECS, readSetting, SETTINGS_SECTION, validateSettings, type SettingKey, type Settings, type SettingSpec } from '../../core/settings';
 import { choiceFlag, integerFlag, listFlag, modelFlag, stringFlag, urlFlag, type CliFlags } from '../flags';
+import { english, type Translate } from '../../core/l10n';
 import { UsageError } from '../io';
 import { parseJsonBounded } from '../../core/json/bounded';
 
@@ -29,14 +30,23 @@ export const SETTING_OPTIONS: Record<string, { type: 'string'; multiple?: true }
 const MAX_CONFIG_BYTES = 64 * 1024;
 const CONFIG_MAX_DEPTH = 8;
 
-/** The first correction readSetting would make, without its "; using …" remedy, or undefined when the value is fine. */
-function refusal(spec: SettingSpec, raw: unknown, name: string): string | undefined {
+/**
+ * The first correction readSetting would make, without its "; using …"
+ * remedy (the command line refuses rather than corrects), or undefined when
+ * the value is fine; in the translator's language.
+ */
+function refusal(spec: SettingSpec, raw: unknown, name: string, t: Translate = english): string | undefined {
   const problems: string[] = [];
-  readSetting(spec, () => raw, name, problems);
+  readSetting(spec, () => raw, name, problems, t);
   const first = problems[0];
   if (first === undefined) return undefined;
-  const cut = first.indexOf('; ');
-  return cut > 0 ? first.slice(0, cut) : first.replace(/\.$/, '');
+  const cut = first.search(/; |；/);
+  return cut > 0 ? first.slice(0, cut) : first.replace(/[.。]$/, '');
+}
+
+/** Refuses a value the setting's check corrects, in the user's language. */
+function refuseIfCorrected(spec: SettingSpec, raw: unknown, name: string): void {
+  if (refusal(spec, raw, name) !== undefined) throw new UsageError((t) => refusal(spec, raw, name, t) ?? '');
 }
 
 /** The settings a config file sets, checked; keys as in settings.json without `claudeHealth.` (the prefix is tolerated). */
@@ -68,8 +78,7 @@ export function readConfigFile(file: string): Partial<Record<SettingKey, unknown
       const known = SETTING_FLAGS.map((candidate) => candidate.key).join(', ');
       throw new UsageError((t) => t`${file}: unknown setting "${rawKey.slice(0, 60)}"; the settings are ${known}`);
     }
-    const problem = refusal(setting.spec, raw, `${file}: ${key}`);
-    if (problem !== undefined) throw new UsageError(problem);
+    refuseIfCorrected(setting.spec, raw, `${file}: ${key}`);
     values[setting.key] = raw;
   }
   return values;
@@ -95,8 +104,7 @@ export function readSettingFlags(flags: CliFlags): Partial<Record<SettingKey, un
     else if (spec.kind === 'url') raw = stringFlag(flags, flag)?.trim() === '' ? '' : urlFlag(flags, flag);
     else if (spec.kind === 'model') raw = modelFlag(flags, flag);
     else raw = stringFlag(flags, flag);
-    const problem = refusal(spec, raw, `--${flag}`);
-    if (problem !== undefined) throw new UsageError(problem);
+    refuseIfCorrected(spec, raw, `--${flag}`);
     values[key] = raw;
   }
   return values;

@@ -4,6 +4,8 @@
 // two), and a bad value refused in Chinese naming the flag the user typed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { COMMANDS } from '../../../src/cli/commands';
 import { HELP_WIDTH } from '../../../src/cli/help';
@@ -107,6 +109,24 @@ describe('claude-health help and usage errors in Simplified Chinese', function (
       assert.equal(code, 2, argv.join(' '));
       assert.equal(out, '');
       assert.match(err, expected, argv.join(' '));
+    }
+  });
+
+  it("refuses watch's setting values in Chinese, from a flag or a config file, without the extension's remedy", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'claude-health-zh-'));
+    try {
+      const file = path.join(dir, 'watch.json');
+      writeFileSync(file, JSON.stringify({ 'probe.intervalSeconds': 1 }));
+      const fromFile = await run(['watch', '--config', file]);
+      assert.equal(fromFile.code, 2);
+      assert.equal(fromFile.err, `claude-health watch: ${file}: probe.intervalSeconds 必须在 5 到 3600 之间\n`);
+      const fromFlag = await run(['watch', '--probe-models', 'bad model!']);
+      assert.equal(fromFlag.code, 2);
+      assert.equal(fromFlag.err, 'claude-health watch: --probe-models 有一项无效："bad model!"\n');
+      const boolean = await run(['watch', '--sources-claude-code', 'maybe']);
+      assert.match(boolean.err, /^claude-health watch: --sources-claude-code 必须是 true, false 之一，而不是 "maybe"\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

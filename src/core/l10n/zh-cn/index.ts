@@ -10,6 +10,7 @@ import { DIAGNOSTICS_API_ZH_CN } from './diagnostics-api';
 import { DIAGNOSTICS_NETWORK_ZH_CN } from './diagnostics-network';
 import { DIAGNOSTICS_REPORT_ZH_CN } from './diagnostics-report';
 import { PROBE_ZH_CN } from './probe';
+import { SETTINGS_ZH_CN } from './settings';
 import { VIEW_ZH_CN } from './view';
 
 export const ZH_CN: Readonly<Record<string, string>> = {
@@ -22,4 +23,5 @@ export const ZH_CN: Readonly<Record<string, string>> = {
   ...PROBE_ZH_CN,
   ...CLI_HELP_ZH_CN,
   ...CLI_ERRORS_ZH_CN,
+  ...SETTINGS_ZH_CN,
 };
