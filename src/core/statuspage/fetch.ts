@@ -83,7 +83,7 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
       return failed({ kind: 'not_json', httpStatus: 200, message: t`an HTML page instead of JSON (a captive portal or proxy?)` });
     }
     // Bounded in depth and size before JSON.parse: a hostile page cannot blow the stack.
-    const parsed = parseSummaryText(text, request.clock.now(), { ...SUMMARY_JSON_BOUNDS, maxBytes });
+    const parsed = parseSummaryText(text, request.clock.now(), { ...SUMMARY_JSON_BOUNDS, maxBytes }, t);
     if (!parsed.ok) return failed({ kind: parsed.kind, httpStatus: 200, message: parsed.message });
     return { kind: 'fresh', snapshot: parsed.snapshot, validators: validatorsOf(response) };
   } catch (error) {

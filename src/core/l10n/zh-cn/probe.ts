@@ -72,6 +72,13 @@ export const PROBE_ZH_CN: Readonly<Record<string, string>> = {
   'the answer is larger than {0} kB': '应答超过 {0} kB',
   'no complete answer within {0}': '{0} 内没有完整应答',
   'HTTP 304 to an unconditional request': '对非条件请求返回了 HTTP 304',
+  // statuspage/parse.ts
+  'the status page answer is larger than {0} kB': '状态页的应答超过 {0} kB',
+  'the status page answer is nested deeper than {0} levels; a Statuspage summary is not': '状态页的应答嵌套超过 {0} 层；Statuspage 的 summary 不会这样',
+  'an empty answer instead of JSON': '应答为空，而不是 JSON',
+  'malformed JSON ({0} bytes; truncated?)': 'JSON 格式错误（{0} 字节；被截断？）',
+  'the status page answer is not a JSON object': '状态页的应答不是 JSON 对象',
+  'the status page answer has neither "status" nor "components"; is statusPageUrl a Statuspage summary.json?': '状态页的应答既没有 "status" 也没有 "components"；statusPageUrl 是 Statuspage 的 summary.json 吗？',
   // net/base-url.ts：Base URL 与是否发送 Key
   '{0} {1}; it is ignored.': '{0} {1}；已忽略。',
   'the API base URL {0} is not a valid URL': 'API Base URL {0} 不是有效的 URL',
