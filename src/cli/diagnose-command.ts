@@ -28,7 +28,8 @@ import type { ComparisonTarget } from '../core/diagnostics/compare/types';
 import { compareFlagError, compareKeyError, duplicateNameError, tooManyError } from '../core/diagnostics/compare/wording';
 import type { DiagnosticsInput, DiagnosticsReport } from '../core/diagnostics/types';
 import { booleanFlag, integerFlag, listFlag, modelFlag, proxyFlag, repeatedFlag, stringFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
-import { type CommandHelp } from './help';
+import { translatorFor, type Translate } from '../core/l10n';
+import { proxyFlagHelp, type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { cliTranslator } from './locale';
 
@@ -51,40 +52,49 @@ export const DIAGNOSE_OPTIONS = {
   compare: { type: 'string', multiple: true },
 } satisfies NonNullable<ParseArgsConfig['options']>;
 
-export const DIAGNOSE_SUMMARY = 'Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.';
+export function diagnoseSummary(t: Translate): string {
+  return t`Layered connection diagnostics: config, proxy, DNS, TCP, TLS, HTTP, auth, limits, status page, SDKs.`;
+}
 
-export const DIAGNOSE_HELP: CommandHelp = {
-  description: 'Names the broken layer first, with a next step for every failure. The key is read from ANTHROPIC_API_KEY; at most its last four characters are shown. Plain text by default, coloured on a terminal (never with NO_COLOR set or when piped).',
-  flags: {
-    'base-url': { value: 'URL', description: `The API base URL; default ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}.` },
-    'status-url': { value: 'URL', description: `The Statuspage summary.json (default ${DEFAULT_STATUS_PAGE_URL}).` },
-    'dns-servers': { value: 'LIST', description: `Public resolvers to compare the system resolver with: IP addresses, optionally with :port, comma-separated (default ${DEFAULT_DNS_SERVERS.join(',')}); "" turns the comparison off.` },
-    json: { description: 'Print one JSON document.' },
-    markdown: { description: 'Print Markdown (for an issue or a pull request).' },
-    'timeout-ms': { value: 'N', description: `Stop the whole run after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max}; what finished is still printed.` },
-    workspace: { value: 'DIR', description: 'Scan this folder for SDK versions and retry wrappers (skipped without it).' },
-    inference: { description: 'Also send one billed message (max_tokens 1): the only check that sees 529 overloads.' },
-    model: { value: 'ID', description: `The model for --inference (default ${DEFAULT_PROBE_MODEL}).` },
-    proxy: { value: 'URL', description: 'Proxy for every request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
-    'allow-insecure-http': { description: 'Send the key over plain http:// to a base URL on another machine (not sent otherwise); with --compare, each compared endpoint\'s own key to it too.' },
-    compare: {
-      value: 'NAME=URL[,KEY_ENV]',
-      description: `Also run the network checks and ${DEFAULT_SAMPLE_COUNT} free requests against this endpoint (e.g. the official API beside a relay) and show them side by side with the configured one; repeatable, up to ${MAX_COMPARE_ENDPOINTS}. KEY_ENV names the variable holding that endpoint's own key; without it no key is sent there and authentication is not checked. The configured key is never sent to another host.`,
+export function diagnoseHelp(t: Translate): CommandHelp {
+  return {
+    description: t`Names the broken layer first, with a next step for every failure. The key is read from ANTHROPIC_API_KEY; at most its last four characters are shown. Plain text by default, coloured on a terminal (never with NO_COLOR set or when piped).`,
+    flags: {
+      'base-url': { value: 'URL', description: t`The API base URL; default ANTHROPIC_BASE_URL, then ${DEFAULT_API_BASE_URL}.` },
+      'status-url': { value: 'URL', description: t`The Statuspage summary.json (default ${DEFAULT_STATUS_PAGE_URL}).` },
+      'dns-servers': {
+        value: 'LIST',
+        description: t`Public resolvers to compare the system resolver with: IP addresses, optionally with :port, comma-separated (default ${DEFAULT_DNS_SERVERS.join(',')}); "" turns the comparison off.`,
+      },
+      json: { description: t`Print one JSON document.` },
+      markdown: { description: t`Print Markdown (for an issue or a pull request).` },
+      'timeout-ms': { value: 'N', description: t`Stop the whole run after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max}; what finished is still printed.` },
+      workspace: { value: 'DIR', description: t`Scan this folder for SDK versions and retry wrappers (skipped without it).` },
+      inference: { description: t`Also send one billed message (max_tokens 1): the only check that sees 529 overloads.` },
+      model: { value: 'ID', description: t`The model for --inference (default ${DEFAULT_PROBE_MODEL}).` },
+      proxy: { value: 'URL', description: proxyFlagHelp(t) },
+      'allow-insecure-http': {
+        description: t`Send the key over plain http:// to a base URL on another machine (not sent otherwise); with --compare, each compared endpoint's own key to it too.`,
+      },
+      compare: {
+        value: 'NAME=URL[,KEY_ENV]',
+        description: t`Also run the network checks and ${DEFAULT_SAMPLE_COUNT} free requests against this endpoint (e.g. the official API beside a relay) and show them side by side with the configured one; repeatable, up to ${MAX_COMPARE_ENDPOINTS}. KEY_ENV names the variable holding that endpoint's own key; without it no key is sent there and authentication is not checked. The configured key is never sent to another host.`,
+      },
     },
-  },
-  examples: [
-    'diagnose',
-    'diagnose --inference --workspace .',
-    'diagnose --markdown > report.md',
-    'diagnose --json --proxy http://proxy.example:8080',
-    'diagnose --compare relay=https://relay.example,RELAY_KEY',
-  ],
-  exitCodes: [
-    [EXIT_OK, 'no check failed (warnings allowed)'],
-    [EXIT_UNHEALTHY, 'a check failed, an endpoint given with --compare failed, or the run was interrupted'],
-    [EXIT_USAGE, 'a bad flag, or a --compare key variable that is not set or holds the configured key'],
-  ],
-};
+    examples: [
+      'diagnose',
+      'diagnose --inference --workspace .',
+      'diagnose --markdown > report.md',
+      'diagnose --json --proxy http://proxy.example:8080',
+      'diagnose --compare relay=https://relay.example,RELAY_KEY',
+    ],
+    exitCodes: [
+      [EXIT_OK, t`no check failed (warnings allowed)`],
+      [EXIT_UNHEALTHY, t`a check failed, an endpoint given with --compare failed, or the run was interrupted`],
+      [EXIT_USAGE, t`a bad flag, or a --compare key variable that is not set or holds the configured key`],
+    ],
+  };
+}
 
 /** An IP literal, optionally with a port: 1.1.1.1, 1.1.1.1:53, 2606:4700::1111, [2606:4700::1111]:53. */
 function isDnsServerAddress(server: string): boolean {
@@ -106,7 +116,7 @@ export function parseDnsServers(raw: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   for (const server of servers) {
-    if (!isDnsServerAddress(server)) throw new UsageError(`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server.slice(0, 60)}" is not one`);
+    if (!isDnsServerAddress(server)) throw new UsageError((t) => t`--dns-servers takes IP addresses (optionally with :port), comma-separated; "${server.slice(0, 60)}" is not one`);
   }
   return servers;
 }
@@ -114,7 +124,7 @@ export function parseDnsServers(raw: string): string[] {
 function workspace(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const dir = path.resolve(raw);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--workspace must be an existing folder, not "${raw}"`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError((t) => t`--workspace must be an existing folder, not "${raw}"`);
   return dir;
 }
 
@@ -123,22 +133,28 @@ export function compareTargets(raws: readonly string[], input: DiagnosticsInput)
   const endpoints: CompareEndpoint[] = [];
   for (const raw of raws) {
     const parsed = parseCompareSpec(raw);
-    if (!parsed.ok) throw new UsageError(compareFlagError(parsed.reason));
-    if (duplicateName(endpoints, parsed.endpoint.name)) throw new UsageError(duplicateNameError(parsed.endpoint.name));
+    if (!parsed.ok) {
+      throw new UsageError((t) => {
+        const again = parseCompareSpec(raw, t);
+        return compareFlagError(again.ok ? parsed.reason : again.reason);
+      });
+    }
+    const { name } = parsed.endpoint;
+    if (duplicateName(endpoints, name)) throw new UsageError((t) => duplicateNameError(name, t));
     endpoints.push(parsed.endpoint);
   }
-  if (endpoints.length > MAX_COMPARE_ENDPOINTS) throw new UsageError(tooManyError(MAX_COMPARE_ENDPOINTS));
+  if (endpoints.length > MAX_COMPARE_ENDPOINTS) throw new UsageError((t) => tooManyError(MAX_COMPARE_ENDPOINTS, t));
   const configured = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env).url;
-  const resolved = resolveComparisonTargets(endpoints, input.env, input.apiKey ? { baseUrl: configured, apiKey: input.apiKey } : { baseUrl: configured });
+  const resolved = resolveComparisonTargets(endpoints, input.env, input.apiKey ? { baseUrl: configured, apiKey: input.apiKey } : { baseUrl: configured }, translatorFor(input.locale));
   const problem = resolved.problems[0];
-  if (problem) throw new UsageError(compareKeyError(problem.name, problem.variable, problem.kind));
+  if (problem) throw new UsageError((t) => compareKeyError(problem.name, problem.variable, problem.kind, t));
   return resolved.targets;
 }
 
 /** Builds the run's input from flags and the environment (the key from ANTHROPIC_API_KEY). */
 export function diagnoseInput(flags: DiagnoseFlags, io: CliIo): DiagnosticsInput {
-  if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError('--json and --markdown exclude each other');
-  if (modelFlag(flags) !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError('--model only applies with --inference');
+  if (booleanFlag(flags, 'json') && booleanFlag(flags, 'markdown')) throw new UsageError((t) => t`--json and --markdown exclude each other`);
+  if (modelFlag(flags) !== undefined && !booleanFlag(flags, 'inference')) throw new UsageError((t) => t`--model only applies with --inference`);
   const input: DiagnosticsInput = { env: io.env, apiBaseUrlSettingName: '--base-url', surface: 'cli', locale: cliTranslator(io).locale };
   const baseUrl = urlFlag(flags, 'base-url');
   if (baseUrl) input.apiBaseUrlSetting = baseUrl;

@@ -3,6 +3,7 @@
 // the user typed it.
 import { parseProxyUrl } from '../core/net/proxy-config';
 import { checkHttpUrl, DEFAULT_PROBE_MODEL, isModelName } from '../core/settings';
+import type { Translate } from '../core/l10n';
 import { UsageError } from './io';
 
 /**
@@ -18,6 +19,24 @@ export type CliFlags = Readonly<Record<string, string | boolean | readonly strin
  * 100 to 600000; diagnose 100 to 300000).
  */
 export const TIMEOUT_MS_RANGE = { min: 100, max: 600_000, unit: 'milliseconds' } as const;
+
+/** What a number flag counts, named in its error. */
+export type NumberUnit = 'milliseconds' | 'seconds' | 'minutes' | 'attempts' | 'requests';
+
+function unitWord(unit: NumberUnit, t: Translate): string {
+  switch (unit) {
+    case 'milliseconds':
+      return t`milliseconds`;
+    case 'seconds':
+      return t`seconds`;
+    case 'minutes':
+      return t`minutes`;
+    case 'attempts':
+      return t`attempts`;
+    case 'requests':
+      return t`requests`;
+  }
+}
 
 export const PORT_RANGE = { min: 0, max: 65535 } as const;
 
@@ -36,13 +55,13 @@ export function stringFlag(flags: CliFlags, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value !== 'boolean' && value.length > 0) return value[value.length - 1];
-  throw new UsageError(`--${name} needs a value`);
+  throw new UsageError((t) => t`--${name} needs a value`);
 }
 
 export function booleanFlag(flags: CliFlags, name: string): boolean {
   const value = flags[name];
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new UsageError(`--${name} takes no value`);
+  if (typeof value !== 'boolean') throw new UsageError((t) => t`--${name} takes no value`);
   return value;
 }
 
@@ -54,7 +73,7 @@ export function booleanFlag(flags: CliFlags, name: string): boolean {
 export function listFlag(flags: CliFlags, name: string): string[] | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (typeof value === 'boolean') throw new UsageError(`--${name} needs a value`);
+  if (typeof value === 'boolean') throw new UsageError((t) => t`--${name} needs a value`);
   const values: readonly string[] = typeof value === 'string' ? [value] : value;
   return values
     .flatMap((item) => item.split(','))
@@ -66,7 +85,7 @@ export function listFlag(flags: CliFlags, name: string): string[] | undefined {
 export function repeatedFlag(flags: CliFlags, name: string): readonly string[] | undefined {
   const value = flags[name];
   if (value === undefined) return undefined;
-  if (typeof value === 'boolean') throw new UsageError(`--${name} needs a value`);
+  if (typeof value === 'boolean') throw new UsageError((t) => t`--${name} needs a value`);
   return typeof value === 'string' ? [value] : value;
 }
 
@@ -74,7 +93,7 @@ export interface IntegerRange {
   min: number;
   max: number;
   /** Said in the error: "a whole number of milliseconds". */
-  unit?: string;
+  unit?: NumberUnit;
 }
 
 /** A whole number within the range, or undefined when the flag was not given. */
@@ -83,7 +102,10 @@ export function integerFlag(flags: CliFlags, name: string, range: IntegerRange):
   if (raw === undefined) return undefined;
   const value = WHOLE_NUMBER.test(raw) ? Number(raw) : NaN;
   if (!(value >= range.min && value <= range.max)) {
-    throw new UsageError(`--${name} must be a whole number${range.unit ? ` of ${range.unit}` : ''} from ${range.min} to ${range.max}, not ${quoted(raw)}`);
+    const { min, max, unit } = range;
+    throw new UsageError((t) =>
+      unit ? t`--${name} must be a whole number of ${unitWord(unit, t)} from ${min} to ${max}, not ${quoted(raw)}` : t`--${name} must be a whole number from ${min} to ${max}, not ${quoted(raw)}`,
+    );
   }
   return value;
 }
@@ -98,7 +120,12 @@ export function urlFlag(flags: CliFlags, ...names: [string, ...string[]]): strin
   if (name === undefined) return undefined;
   const raw = stringFlag(flags, name) ?? '';
   const checked = checkHttpUrl(raw.trim());
-  if (!checked.ok) throw new UsageError(`--${name} ${checked.reason}: ${quoted(raw)}`);
+  if (!checked.ok) {
+    throw new UsageError((t) => {
+      const reason = checkHttpUrl(raw.trim(), t);
+      return t`--${name} ${reason.ok ? '' : reason.reason}: ${quoted(raw)}`;
+    });
+  }
   return checked.url;
 }
 
@@ -110,7 +137,7 @@ export function proxyFlag(flags: CliFlags, name = 'proxy'): string | undefined {
   const raw = stringFlag(flags, name);
   if (raw === undefined) return undefined;
   const parsed = parseProxyUrl(raw.trim());
-  if (!(parsed instanceof URL)) throw new UsageError(`--${name} takes a proxy URL such as http://proxy.example:8080, not ${quoted(raw)}`);
+  if (!(parsed instanceof URL)) throw new UsageError((t) => t`--${name} takes a proxy URL such as http://proxy.example:8080, not ${quoted(raw)}`);
   return raw.trim();
 }
 
@@ -118,7 +145,7 @@ export function proxyFlag(flags: CliFlags, name = 'proxy'): string | undefined {
 export function choiceFlag<T extends string>(flags: CliFlags, name: string, choices: readonly T[]): T | undefined {
   const raw = stringFlag(flags, name);
   if (raw === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(raw)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}, not ${quoted(raw)}`);
+  if (!(choices as readonly string[]).includes(raw)) throw new UsageError((t) => t`--${name} must be one of ${choices.join(', ')}, not ${quoted(raw)}`);
   return raw as T;
 }
 
@@ -126,6 +153,6 @@ export function choiceFlag<T extends string>(flags: CliFlags, name: string, choi
 export function modelFlag(flags: CliFlags, name = 'model'): string | undefined {
   const raw = stringFlag(flags, name);
   if (raw === undefined) return undefined;
-  if (!isModelName(raw)) throw new UsageError(`--${name} must be a model id such as ${DEFAULT_PROBE_MODEL}, not ${quoted(raw)}`);
+  if (!isModelName(raw)) throw new UsageError((t) => t`--${name} must be a model id such as ${DEFAULT_PROBE_MODEL}, not ${quoted(raw)}`);
   return raw;
 }

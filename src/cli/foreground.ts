@@ -3,10 +3,10 @@
 import { EXIT_OK, EXIT_UNHEALTHY, type CliIo } from './io';
 
 /** Resolves with the exit code once a stop signal came and `stop` finished. */
-export function serveUntilSignal(io: CliIo, what: string, stop: () => Promise<void>): Promise<number> {
+export function serveUntilSignal(io: CliIo, stopping: (signal: NodeJS.Signals) => string, stop: () => Promise<void>): Promise<number> {
   return new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      io.stderr(`received ${signal}, stopping the ${what}\n`);
+      io.stderr(`${stopping(signal)}\n`);
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       stop().then(

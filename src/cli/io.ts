@@ -1,3 +1,5 @@
+import { english, type Translate } from '../core/l10n';
+
 /** What a CLI command may touch, passed in so tests can run commands in-process. */
 export interface CliIo {
   stdout(text: string): void;
@@ -9,11 +11,22 @@ export interface CliIo {
   locale?: string;
 }
 
-/** Bad input: a one-line reason on stderr and exit code 2. */
+/** A reason in the user's language: the CLI's translator is known only where the error is printed. */
+export type UsageReason = string | ((t: Translate) => string);
+
+/** Bad input: a one-line reason on stderr and exit code 2. `message` is the English one. */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  private readonly reason: UsageReason;
+
+  constructor(reason: UsageReason) {
+    super(typeof reason === 'string' ? reason : reason(english));
     this.name = 'UsageError';
+    this.reason = reason;
+  }
+
+  /** The reason in the run's language. */
+  localized(t: Translate): string {
+    return typeof this.reason === 'string' ? this.reason : this.reason(t);
   }
 }
 

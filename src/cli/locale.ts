@@ -4,7 +4,9 @@
 import { isKnownLocaleTag, localeFromEnv, translatorFor, type Translate } from '../core/l10n';
 import { UsageError, type CliIo } from './io';
 
-export const LOCALE_FLAG_HELP = 'Language of the human-readable output: en or zh-CN. Default: LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese). JSON keys and ids stay English.';
+export function localeFlagHelp(t: Translate): string {
+  return t`Language of the human-readable output: en or zh-CN. Default: LC_ALL, LC_MESSAGES or LANG (zh_CN.UTF-8 gives Chinese). JSON keys and ids stay English.`;
+}
 
 /** argv without --locale and its value, and that value; refuses a missing or unknown one. */
 export function takeLocaleFlag(argv: readonly string[]): { argv: string[]; locale?: string } {
@@ -18,8 +20,8 @@ export function takeLocaleFlag(argv: readonly string[]): { argv: string[]; local
     }
     if (arg === '--locale' || arg.startsWith('--locale=')) {
       const value = arg === '--locale' ? argv[++i] : arg.slice('--locale='.length);
-      if (value === undefined || value === '' || value.startsWith('-')) throw new UsageError('--locale needs a value: en or zh-CN');
-      if (!isKnownLocaleTag(value)) throw new UsageError(`--locale must be en or zh-CN, not "${value.slice(0, 40)}"`);
+      if (value === undefined || value === '' || value.startsWith('-')) throw new UsageError((t) => t`--locale needs a value: en or zh-CN`);
+      if (!isKnownLocaleTag(value)) throw new UsageError((t) => t`--locale must be en or zh-CN, not "${value.slice(0, 40)}"`);
       locale = value;
       continue;
     }

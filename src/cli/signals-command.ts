@@ -10,11 +10,15 @@ import { readStore, resolveStateDir, type StoredObservation } from '../core/stor
 import { claudeConfigDirs } from '../core/transcripts/config-dirs';
 import { TranscriptReader } from '../core/transcripts/transcript-reader';
 import { booleanFlag, integerFlag, stringFlag, type CliFlags } from './flags';
+import type { Translate } from '../core/l10n';
 import { type CommandHelp } from './help';
+import { cliTranslator } from './locale';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { renderSignalsText } from './signals-text';
 
-export const SIGNALS_SUMMARY = "Count the API errors of your own traffic (Claude Code, the tap) and of the probes.";
+export function signalsSummary(t: Translate): string {
+  return t`Count the API errors of your own traffic (Claude Code, the tap) and of the probes.`;
+}
 
 export const SIGNALS_OPTIONS = {
   json: { type: 'boolean' },
@@ -27,20 +31,21 @@ const DEFAULT_SINCE_MINUTES = 15;
 /** Reading the transcripts stops after this many bounded passes (a huge home is read in part, never for ever). */
 const MAX_TRANSCRIPT_PASSES = 400;
 
-export const SIGNALS_HELP: CommandHelp = {
-  description:
-    'Claude Code counts come from its transcripts under $CLAUDE_CONFIG_DIR (a comma-separated list), else ~/.claude and ~/.config/claude: only rows flagged as API errors, never prompts or answers. Tap and probe counts come from the shared store in $CLAUDE_HEALTH_STATE_DIR, else the per-user state folder. Kinds: ok, overloaded, rate_limited, server_error, network, auth, plan_limit (a spent subscription, not an API 429), other.',
-  flags: {
-    json: { description: 'Print one JSON document: sinceMinutes, and counts per source (claude-code, tap, probe) with every kind present (0 when none).' },
-    'since-minutes': { value: 'N', description: `Count what happened in the last N minutes, ${SINCE_MINUTES_RANGE.min} to ${SINCE_MINUTES_RANGE.max} (default ${DEFAULT_SINCE_MINUTES}).` },
-    'state-dir': { value: 'DIR', description: 'The shared store to read (default $CLAUDE_HEALTH_STATE_DIR, else the per-user state folder).' },
-  },
-  examples: ['signals', 'signals --json --since-minutes 60', 'signals --state-dir /tmp/claude-health-demo'],
-  exitCodes: [
-    [EXIT_OK, 'the counts were printed (whatever they are)'],
-    [EXIT_USAGE, 'a bad flag'],
-  ],
-};
+export function signalsHelp(t: Translate): CommandHelp {
+  return {
+    description: t`Claude Code counts come from its transcripts under $CLAUDE_CONFIG_DIR (a comma-separated list), else ~/.claude and ~/.config/claude: only rows flagged as API errors, never prompts or answers. Tap and probe counts come from the shared store in $CLAUDE_HEALTH_STATE_DIR, else the per-user state folder. Kinds: ok, overloaded, rate_limited, server_error, network, auth, plan_limit (a spent subscription, not an API 429), other.`,
+    flags: {
+      json: { description: t`Print one JSON document: sinceMinutes, and counts per source (claude-code, tap, probe) with every kind present (0 when none).` },
+      'since-minutes': { value: 'N', description: t`Count what happened in the last N minutes, ${SINCE_MINUTES_RANGE.min} to ${SINCE_MINUTES_RANGE.max} (default ${DEFAULT_SINCE_MINUTES}).` },
+      'state-dir': { value: 'DIR', description: t`The shared store to read (default $CLAUDE_HEALTH_STATE_DIR, else the per-user state folder).` },
+    },
+    examples: ['signals', 'signals --json --since-minutes 60', 'signals --state-dir /tmp/claude-health-demo'],
+    exitCodes: [
+      [EXIT_OK, t`the counts were printed (whatever they are)`],
+      [EXIT_USAGE, t`a bad flag`],
+    ],
+  };
+}
 
 type Counts = Record<RequestKind, number>;
 const CLAUDE_CODE_KINDS = REQUEST_KINDS.filter((kind) => kind !== 'ok');
@@ -96,11 +101,11 @@ export async function readSignals(options: { stateDir: string; configDirs: strin
 export async function runSignalsCommand(flags: CliFlags, io: CliIo, clock: Clock = systemClock): Promise<number> {
   const sinceMinutes = integerFlag(flags, 'since-minutes', SINCE_MINUTES_RANGE) ?? DEFAULT_SINCE_MINUTES;
   const stateDirFlag = stringFlag(flags, 'state-dir');
-  if (stateDirFlag !== undefined && stateDirFlag.trim() === '') throw new UsageError('--state-dir needs a folder');
+  if (stateDirFlag !== undefined && stateDirFlag.trim() === '') throw new UsageError((t) => t`--state-dir needs a folder`);
   const stateDir = stateDirFlag !== undefined ? resolveStateDir({ CLAUDE_HEALTH_STATE_DIR: stateDirFlag }, process.platform, os.homedir()) : resolveStateDir(io.env, process.platform, os.homedir());
   const configDirs = claudeConfigDirs(io.env, os.homedir());
   const reading = await readSignals({ stateDir, configDirs, sinceMinutes, clock });
   if (booleanFlag(flags, 'json')) io.stdout(`${JSON.stringify(reading.json)}\n`);
-  else io.stdout(renderSignalsText(reading));
+  else io.stdout(renderSignalsText(reading, cliTranslator(io)));
   return EXIT_OK;
 }

@@ -9,11 +9,13 @@ import type { ComponentStatus, StatusPageError, StatusSnapshot } from '../core/s
 import type { Translate } from '../core/l10n';
 import { describeComponentStatus } from '../core/statuspage/verdict';
 import { booleanFlag, integerFlag, listFlag, proxyFlag, TIMEOUT_MS_RANGE, urlFlag, type CliFlags } from './flags';
-import { type CommandHelp } from './help';
+import { proxyFlagHelp, type CommandHelp } from './help';
 import { EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, type CliIo } from './io';
 import { cliTranslator } from './locale';
 
-export const STATUS_SUMMARY = 'Read the Claude status page once and print what it says.';
+export function statusSummary(t: Translate): string {
+  return t`Read the Claude status page once and print what it says.`;
+}
 
 /** For parseArgs. */
 export const STATUS_OPTIONS = {
@@ -25,23 +27,25 @@ export const STATUS_OPTIONS = {
   proxy: { type: 'string' },
 } as const;
 
-export const STATUS_HELP: CommandHelp = {
-  description: 'Healthy means the page\'s overall indicator is "none" or, with --component, that every named component is operational. The key is not needed.',
-  flags: {
-    json: { description: 'Print one JSON document instead of text.' },
-    'status-url': { value: 'URL', description: `The Statuspage summary.json to read (default ${DEFAULT_STATUS_PAGE_URL}).` },
-    url: { value: 'URL', description: 'The same as --status-url.' },
-    component: { value: 'ID,...', description: 'Component ids that must be operational; comma-separated or repeated. Without it the overall indicator decides.' },
-    'timeout-ms': { value: 'N', description: `Give up after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max} (default ${STATUS_PAGE_TIMEOUT_MS}).` },
-    proxy: { value: 'URL', description: 'Proxy for the request (http://host:port); default HTTPS_PROXY, HTTP_PROXY or ALL_PROXY, minus NO_PROXY.' },
-  },
-  examples: ['status', 'status --json --component k8w3r06qmzrp', 'status --proxy http://proxy.example:8080'],
-  exitCodes: [
-    [EXIT_OK, 'the page is green (or every --component is operational)'],
-    [EXIT_UNHEALTHY, 'the page reports trouble, or it could not be read'],
-    [EXIT_USAGE, 'a bad flag'],
-  ],
-};
+export function statusHelp(t: Translate): CommandHelp {
+  return {
+    description: t`Healthy means the page's overall indicator is "none" or, with --component, that every named component is operational. The key is not needed.`,
+    flags: {
+      json: { description: t`Print one JSON document instead of text.` },
+      'status-url': { value: 'URL', description: t`The Statuspage summary.json to read (default ${DEFAULT_STATUS_PAGE_URL}).` },
+      url: { value: 'URL', description: t`The same as --status-url.` },
+      component: { value: 'ID,...', description: t`Component ids that must be operational; comma-separated or repeated. Without it the overall indicator decides.` },
+      'timeout-ms': { value: 'N', description: t`Give up after N milliseconds, ${TIMEOUT_MS_RANGE.min} to ${TIMEOUT_MS_RANGE.max} (default ${STATUS_PAGE_TIMEOUT_MS}).` },
+      proxy: { value: 'URL', description: proxyFlagHelp(t) },
+    },
+    examples: ['status', 'status --json --component k8w3r06qmzrp', 'status --proxy http://proxy.example:8080'],
+    exitCodes: [
+      [EXIT_OK, t`the page is green (or every --component is operational)`],
+      [EXIT_UNHEALTHY, t`the page reports trouble, or it could not be read`],
+      [EXIT_USAGE, t`a bad flag`],
+    ],
+  };
+}
 
 export interface StatusJson {
   indicator: string;
@@ -107,7 +111,8 @@ function isHealthy(json: StatusJson, requiredComponents: readonly string[]): boo
 }
 
 function textReport(json: StatusJson, t: Translate): string {
-  const lines = [t`Claude status: ${json.description} (indicator: ${json.indicator})`];
+  const description = json.error ? t`Status unknown: the status page could not be read` : json.description;
+  const lines = [t`Claude status: ${description} (indicator: ${json.indicator})`];
   for (const c of json.components) lines.push(`  ${c.name} [${c.id}]: ${describeComponentStatus(c.status, t)}`);
   for (const i of json.incidents) {
     const updated = i.updatedAt ? t`, updated ${i.updatedAt}` : '';
@@ -127,14 +132,15 @@ export async function runStatusCommand(flags: CliFlags, io: CliIo, clock: Clock 
   const components = listFlag(flags, 'component') ?? [];
   const transport = createNodeFetch({ proxyUrl: proxyFlag(flags), env: io.env });
   try {
-    const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs });
+    const t = cliTranslator(io);
+    const result = await fetchStatusPage({ url, fetch: transport.fetch, clock, timeoutMs, t });
     // No validators were sent, so a 304 cannot be a real answer here.
     const error: StatusPageError | undefined =
       result.kind === 'failed' ? result.error
-      : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: 'HTTP 304 to an unconditional request' }
+      : result.kind === 'not_modified' ? { kind: 'unrecognised', httpStatus: 304, message: t`HTTP 304 to an unconditional request` }
       : undefined;
     const document = statusJson(result.kind === 'fresh' ? result.snapshot : undefined, error, clock.now());
-    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document, cliTranslator(io)));
+    io.stdout(json ? `${JSON.stringify(document, null, 2)}\n` : textReport(document, t));
     // The reason goes to stderr once; stdout says only that the status is unknown.
     if (error && !json) io.stderr(`claude-health status: ${error.message}\n`);
     return isHealthy(document, components) ? EXIT_OK : EXIT_UNHEALTHY;

@@ -64,7 +64,7 @@ async function gatherInput(all: AllSettings, keys: ApiKeyStore, allowedInsecureO
   if (diagnostics.compareEndpoints.length) {
     // Each compared endpoint gets only the key in the variable it names; one that cannot have it runs without, and the report says why.
     const configured = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env).url;
-    input.compare = resolveComparisonTargets(diagnostics.compareEndpoints, process.env, key ? { baseUrl: configured, apiKey: key } : { baseUrl: configured }).targets;
+    input.compare = resolveComparisonTargets(diagnostics.compareEndpoints, process.env, key ? { baseUrl: configured, apiKey: key } : { baseUrl: configured }, coreTranslator()).targets;
   }
   return input;
 }

@@ -21,6 +21,8 @@ export type HistoryViewState = HistoryChoice;
 
 export type { ReportVerdict } from '../core/diagnostics/render/verdict';
 import type { SavedReportView } from '../core/diagnostics/render/report-view-types';
+import type { ComparisonView } from '../core/diagnostics/compare/types';
+export type { ComparisonView } from '../core/diagnostics/compare/types';
 
 export type ReportAction = 'copyMarkdown' | 'saveJson' | 'runAgain' | 'openSettings' | 'openLog';
 
@@ -29,7 +31,7 @@ export type ReportRequest = { type: 'ready' } | { type: 'action'; action: Report
 
 /**
  * Host to webview: the report as the CLI's JSON prints it (redacted), parsed,
- * with the view to keep as the webview's state (what a reload restores); a run
+ * with the view to keep (its comparison already in words and in the user's language) as the webview's state (what a reload restores); a run
  * in progress; a restored report with nothing to show; a short notice.
  */
 export type ReportUpdate =

@@ -264,6 +264,13 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
         assert.match(markdown, /^\| Verdict \| ✅ works: key accepted, p50 \d+ ms \| ❌ TCP fails: 127\.0\.0\.1 port 9 refuses connections \|$/m);
 
         assert.ok((await report.locator('body').innerText()).includes('relay'), 'the rendered report does not show the compared endpoint');
+        // The rendered report lays the comparison out as the CLI does: a column per endpoint, a row per layer, the verdicts last.
+        const comparison = report.locator('section[data-field="comparison"]');
+        assert.equal(await comparison.locator('h2').innerText(), 'Side by side');
+        assert.deepEqual((await comparison.locator('thead th').allInnerTexts()).map((head) => head.trim()), ['', 'configured', 'relay']);
+        const layerRows = (await comparison.locator('tbody tr').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+        assert.ok(layerRows.includes('Authentication accepted (ANTHROPIC_API_KEY) not checked (no key)'), `no Authentication row: ${layerRows.join(' | ')}`);
+        assert.ok(layerRows.some((row) => /^Verdict ✓ works: key accepted, p50 \d+ ms ✗ TCP fails: 127\.0\.0\.1 port 9 refuses connections$/.test(row)), `no Verdict row: ${layerRows.join(' | ')}`);
 
         const text = await report.locator('body').innerText();
         assert.ok(!text.includes(SENTINEL_KEY), 'the report shows the API key');

@@ -2,7 +2,10 @@
 // line redrawn in place; with --json one object per line, for each health
 // change and each probe round. The key never reaches any of it: probe messages
 // are redacted by their writer, and the caller redacts once more.
-import type { Health } from '../../core/health';
+import type { Health, HealthState } from '../../core/health';
+import { english, type Translate } from '../../core/l10n';
+import type { PageState } from '../../core/statuspage/verdict';
+import { stateTitles } from '../../core/view/format';
 import type { MonitorSnapshot } from '../../core/monitor';
 import type { ProbeResult } from '../../core/probe/types';
 import { probeJson, type ProbeJson } from '../probe-command';
@@ -67,21 +70,29 @@ export function verdictJson(snapshot: MonitorSnapshot, exitCode: number): Verdic
   };
 }
 
+/**
+ * A state in words: the id itself in English (scripts grep "-> degraded"),
+ * the state's title in other languages. The page's states are a subset.
+ */
+function stateWord(state: HealthState | PageState, t: Translate): string {
+  return t.locale === 'en' ? state : stateTitles(t)[state];
+}
+
 /** "2026-12-02T14:00:00.000Z operational -> degraded: the last probe got 529 overloaded". */
-export function healthChangeLine(previous: Health, next: Health, at: number): string {
-  return `${new Date(at).toISOString()} ${previous.state} -> ${next.state}: ${next.reasons[0] ?? ''}`;
+export function healthChangeLine(previous: Health, next: Health, at: number, t: Translate = english): string {
+  return `${new Date(at).toISOString()} ${t`${stateWord(previous.state, t)} -> ${stateWord(next.state, t)}: ${next.reasons[0] ?? ''}`}`;
 }
 
 /** The live line: "degraded  412 ms  529×3 429×0  page: operational". */
-export function liveLine(snapshot: MonitorSnapshot): string {
+export function liveLine(snapshot: MonitorSnapshot, t: Translate = english): string {
   const latencies = snapshot.probe.lastRound.map((result) => result.latencyMs);
   const latency = latencies.length ? `${Math.max(...latencies)} ms` : '- ms';
   const w = snapshot.window;
-  return `${snapshot.health.state}  ${latency}  529×${w.overloaded} 429×${w.rateLimited}  page: ${snapshot.page.verdict.state}`;
+  return `${stateWord(snapshot.health.state, t)}  ${latency}  529×${w.overloaded} 429×${w.rateLimited}  ${t`page: ${stateWord(snapshot.page.verdict.state, t)}`}`;
 }
 
 /** One line for --once: the state and why. */
-export function verdictLine(snapshot: MonitorSnapshot): string {
+export function verdictLine(snapshot: MonitorSnapshot, t: Translate = english): string {
   const [headline, ...rest] = snapshot.health.reasons;
-  return [`${snapshot.health.state}: ${headline ?? ''}`, ...rest.map((reason) => `  ${reason}`)].join('\n');
+  return [t`${stateWord(snapshot.health.state, t)}: ${headline ?? ''}`, ...rest.map((reason) => `  ${reason}`)].join('\n');
 }

@@ -9,6 +9,7 @@ import { feedMetrics, roundTracker } from '../../core/metrics/monitor-feed';
 import type { FetchLike } from '../../core/net/node-fetch';
 import type { ProxySettings } from '../../core/net/proxy-config';
 import type { Settings } from '../../core/settings';
+import type { Translate } from '../../core/l10n';
 import * as os from 'node:os';
 import { TranscriptSource } from '../../core/monitor/transcript-source';
 import { uniqueWriterName } from '../../core/store/observation-store';
@@ -25,6 +26,8 @@ export interface WatchSessionDeps {
   allowedInsecureOrigins: readonly string[];
   /** Already redacted by the caller's writer. */
   write: (text: string) => void;
+  /** The language of the lines and of the health reasons; JSON keys and states stay English. */
+  t?: Translate;
   json: boolean;
   /** Redraw a live line in place (a terminal, human output). */
   live: boolean;
@@ -56,6 +59,7 @@ export function startWatchSession(deps: WatchSessionDeps): WatchSession {
     getApiKey: () => deps.apiKey,
     env: deps.env,
     allowedInsecureOrigins: deps.allowedInsecureOrigins,
+    ...(deps.t ? { t: deps.t } : {}),
     // watch reads Claude Code's transcripts itself, so it sees them with no window open; rows a window also stored are counted once.
     extraSources: [(sink) => new TranscriptSource({ clock: deps.clock, timers: deps.timers, sink, env: deps.env, homedir: os.homedir() }, deps.settings)],
     ...(deps.stateDir ? { shared: { dir: deps.stateDir, writerName: uniqueWriterName('watch'), mode: 'read-traffic' as const } } : {}),
@@ -69,14 +73,14 @@ export function startWatchSession(deps: WatchSessionDeps): WatchSession {
     monitor.onDidChangeHealth((previous, next) => {
       const at = deps.clock.now();
       if (deps.json) deps.write(`${JSON.stringify(healthChangeJson(previous, next, at))}\n`);
-      else deps.write(`${liveShown ? CLEAR_LINE : ''}${healthChangeLine(previous, next, at)}\n`);
+      else deps.write(`${liveShown ? CLEAR_LINE : ''}${healthChangeLine(previous, next, at, deps.t)}\n`);
       liveShown = false;
     }),
     monitor.onDidChange((snapshot: MonitorSnapshot) => {
       const round = nextRound(snapshot);
       if (deps.json && round) deps.write(`${JSON.stringify(probeRoundJson(round, snapshot))}\n`);
       if (live) {
-        deps.write(`${CLEAR_LINE}${liveLine(snapshot)}`);
+        deps.write(`${CLEAR_LINE}${liveLine(snapshot, deps.t)}`);
         liveShown = true;
       }
     }),

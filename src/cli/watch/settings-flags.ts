@@ -4,7 +4,8 @@
 // a CI step should fail the step, not probe something else.
 import { readFileSync, statSync } from 'node:fs';
 import { MONITOR_SPECS, readSetting, SETTINGS_SECTION, validateSettings, type SettingKey, type Settings, type SettingSpec } from '../../core/settings';
-import { integerFlag, listFlag, stringFlag, type CliFlags } from '../flags';
+import { choiceFlag, integerFlag, listFlag, modelFlag, stringFlag, urlFlag, type CliFlags } from '../flags';
+import { english, type Translate } from '../../core/l10n';
 import { UsageError } from '../io';
 import { parseJsonBounded } from '../../core/json/bounded';
 
@@ -29,32 +30,45 @@ export const SETTING_OPTIONS: Record<string, { type: 'string'; multiple?: true }
 const MAX_CONFIG_BYTES = 64 * 1024;
 const CONFIG_MAX_DEPTH = 8;
 
-/** The first correction readSetting would make, without its "; using …" remedy, or undefined when the value is fine. */
-function refusal(spec: SettingSpec, raw: unknown, name: string): string | undefined {
+/**
+ * The first correction readSetting would make, without its "; using …"
+ * remedy (the command line refuses rather than corrects), or undefined when
+ * the value is fine; in the translator's language.
+ */
+function refusal(spec: SettingSpec, raw: unknown, name: string, t: Translate = english): string | undefined {
   const problems: string[] = [];
-  readSetting(spec, () => raw, name, problems);
+  readSetting(spec, () => raw, name, problems, t);
   const first = problems[0];
   if (first === undefined) return undefined;
-  const cut = first.indexOf('; ');
-  return cut > 0 ? first.slice(0, cut) : first.replace(/\.$/, '');
+  const cut = first.search(/; |；/);
+  return cut > 0 ? first.slice(0, cut) : first.replace(/[.。]$/, '');
+}
+
+/** Refuses a value the setting's check corrects, in the user's language. */
+function refuseIfCorrected(spec: SettingSpec, raw: unknown, name: string): void {
+  if (refusal(spec, raw, name) !== undefined) throw new UsageError((t) => refusal(spec, raw, name, t) ?? '');
 }
 
 /** The settings a config file sets, checked; keys as in settings.json without `claudeHealth.` (the prefix is tolerated). */
 export function readConfigFile(file: string): Partial<Record<SettingKey, unknown>> {
   let text: string;
   try {
-    if (statSync(file).size > MAX_CONFIG_BYTES) throw new UsageError(`--config ${file} is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it is not a settings file`);
+    if (statSync(file).size > MAX_CONFIG_BYTES) throw new UsageError((t) => t`--config ${file} is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it is not a settings file`);
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`--config ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError((t) => t`--config ${file} cannot be read (${why})`);
   }
   // The shared bounded parser: its messages quote nothing from the file (JSON.parse's do, e.g. "root:x:0:0").
   const result = parseJsonBounded(text, { maxBytes: MAX_CONFIG_BYTES, maxDepth: CONFIG_MAX_DEPTH });
-  if (!result.ok) throw new UsageError(`--config ${file} is not a settings file: ${result.message}`);
+  if (!result.ok) {
+    const why = result.message;
+    throw new UsageError((t) => t`--config ${file} is not a settings file: ${why}`);
+  }
   const parsed = result.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError(`--config ${file} must hold a JSON object of settings, such as {"probe.intervalSeconds": 30}`);
+    throw new UsageError((t) => t`--config ${file} must hold a JSON object of settings, such as {"probe.intervalSeconds": 30}`);
   }
   const values: Partial<Record<SettingKey, unknown>> = {};
   for (const [rawKey, raw] of Object.entries(parsed)) {
@@ -62,10 +76,9 @@ export function readConfigFile(file: string): Partial<Record<SettingKey, unknown
     const setting = SETTING_FLAGS.find((candidate) => candidate.key === key);
     if (!setting) {
       const known = SETTING_FLAGS.map((candidate) => candidate.key).join(', ');
-      throw new UsageError(`${file}: unknown setting "${rawKey.slice(0, 60)}"; the settings are ${known}`);
+      throw new UsageError((t) => t`${file}: unknown setting "${rawKey.slice(0, 60)}"; the settings are ${known}`);
     }
-    const problem = refusal(setting.spec, raw, `${file}: ${key}`);
-    if (problem !== undefined) throw new UsageError(problem);
+    refuseIfCorrected(setting.spec, raw, `${file}: ${key}`);
     values[setting.key] = raw;
   }
   return values;
@@ -81,13 +94,17 @@ export function readSettingFlags(flags: CliFlags): Partial<Record<SettingKey, un
   const values: Partial<Record<SettingKey, unknown>> = {};
   for (const { key, flag, spec } of SETTING_FLAGS) {
     if (flags[flag] === undefined) continue;
+    // The flag helpers refuse a bad value in the user's language; the setting's own check below catches the rest.
     let raw: unknown;
     if (spec.kind === 'number') raw = integerFlag(flags, flag, { min: spec.min, max: spec.max });
     else if (spec.kind === 'list') raw = listFlag(flags, flag);
-    else if (spec.kind === 'boolean') raw = booleanWord(stringFlag(flags, flag));
+    else if (spec.kind === 'boolean') raw = booleanWord(choiceFlag(flags, flag, ['true', 'false']));
+    else if (spec.kind === 'enum') raw = choiceFlag(flags, flag, spec.values);
+    // An empty URL means the default, as in settings.json.
+    else if (spec.kind === 'url') raw = stringFlag(flags, flag)?.trim() === '' ? '' : urlFlag(flags, flag);
+    else if (spec.kind === 'model') raw = modelFlag(flags, flag);
     else raw = stringFlag(flags, flag);
-    const problem = refusal(spec, raw, `--${flag}`);
-    if (problem !== undefined) throw new UsageError(problem);
+    refuseIfCorrected(spec, raw, `--${flag}`);
     values[key] = raw;
   }
   return values;

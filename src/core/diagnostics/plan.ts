@@ -8,6 +8,7 @@ import { DEFAULT_DNS_SERVERS, DEFAULT_PROBE_MODEL, DEFAULT_STATUS_PAGE_URL, COMP
 import { decideKeySending, isLoopbackHost, resolveApiBaseUrl, type KeySendDecision } from '../net/base-url';
 import { chooseProxy, type ProxyChoice, type ProxySettings } from '../net/proxy-config';
 import type { DiagnosticsInput } from './types';
+import { translatorFor } from '../l10n';
 
 export type BaseUrlOrigin = 'setting' | 'environment' | 'default';
 
@@ -45,7 +46,8 @@ export interface Plan {
 }
 
 export function makePlan(input: DiagnosticsInput): Plan {
-  const resolved = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env);
+  const t = translatorFor(input.locale);
+  const resolved = resolveApiBaseUrl(input.apiBaseUrlSetting, input.env, t);
   const baseUrl = new URL(resolved.url);
   const host = baseUrl.hostname.replace(/^\[|\]$/g, '');
   const secure = baseUrl.protocol === 'https:';
@@ -67,7 +69,7 @@ export function makePlan(input: DiagnosticsInput): Plan {
     officialHost: host.toLowerCase() === 'anthropic.com' || host.toLowerCase().endsWith('.anthropic.com'),
     proxySettings,
     proxy: chooseProxy(baseUrl, proxySettings),
-    keySending: decideKeySending(resolved.url, input.allowedInsecureOrigins ?? [], proxySettings),
+    keySending: decideKeySending(resolved.url, input.allowedInsecureOrigins ?? [], proxySettings, t),
     strictSSL: input.httpProxyStrictSSL !== false,
     lookup: input.lookup ?? dns.lookup,
     dnsServers: input.dnsServers ?? DEFAULT_DNS_SERVERS,

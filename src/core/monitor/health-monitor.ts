@@ -121,9 +121,9 @@ export class HealthMonitor {
       verdict: () => this.verdict,
     };
     const common = { clock: deps.clock, timers: deps.timers, fetch: deps.fetch, sink };
-    this.page = new StatusPageSource(common, this.settings);
+    this.page = new StatusPageSource({ ...common, ...(deps.t ? { t: deps.t } : {}) }, this.settings);
     this.probe = new ProbeSource(
-      { ...common, stopwatch: deps.stopwatch ?? systemStopwatch, getApiKey: deps.getApiKey, env: deps.env, route: deps.route ?? (() => ({ env: deps.env })) },
+      { ...common, stopwatch: deps.stopwatch ?? systemStopwatch, getApiKey: deps.getApiKey, env: deps.env, route: deps.route ?? (() => ({ env: deps.env })), ...(deps.t ? { t: deps.t } : {}) },
       this.settings,
       deps.allowedInsecureOrigins ?? [],
     );

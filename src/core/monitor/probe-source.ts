@@ -5,6 +5,7 @@
 import type { Clock, Stopwatch, Timers } from '../clock';
 import { describeError } from '../text/describe-error';
 import type { KeyStatus } from '../health';
+import type { Translate } from '../l10n';
 import { decideKeySending, resolveApiBaseUrl, type ResolvedBaseUrl } from '../net/base-url';
 import { redactSecrets } from '../net/redact';
 import { runProbe } from '../probe/run-probe';
@@ -33,6 +34,8 @@ export interface ProbeSourceDeps {
   env: Readonly<Record<string, string | undefined>>;
   /** The proxy route requests take, for the key-sending decision. */
   route: () => ProxySettings;
+  /** The language of the results' messages, shown in the tooltip; default English. */
+  t?: Translate;
 }
 
 export interface ProbeReading {
@@ -128,7 +131,7 @@ export class ProbeSource extends PolledSource {
   }
 
   baseUrl(): ResolvedBaseUrl {
-    return resolveApiBaseUrl(this.settings.apiBaseUrl, this.deps.env);
+    return resolveApiBaseUrl(this.settings.apiBaseUrl, this.deps.env, this.deps.t);
   }
 
   private intervalMs(): number {
@@ -227,7 +230,7 @@ export class ProbeSource extends PolledSource {
       this.pause = 'no_key';
       return { nextInMs: this.intervalMs(), report: true };
     }
-    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins, this.deps.route());
+    const decision = decideKeySending(baseUrl.url, this.allowedInsecureOrigins, this.deps.route(), this.deps.t);
     if (!decision.send) {
       this.keyStatus = { kind: 'held_back', reason: decision.reason };
       this.pause = 'key_held_back';
@@ -246,6 +249,7 @@ export class ProbeSource extends PolledSource {
         clock: this.deps.clock,
         stopwatch: this.deps.stopwatch,
         signal: context.signal,
+        ...(this.deps.t ? { t: this.deps.t } : {}),
       });
     } catch (error) {
       // Not a network failure (those are results): the SDK could not load, say.

@@ -33,7 +33,7 @@ export class StatusPageSource extends PolledSource {
   private lastSuccessAt: number | undefined;
 
   constructor(
-    private readonly deps: { clock: Clock; timers: Timers; fetch: FetchLike; sink: SourceSink },
+    private readonly deps: { clock: Clock; timers: Timers; fetch: FetchLike; sink: SourceSink; t?: Translate },
     private settings: Settings,
   ) {
     super(deps.clock, deps.timers, deps.sink);
@@ -112,6 +112,7 @@ export class StatusPageSource extends PolledSource {
       clock: this.deps.clock,
       validators: this.summary ? this.validators : undefined,
       signal: context.signal,
+      ...(this.deps.t ? { t: this.deps.t } : {}),
     });
     if (!context.isCurrent() || url !== this.settings.statusPageUrl) return 'stale';
     const now = this.deps.clock.now();

@@ -3,6 +3,7 @@
 // but this machine would send the key in clear text, so the key is held back
 // until the user allows that origin explicitly. "This machine" is judged on the
 // route the request takes: plain http to 127.0.0.1 through a proxy is not local.
+import { english, type Translate } from '../l10n';
 import { checkHttpUrl, DEFAULT_API_BASE_URL } from '../settings';
 import { isLoopbackHost } from './loopback';
 import { chooseProxy, type ProxySettings } from './proxy-config';
@@ -18,7 +19,7 @@ export interface ResolvedBaseUrl {
   problem?: string;
 }
 
-export function resolveApiBaseUrl(setting: string | undefined, env: Readonly<Record<string, string | undefined>>): ResolvedBaseUrl {
+export function resolveApiBaseUrl(setting: string | undefined, env: Readonly<Record<string, string | undefined>>, t: Translate = english): ResolvedBaseUrl {
   const problems: string[] = [];
   const candidates: [string | undefined, BaseUrlSource, string][] = [
     [setting, 'setting', 'claudeHealth.apiBaseUrl'],
@@ -26,9 +27,9 @@ export function resolveApiBaseUrl(setting: string | undefined, env: Readonly<Rec
   ];
   for (const [raw, source, label] of candidates) {
     if (raw === undefined || raw.trim() === '') continue;
-    const checked = checkHttpUrl(raw.trim());
+    const checked = checkHttpUrl(raw.trim(), t);
     if (checked.ok) return withProblem({ url: checked.url, source }, problems);
-    problems.push(`${label} ${checked.reason}; it is ignored.`);
+    problems.push(t`${label} ${checked.reason}; it is ignored.`);
   }
   return withProblem({ url: DEFAULT_API_BASE_URL, source: 'default' }, problems);
 }
@@ -47,16 +48,16 @@ export type KeySendDecision =
  * to be in `allowedInsecureOrigins` (the adapter stores the user's explicit
  * consent). `route` is the proxy configuration the transport will use.
  */
-export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readonly string[] = [], route: ProxySettings = {}): KeySendDecision {
+export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readonly string[] = [], route: ProxySettings = {}, t: Translate = english): KeySendDecision {
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
   } catch {
-    return { send: false, origin: baseUrl, reason: `the API base URL ${baseUrl} is not a valid URL` };
+    return { send: false, origin: baseUrl, reason: t`the API base URL ${baseUrl} is not a valid URL` };
   }
   if (parsed.protocol === 'https:') return { send: true };
   if (parsed.protocol !== 'http:') {
-    return { send: false, origin: parsed.origin, reason: `the API base URL must use https:// (got ${parsed.protocol})` };
+    return { send: false, origin: parsed.origin, reason: t`the API base URL must use https:// (got ${parsed.protocol})` };
   }
   const viaProxy = chooseProxy(parsed, route).kind !== 'direct';
   if (isLoopbackHost(parsed.hostname) && !viaProxy) return { send: true };
@@ -65,12 +66,12 @@ export function decideKeySending(baseUrl: string, allowedInsecureOrigins: readon
     return {
       send: false,
       origin: parsed.origin,
-      reason: `the API base URL ${parsed.origin} uses plain http:// through a proxy, which would see the API key; the key is not sent there until you allow it`,
+      reason: t`the API base URL ${parsed.origin} uses plain http:// through a proxy, which would see the API key; the key is not sent there until you allow it`,
     };
   }
   return {
     send: false,
     origin: parsed.origin,
-    reason: `the API base URL ${parsed.origin} uses plain http:// to another machine; the API key is not sent there until you allow it`,
+    reason: t`the API base URL ${parsed.origin} uses plain http:// to another machine; the API key is not sent there until you allow it`,
   };
 }

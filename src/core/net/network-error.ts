@@ -2,6 +2,8 @@
 // says it is nested: fetch wraps it in `cause`, the SDK wraps that again, and
 // Node's happy-eyeballs connect puts one error per address in an AggregateError.
 
+import { english, type Translate } from '../l10n';
+
 export type NetworkLayer = 'dns' | 'tcp' | 'tls' | 'proxy' | 'unknown';
 
 const LAYERS: Record<string, NetworkLayer> = {
@@ -103,13 +105,13 @@ function proxyStatusOf(error: unknown): number | undefined {
 }
 
 /** A sentence for a network failure: the code, what it means, and whether the proxy was involved. */
-export function describeNetworkError(error: unknown, code: string | undefined): string {
+export function describeNetworkError(error: unknown, code: string | undefined, t: Translate = english): string {
   const status = code === 'ERR_PROXY_TUNNEL' ? proxyStatusOf(error) : undefined;
   // The status is what the user acts on: 407 means credentials, not a broken proxy.
-  if (status === 407) return `${code}: the proxy wants credentials (407 Proxy Authentication Required); put them in the proxy URL`;
-  if (status !== undefined) return `${code}: the proxy answered ${status} to the tunnel (CONNECT)`;
-  const proxy = involvesProxy(error) && networkLayerOf(code) !== 'proxy' && networkLayerOf(code) !== 'tls' ? ' (reaching the proxy)' : '';
-  return `${code ?? 'network error'}: ${describeNetworkCode(code)}${proxy}`;
+  if (status === 407) return t`${code}: the proxy wants credentials (407 Proxy Authentication Required); put them in the proxy URL`;
+  if (status !== undefined) return t`${code}: the proxy answered ${status} to the tunnel (CONNECT)`;
+  const proxy = involvesProxy(error) && networkLayerOf(code) !== 'proxy' && networkLayerOf(code) !== 'tls' ? t` (reaching the proxy)` : '';
+  return `${code ?? t`network error`}: ${describeNetworkCode(code, t)}${proxy}`;
 }
 
 /** True when an AbortError (any realm) is anywhere in the chain. */
@@ -130,46 +132,46 @@ export function networkLayerOf(code: string | undefined): NetworkLayer {
 }
 
 /** A short explanation of a network error code, for people. */
-export function describeNetworkCode(code: string | undefined): string {
+export function describeNetworkCode(code: string | undefined, t: Translate = english): string {
   switch (code) {
     case 'ENOTFOUND':
     case 'EAI_NONAME':
     case 'EAI_FAIL':
-      return 'DNS lookup failed (host not found)';
+      return t`DNS lookup failed (host not found)`;
     case 'EAI_AGAIN':
     case 'ESERVFAIL':
-      return 'DNS lookup failed (resolver unavailable)';
+      return t`DNS lookup failed (resolver unavailable)`;
     case 'ECONNREFUSED':
-      return 'connection refused';
+      return t`connection refused`;
     case 'ECONNRESET':
-      return 'connection reset';
+      return t`connection reset`;
     case 'ETIMEDOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'connection timed out';
+      return t`connection timed out`;
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ENETDOWN':
-      return 'network unreachable';
+      return t`network unreachable`;
     case 'ERR_PROXY_TUNNEL':
-      return 'the proxy refused or failed the tunnel (CONNECT)';
+      return t`the proxy refused or failed the tunnel (CONNECT)`;
     case 'ERR_PROXY_INVALID':
-      return 'the proxy setting is not usable';
+      return t`the proxy setting is not usable`;
     case 'ERR_BLOCKED_PORT':
-      return 'fetch refuses this port (on the Fetch standard\'s blocked list); use another port';
+      return t`fetch refuses this port (on the Fetch standard's blocked list); use another port`;
     case 'CERT_HAS_EXPIRED':
-      return 'TLS certificate has expired';
+      return t`TLS certificate has expired`;
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
-      return 'TLS certificate is self-signed (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)';
+      return t`TLS certificate is self-signed (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)`;
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
-      return 'TLS certificate issuer is not trusted (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)';
+      return t`TLS certificate issuer is not trusted (a TLS-inspecting proxy? set NODE_EXTRA_CA_CERTS)`;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return 'TLS certificate does not match the host name';
+      return t`TLS certificate does not match the host name`;
     case undefined:
-      return 'network error';
+      return t`network error`;
     default:
-      return networkLayerOf(code) === 'tls' ? 'TLS handshake failed' : 'network error';
+      return networkLayerOf(code) === 'tls' ? t`TLS handshake failed` : t`network error`;
   }
 }

@@ -7,6 +7,7 @@ import { describeError } from '../text/describe-error';
 import { cleanText } from '../text/clean';
 import { redactSecrets } from '../net/redact';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
+import { english, type Translate } from '../l10n';
 import { SPEND_LIMIT_ERROR_CODE, type ProbeOutcome, type ProbeResult } from './types';
 
 /** The fields classification decides; the caller adds mode, model, at and latency. */
@@ -59,8 +60,8 @@ function headerFacts(headers: HeaderSource, nowMs: number): Pick<Classification,
 }
 
 /** A successful answer (headers of the response). */
-export function classifySuccess(httpStatus: number, headers: HeaderSource, nowMs: number): Classification {
-  return { outcome: 'ok', httpStatus, ...headerFacts(headers, nowMs), message: `ok (HTTP ${httpStatus})` };
+export function classifySuccess(httpStatus: number, headers: HeaderSource, nowMs: number, t: Translate = english): Classification {
+  return { outcome: 'ok', httpStatus, ...headerFacts(headers, nowMs), message: t`ok (HTTP ${httpStatus})` };
 }
 
 /** A 2xx whose body is not what the API sends: something in between answered. */
@@ -106,48 +107,54 @@ export function outcomeForStreamError(errorType: string | undefined): ProbeOutco
 }
 
 /** Where a redirect pointed, as an origin only (the rest of an untrusted URL is noise). */
-function redirectTarget(headers: HeaderSource): string {
+function redirectTarget(headers: HeaderSource): string | undefined {
   const location = headerValue(headers, 'location');
-  if (location === undefined || location.length > 2000) return '';
+  if (location === undefined || location.length > 2000) return undefined;
   try {
     const url = new URL(location.trim());
-    return url.protocol === 'https:' || url.protocol === 'http:' ? ` to ${url.origin}` : '';
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
   } catch {
-    return '';
+    return undefined;
   }
 }
 
 /** Statuses that are not errors of the API itself: what they mean for a probe. */
-function unusualStatusMessage(status: number, headers: HeaderSource): string | undefined {
-  if (!isValidHttpStatus(status)) return `the server answered with an invalid HTTP status ${status} (a broken server or proxy in between)`;
-  if (status < 200) return `HTTP ${status}: an informational status as the final answer (a broken server or proxy in between)`;
-  if (status < 300) return `HTTP ${status}: a success status the API does not send for this request (a proxy in between?)`;
-  if (status === 304) return 'HTTP 304 Not Modified, but the probe asked for no cached copy (a caching proxy in between?)';
-  if (FOLLOWED_REDIRECTS.has(status)) return `HTTP ${status}: redirected${redirectTarget(headers)}; set the API base URL to the final address`;
-  if (status < 400) return `HTTP ${status}: an answer the API does not send (not a redirect the client follows; a proxy in between?)`;
+function unusualStatusMessage(status: number, headers: HeaderSource, t: Translate): string | undefined {
+  if (!isValidHttpStatus(status)) return t`the server answered with an invalid HTTP status ${status} (a broken server or proxy in between)`;
+  if (status < 200) return t`HTTP ${status}: an informational status as the final answer (a broken server or proxy in between)`;
+  if (status < 300) return t`HTTP ${status}: a success status the API does not send for this request (a proxy in between?)`;
+  if (status === 304) return t`HTTP 304 Not Modified, but the probe asked for no cached copy (a caching proxy in between?)`;
+  if (FOLLOWED_REDIRECTS.has(status)) {
+    const target = redirectTarget(headers);
+    return target ? t`HTTP ${status}: redirected to ${target}; set the API base URL to the final address` : t`HTTP ${status}: redirected; set the API base URL to the final address`;
+  }
+  if (status < 400) return t`HTTP ${status}: an answer the API does not send (not a redirect the client follows; a proxy in between?)`;
   return undefined;
 }
 
-function statusMessage(c: Classification, contentType: string | undefined): string {
+function statusMessage(c: Classification, contentType: string | undefined, t: Translate): string {
   const label = `${c.httpStatus ?? ''}${c.errorType ? ` ${c.errorType}` : ''}`.trim();
   switch (c.outcome) {
     case 'overloaded':
-      return c.inStream ? `overloaded_error inside a 200 stream (Anthropic is overloaded)` : `${label}: Anthropic is overloaded`;
+      return c.inStream ? t`overloaded_error inside a 200 stream (Anthropic is overloaded)` : t`${label}: Anthropic is overloaded`;
     case 'rate_limited':
-      if (c.spendLimit) return `${label}: spend limit reached (${SPEND_LIMIT_ERROR_CODE}); retrying cannot help, raise the limit in the Console`;
-      return `${label}: rate limited${c.retryAfterSeconds !== undefined ? `, retry after ${c.retryAfterSeconds} s` : ' (no retry-after)'}`;
+      if (c.spendLimit) return t`${label}: spend limit reached (${SPEND_LIMIT_ERROR_CODE}); retrying cannot help, raise the limit in the Console`;
+      return c.retryAfterSeconds !== undefined ? t`${label}: rate limited, retry after ${c.retryAfterSeconds} s` : t`${label}: rate limited (no retry-after)`;
     case 'auth_error':
-      return c.httpStatus === 403 ? `${label}: the API key lacks permission` : `${label}: the API key was rejected`;
+      return c.httpStatus === 403 ? t`${label}: the API key lacks permission` : t`${label}: the API key was rejected`;
     case 'server_error': {
-      if (c.errorType) return `${label}: server error`;
+      if (c.errorType) return t`${label}: server error`;
       const type = cleanText(contentType?.split(';')[0], 60);
-      const what = contentType?.toLowerCase().includes('html') ? 'an HTML page' : type ? `a ${type} body` : 'no JSON body';
-      return `HTTP ${c.httpStatus ?? '?'} with ${what}${c.requestId ? '' : ' and no request-id'} (a proxy or CDN answered, not the API)`;
+      const what = contentType?.toLowerCase().includes('html') ? t`an HTML page` : type ? t`a ${type} body` : t`no JSON body`;
+      const status = c.httpStatus ?? '?';
+      return c.requestId ?
+          t`HTTP ${status} with ${what} (a proxy or CDN answered, not the API)`
+        : t`HTTP ${status} with ${what} and no request-id (a proxy or CDN answered, not the API)`;
     }
     case 'timeout':
-      return `${label}: the server timed out the request`;
+      return t`${label}: the server timed out the request`;
     default:
-      return `${label}: request rejected`;
+      return t`${label}: request rejected`;
   }
 }
 
@@ -156,29 +163,31 @@ export interface ErrorContext {
   /** Our own deadline fired (the SDK's timeout only covers the headers). */
   deadlineHit: boolean;
   timeoutMs: number;
+  /** The language of the result's message; default English. */
+  t?: Translate;
 }
 
 /** An answer with an HTTP status: by status and error.type, whatever else the error carries. */
-function classifyStatus(error: unknown, status: number, headers: HeaderSource, nowMs: number): Classification {
+function classifyStatus(error: unknown, status: number, headers: HeaderSource, nowMs: number, t: Translate): Classification {
   const errorType = errorTypeOf(error);
   const errorCode = errorCodeOf(error);
   const c: Classification = { outcome: outcomeForStatus(status, errorType), httpStatus: status, ...headerFacts(headers, nowMs), message: '' };
   if (errorType) c.errorType = errorType;
   if (errorCode) c.errorCode = errorCode;
   if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
-  const unusual = c.outcome === 'overloaded' || c.outcome === 'rate_limited' ? undefined : unusualStatusMessage(status, headers);
-  c.message = unusual ?? statusMessage(c, headerValue(headers, 'content-type'));
+  const unusual = c.outcome === 'overloaded' || c.outcome === 'rate_limited' ? undefined : unusualStatusMessage(status, headers, t);
+  c.message = unusual ?? statusMessage(c, headerValue(headers, 'content-type'), t);
   return c;
 }
 
 /** An `event: error` inside a 200 stream: the SDK raises an APIError without a status. */
-function classifyStreamError(error: unknown, errorType: string | undefined, headers: HeaderSource, nowMs: number): Classification {
+function classifyStreamError(error: unknown, errorType: string | undefined, headers: HeaderSource, nowMs: number, t: Translate): Classification {
   const c: Classification = { outcome: outcomeForStreamError(errorType), httpStatus: 200, inStream: true, ...headerFacts(headers, nowMs), message: '' };
   if (errorType) c.errorType = errorType;
   const errorCode = errorCodeOf(error);
   if (errorCode) c.errorCode = errorCode;
   if (c.outcome === 'rate_limited' && errorCode === SPEND_LIMIT_ERROR_CODE) c.spendLimit = true;
-  c.message = c.outcome === 'overloaded' ? statusMessage(c, undefined) : `${errorType ?? 'error'} inside a 200 stream`;
+  c.message = c.outcome === 'overloaded' ? statusMessage(c, undefined, t) : t`${errorType ?? 'error'} inside a 200 stream`;
   return c;
 }
 
@@ -210,30 +219,30 @@ function isStackOverflow(error: unknown): boolean {
   return read(error, 'name') === 'RangeError' && typeof message === 'string' && message.includes('call stack');
 }
 
-function classifyWithoutStatus(error: unknown, headers: HeaderSource, context: ErrorContext): Classification {
+function classifyWithoutStatus(error: unknown, headers: HeaderSource, context: ErrorContext, t: Translate): Classification {
   const errorType = errorTypeOf(error);
-  if (read(error, 'name') === 'APIError' || (errorType && headers)) return classifyStreamError(error, errorType, headers, context.nowMs);
+  if (read(error, 'name') === 'APIError' || (errorType && headers)) return classifyStreamError(error, errorType, headers, context.nowMs, t);
   const invalidStatus = invalidStatusInChain(error);
   if (invalidStatus !== undefined) {
-    return { outcome: 'server_error', httpStatus: invalidStatus, rateLimit: {}, message: unusualStatusMessage(invalidStatus, undefined) ?? '' };
+    return { outcome: 'server_error', httpStatus: invalidStatus, rateLimit: {}, message: unusualStatusMessage(invalidStatus, undefined, t) ?? '' };
   }
   if (isStackOverflow(error)) {
-    return { outcome: 'server_error', rateLimit: {}, message: 'the answer is nested too deeply to read (a broken or hostile server in between?)' };
+    return { outcome: 'server_error', rateLimit: {}, message: t`the answer is nested too deeply to read (a broken or hostile server in between?)` };
   }
   const networkCode = networkErrorCode(error);
   if (networkCode?.startsWith('HPE_')) {
-    return { outcome: 'network_error', networkCode, rateLimit: {}, message: `${networkCode}: the answer is not valid HTTP (a broken server or proxy in between?)` };
+    return { outcome: 'network_error', networkCode, rateLimit: {}, message: t`${networkCode}: the answer is not valid HTTP (a broken server or proxy in between?)` };
   }
   if (networkCode) {
-    return { outcome: 'network_error', networkCode, rateLimit: {}, message: describeNetworkError(error, networkCode) };
+    return { outcome: 'network_error', networkCode, rateLimit: {}, message: describeNetworkError(error, networkCode, t) };
   }
   if (read(error, 'name') === 'SyntaxError') {
-    return { outcome: 'server_error', rateLimit: {}, message: 'the answer was not valid JSON (a captive portal or proxy page?)' };
+    return { outcome: 'server_error', rateLimit: {}, message: t`the answer was not valid JSON (a captive portal or proxy page?)` };
   }
   if (isAbortLike(error)) {
-    return { outcome: 'network_error', rateLimit: {}, message: 'the request was cancelled' };
+    return { outcome: 'network_error', rateLimit: {}, message: t`the request was cancelled` };
   }
-  return { outcome: 'network_error', rateLimit: {}, message: `request failed: ${describeError(error)}` };
+  return { outcome: 'network_error', rateLimit: {}, message: t`request failed: ${describeError(error)}` };
 }
 
 /**
@@ -243,17 +252,18 @@ function classifyWithoutStatus(error: unknown, headers: HeaderSource, context: E
  */
 export function classifyError(error: unknown, context: ErrorContext): Classification {
   let c: Classification;
+  const t = context.t ?? english;
   try {
     const status = read(error, 'status');
     if (context.deadlineHit || read(error, 'name') === 'APIConnectionTimeoutError') {
-      c = { outcome: 'timeout', rateLimit: {}, message: `no complete answer within ${Math.round(context.timeoutMs / 100) / 10} s` };
+      c = { outcome: 'timeout', rateLimit: {}, message: t`no complete answer within ${Math.round(context.timeoutMs / 100) / 10} s` };
     } else if (typeof status === 'number' && Number.isInteger(status)) {
-      c = classifyStatus(error, status, headersOf(error), context.nowMs);
+      c = classifyStatus(error, status, headersOf(error), context.nowMs, t);
     } else {
-      c = classifyWithoutStatus(error, headersOf(error), context);
+      c = classifyWithoutStatus(error, headersOf(error), context, t);
     }
   } catch {
-    c = { outcome: 'network_error', rateLimit: {}, message: 'request failed: an error that could not be read' };
+    c = { outcome: 'network_error', rateLimit: {}, message: t`request failed: an error that could not be read` };
   }
   return { ...c, message: redactSecrets(c.message) };
 }

@@ -11,6 +11,7 @@ import { loadOnce } from '../net/load-once';
 import type { FetchLike } from '../net/node-fetch';
 import { guardErrorBodies } from './error-body-guard';
 import type { ProbeResult } from './types';
+import { english, type Translate } from '../l10n';
 
 const importSdk = () => import('@anthropic-ai/sdk');
 type SdkModule = Awaited<ReturnType<typeof importSdk>>;
@@ -32,6 +33,8 @@ export interface ProbeRequest {
   stopwatch?: Stopwatch;
   /** Cancels the round (the monitor is being disposed). */
   signal?: AbortSignal;
+  /** The language of the results' messages (the tooltip and the CLI show them); default English. */
+  t?: Translate;
 }
 
 /** An API answer to a probe is a few hundred bytes; the cap is the status page's, far above it. */
@@ -50,34 +53,34 @@ function contentTypeOf(response: Response): string {
 }
 
 /** Reads a JSON answer and checks it has the field the API always sends. */
-async function checkJson(response: Response, field: string): Promise<Answer> {
+async function checkJson(response: Response, field: string, t: Translate): Promise<Answer> {
   const type = contentTypeOf(response);
   let text: string;
   try {
     text = await readTextBounded(response, PROBE_MAX_BYTES);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    return { response, unexpected: `HTTP ${response.status} with ${error.message} (not an API answer)` };
+    return { response, unexpected: t`HTTP ${response.status} with ${error.message} (not an API answer)` };
   }
   if (!type.includes('json')) {
-    return { response, unexpected: `HTTP ${response.status} with ${type ? `a ${type} body` : 'no content type'} instead of JSON (a captive portal or proxy?)` };
+    return { response, unexpected: t`HTTP ${response.status} with ${type ? t`a ${type} body` : t`no content type`} instead of JSON (a captive portal or proxy?)` };
   }
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return { response, unexpected: `HTTP ${response.status} with malformed JSON (${text.length} characters; truncated?)` };
+    return { response, unexpected: t`HTTP ${response.status} with malformed JSON (${text.length} characters; truncated?)` };
   }
   const valid = typeof body === 'object' && body !== null && field in body;
-  return valid ? { response } : { response, unexpected: `HTTP ${response.status} with JSON that is not an API answer (no "${field}")` };
+  return valid ? { response } : { response, unexpected: t`HTTP ${response.status} with JSON that is not an API answer (no "${field}")` };
 }
 
-async function call(client: Client, mode: ProbeMode, model: string | undefined, signal: AbortSignal): Promise<Answer> {
+async function call(client: Client, mode: ProbeMode, model: string | undefined, signal: AbortSignal, t: Translate): Promise<Answer> {
   switch (mode) {
     case 'models':
-      return checkJson(await client.models.list({ limit: 1 }, { signal }).asResponse(), 'data');
+      return checkJson(await client.models.list({ limit: 1 }, { signal }).asResponse(), 'data', t);
     case 'count_tokens':
-      return checkJson(await client.messages.countTokens({ model: model ?? '', messages: PROMPT }, { signal }).asResponse(), 'input_tokens');
+      return checkJson(await client.messages.countTokens({ model: model ?? '', messages: PROMPT }, { signal }).asResponse(), 'input_tokens', t);
     case 'message': {
       // Streaming, so an overload that arrives as an `event: error` after a 200 is seen too.
       const { data, response } = await client.messages
@@ -86,7 +89,7 @@ async function call(client: Client, mode: ProbeMode, model: string | undefined, 
       let events = 0;
       for await (const event of data) if (event) events++;
       if (contentTypeOf(response) !== 'text/event-stream' || events === 0) {
-        return { response, unexpected: `HTTP ${response.status} without an event stream (a captive portal or proxy?)` };
+        return { response, unexpected: t`HTTP ${response.status} without an event stream (a captive portal or proxy?)` };
       }
       return { response };
     }
@@ -97,6 +100,7 @@ async function probeOnce(client: Client, request: ProbeRequest, model: string | 
   const stopwatch = request.stopwatch ?? systemStopwatch;
   const at = request.clock.now();
   const started = stopwatch.now();
+  const t = request.t ?? english;
   const controller = new AbortController();
   let deadlineHit = false;
   // Real time on purpose: this bounds real I/O. The SDK's own timeout stops at the headers.
@@ -108,13 +112,13 @@ async function probeOnce(client: Client, request: ProbeRequest, model: string | 
   request.signal?.addEventListener('abort', cancel, { once: true });
   let classification: Classification;
   try {
-    const answer = await call(client, request.mode, model, controller.signal);
+    const answer = await call(client, request.mode, model, controller.signal, t);
     classification =
-      deadlineHit ? classifyError(undefined, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs })
+      deadlineHit ? classifyError(undefined, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs, t })
       : answer.unexpected ? classifyUnexpected(answer.response.status, answer.response.headers, answer.unexpected, request.clock.now())
-      : classifySuccess(answer.response.status, answer.response.headers, request.clock.now());
+      : classifySuccess(answer.response.status, answer.response.headers, request.clock.now(), t);
   } catch (error) {
-    classification = classifyError(error, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs });
+    classification = classifyError(error, { nowMs: request.clock.now(), deadlineHit, timeoutMs: request.timeoutMs, t });
   } finally {
     clearTimeout(deadline);
     request.signal?.removeEventListener('abort', cancel);

@@ -4,6 +4,7 @@
 // CLI's `--compare NAME=URL[,KEY_ENV]` and the setting
 // `claudeHealth.diagnostics.compareEndpoints`, which decides where keys go and
 // so is machine-scoped like `claudeHealth.apiBaseUrl`.
+import { english, type Translate } from '../l10n';
 import { checkHttpUrl } from './url';
 
 export interface CompareEndpoint {
@@ -26,29 +27,29 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 export type EndpointCheck = { ok: true; endpoint: CompareEndpoint } | { ok: false; reason: string };
 
 /** Checks one endpoint's parts; the reason is a phrase the caller puts after the flag or setting name. */
-export function checkCompareEndpoint(name: string, baseUrl: string, keyEnv: string | undefined): EndpointCheck {
+export function checkCompareEndpoint(name: string, baseUrl: string, keyEnv: string | undefined, t: Translate = english): EndpointCheck {
   if (!ENDPOINT_NAME.test(name)) {
-    return { ok: false, reason: `needs a name of 1 to 32 letters, digits, ".", "_" or "-" (starting with a letter or digit), not ${quote(name)}` };
+    return { ok: false, reason: t`needs a name of 1 to 32 letters, digits, ".", "_" or "-" (starting with a letter or digit), not ${quote(name)}` };
   }
-  if (name.toLowerCase() === CONFIGURED_ENDPOINT_NAME) return { ok: false, reason: `cannot be named "${CONFIGURED_ENDPOINT_NAME}": that column is the configured endpoint` };
-  const url = checkHttpUrl(baseUrl);
-  if (!url.ok) return { ok: false, reason: `${name}: the URL ${url.reason}: ${quote(baseUrl)}` };
+  if (name.toLowerCase() === CONFIGURED_ENDPOINT_NAME) return { ok: false, reason: t`cannot be named "${CONFIGURED_ENDPOINT_NAME}": that column is the configured endpoint` };
+  const url = checkHttpUrl(baseUrl, t);
+  if (!url.ok) return { ok: false, reason: t`${name}: the URL ${url.reason}: ${quote(baseUrl)}` };
   if (keyEnv === undefined) return { ok: true, endpoint: { name, baseUrl: url.url } };
-  if (!ENV_NAME.test(keyEnv)) return { ok: false, reason: `${name}: the key variable must be an environment variable name such as RELAY_API_KEY, not ${quote(keyEnv)}` };
+  if (!ENV_NAME.test(keyEnv)) return { ok: false, reason: t`${name}: the key variable must be an environment variable name such as RELAY_API_KEY, not ${quote(keyEnv)}` };
   return { ok: true, endpoint: { name, baseUrl: url.url, keyEnv } };
 }
 
 /** `NAME=URL[,KEY_ENV]`; the key variable follows the last comma. */
-export function parseCompareSpec(raw: string): EndpointCheck {
+export function parseCompareSpec(raw: string, t: Translate = english): EndpointCheck {
   const text = raw.trim();
   const equals = text.indexOf('=');
-  if (equals <= 0) return { ok: false, reason: `takes NAME=URL or NAME=URL,KEY_ENV (e.g. relay=https://relay.example,RELAY_API_KEY), not ${quote(raw)}` };
+  if (equals <= 0) return { ok: false, reason: t`takes NAME=URL or NAME=URL,KEY_ENV (e.g. relay=https://relay.example,RELAY_API_KEY), not ${quote(raw)}` };
   const name = text.slice(0, equals).trim();
   const rest = text.slice(equals + 1).trim();
   const comma = rest.lastIndexOf(',');
   const url = comma < 0 ? rest : rest.slice(0, comma).trim();
   const keyEnv = comma < 0 ? undefined : rest.slice(comma + 1).trim();
-  return checkCompareEndpoint(name, url, keyEnv);
+  return checkCompareEndpoint(name, url, keyEnv, t);
 }
 
 /** The name of an endpoint already in the list under the same name (case-blind), if any. */

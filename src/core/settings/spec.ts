@@ -6,6 +6,7 @@
 import { checkEndpointList, type CompareEndpoint } from './compare-endpoints';
 import { MODEL_NAME_PATTERN } from './model-name';
 import { checkHttpUrl } from './url';
+import { english, type Translate } from '../l10n';
 
 /** VS Code's configuration scopes. `machine` and `application` values cannot come from a workspace. */
 export type SettingScope = 'application' | 'machine' | 'machine-overridable' | 'window' | 'resource' | 'language-overridable';
@@ -111,20 +112,20 @@ type Read = (key: string) => unknown;
  * Reads and checks one setting. `read` returns the raw value for the spec's
  * key (undefined when unset); `name` is the full setting name for sentences.
  */
-export function readSetting<S extends SettingSpec>(spec: S, read: Read, name: string, problems: string[]): SpecValue<S> {
+export function readSetting<S extends SettingSpec>(spec: S, read: Read, name: string, problems: string[], t: Translate = english): SpecValue<S> {
   const fallback = copyDefault(spec);
   let raw: unknown;
   try {
     raw = read(spec.key);
   } catch {
-    problems.push(`${name} could not be read; using the default.`);
+    problems.push(t`${name} could not be read; using the default.`);
     return fallback;
   }
   if (raw === undefined || raw === null) return fallback;
   try {
-    return check(spec, raw, name, problems) as SpecValue<S>;
+    return check(spec, raw, name, problems, t) as SpecValue<S>;
   } catch {
-    problems.push(`${name} could not be read; using the default.`);
+    problems.push(t`${name} could not be read; using the default.`);
     return fallback;
   }
 }
@@ -133,30 +134,30 @@ function copyDefault<S extends SettingSpec>(spec: S): SpecValue<S> {
   return (Array.isArray(spec.default) ? [...(spec.default as unknown[])] : spec.default) as SpecValue<S>;
 }
 
-function check(spec: SettingSpec, raw: unknown, name: string, problems: string[]): unknown {
+function check(spec: SettingSpec, raw: unknown, name: string, problems: string[], t: Translate): unknown {
   switch (spec.kind) {
     case 'number':
-      return clampNumber(raw, spec, name, problems);
+      return clampNumber(raw, spec, name, problems, t);
     case 'enum':
       if (typeof raw === 'string' && spec.values.includes(raw)) return raw;
-      problems.push(`${name} must be one of ${spec.values.join(', ')}; using ${spec.default}.`);
+      problems.push(t`${name} must be one of ${spec.values.join(', ')}; using ${spec.default}.`);
       return spec.default;
     case 'boolean':
       if (typeof raw === 'boolean') return raw;
-      problems.push(`${name} must be true or false; using ${String(spec.default)}.`);
+      problems.push(t`${name} must be true or false; using ${String(spec.default)}.`);
       return spec.default;
     case 'model':
       if (typeof raw === 'string' && MODEL_NAME_PATTERN.test(raw)) return raw;
-      problems.push(`${name} is not a model name; using ${spec.default}.`);
+      problems.push(t`${name} is not a model name; using ${spec.default}.`);
       return spec.default;
     case 'text':
       if (typeof raw === 'string' && raw.length <= spec.maxLength) return raw.trim();
-      problems.push(`${name} must be text of at most ${spec.maxLength} characters; using ${spec.default ? spec.default : 'none'}.`);
+      problems.push(spec.default ? t`${name} must be text of at most ${spec.maxLength} characters; using ${spec.default}.` : t`${name} must be text of at most ${spec.maxLength} characters; using none.`);
       return spec.default;
     case 'url':
-      return checkUrl(raw, spec, name, problems);
+      return checkUrl(raw, spec, name, problems, t);
     case 'list':
-      return checkList(raw, spec, name, problems);
+      return checkList(raw, spec, name, problems, t);
     case 'endpoints':
       return checkEndpointList(raw, name, MAX_LIST_SCAN, problems);
   }
@@ -167,38 +168,38 @@ function check(spec: SettingSpec, raw: unknown, name: string, problems: string[]
  * strings) are rounded and clamped into the range, anything else gives the
  * default; each correction is said in words.
  */
-export function clampNumber(raw: unknown, spec: Pick<NumberSpec, 'default' | 'min' | 'max'>, name: string, problems: string[]): number {
+export function clampNumber(raw: unknown, spec: Pick<NumberSpec, 'default' | 'min' | 'max'>, name: string, problems: string[], t: Translate = english): number {
   const value = typeof raw === 'string' && raw.trim() !== '' && raw.length <= 40 ? Number(raw) : raw;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    problems.push(`${name} must be a number; using ${spec.default}.`);
+    problems.push(t`${name} must be a number; using ${spec.default}.`);
     return spec.default;
   }
   const rounded = Math.round(value);
   const clamped = Math.min(spec.max, Math.max(spec.min, rounded));
-  if (clamped !== rounded) problems.push(`${name} must be between ${spec.min} and ${spec.max}; using ${clamped}.`);
+  if (clamped !== rounded) problems.push(t`${name} must be between ${spec.min} and ${spec.max}; using ${clamped}.`);
   return clamped;
 }
 
-function checkUrl(raw: unknown, spec: UrlSpec, name: string, problems: string[]): string {
+function checkUrl(raw: unknown, spec: UrlSpec, name: string, problems: string[], t: Translate): string {
   if (typeof raw === 'string' && raw.trim() === '') return spec.default;
-  const instead = spec.default ? `using ${spec.default}` : 'it is ignored';
+  const instead = spec.default ? t`using ${spec.default}` : t`it is ignored`;
   if (typeof raw !== 'string') {
-    problems.push(`${name} must be a URL; ${instead}.`);
+    problems.push(t`${name} must be a URL; ${instead}.`);
     return spec.default;
   }
-  const checked = checkHttpUrl(raw.trim());
+  const checked = checkHttpUrl(raw.trim(), t);
   if (checked.ok) return checked.url;
-  problems.push(`${name} ${checked.reason}; ${instead}.`);
+  problems.push(t`${name} ${checked.reason}; ${instead}.`);
   return spec.default;
 }
 
-function checkList(raw: unknown, spec: ListSpec, name: string, problems: string[]): string[] {
+function checkList(raw: unknown, spec: ListSpec, name: string, problems: string[], t: Translate): string[] {
   if (!Array.isArray(raw)) {
-    problems.push(`${name} must be a list; using the default.`);
+    problems.push(t`${name} must be a list; using the default.`);
     return [...spec.default];
   }
   const length = raw.length;
-  if (length > MAX_LIST_SCAN) problems.push(`${name} has more than ${MAX_LIST_SCAN} entries; only the first ${MAX_LIST_SCAN} are read.`);
+  if (length > MAX_LIST_SCAN) problems.push(t`${name} has more than ${MAX_LIST_SCAN} entries; only the first ${MAX_LIST_SCAN} are read.`);
   const kept: string[] = [];
   const invalid: unknown[] = [];
   for (let index = 0; index < Math.min(length, MAX_LIST_SCAN); index++) {
@@ -211,14 +212,14 @@ function checkList(raw: unknown, spec: ListSpec, name: string, problems: string[
     }
   }
   // One sentence however many entries are wrong: the log stays readable.
-  if (invalid.length === 1) problems.push(`${name} has an invalid entry ${describeValue(invalid[0])}; it is ignored.`);
-  else if (invalid.length > 1) problems.push(`${name} has ${invalid.length} invalid entries, the first ${describeValue(invalid[0])}; they are ignored.`);
+  if (invalid.length === 1) problems.push(t`${name} has an invalid entry ${describeValue(invalid[0])}; it is ignored.`);
+  else if (invalid.length > 1) problems.push(t`${name} has ${invalid.length} invalid entries, the first ${describeValue(invalid[0])}; they are ignored.`);
   if (kept.length > spec.maxItems) {
-    problems.push(`${name} keeps only its first ${spec.maxItems} entries.`);
+    problems.push(t`${name} keeps only its first ${spec.maxItems} entries.`);
     kept.length = spec.maxItems;
   }
   if (kept.length === 0 && !(spec.emptyAllowed && length === 0)) {
-    problems.push(`${name} is empty; using the default.`);
+    problems.push(t`${name} is empty; using the default.`);
     return [...spec.default];
   }
   return kept;

@@ -1,4 +1,5 @@
 // The one rule for URLs typed into settings or flags.
+import { english, type Translate } from '../l10n';
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -16,17 +17,17 @@ export function trimTrailingSlashes(text: string): string {
 }
 
 /** Accepts absolute http(s) URLs without credentials; returns them without a trailing slash. */
-export function checkHttpUrl(raw: string): UrlCheck {
-  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: `is longer than ${MAX_URL_LENGTH} characters` };
+export function checkHttpUrl(raw: string, t: Translate = english): UrlCheck {
+  if (raw.length > MAX_URL_LENGTH) return { ok: false, reason: t`is longer than ${MAX_URL_LENGTH} characters` };
   let parsed: URL;
   try {
     parsed = new URL(raw);
   } catch {
-    return { ok: false, reason: 'is not a valid URL' };
+    return { ok: false, reason: t`is not a valid URL` };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { ok: false, reason: 'must start with https:// or http://' };
+    return { ok: false, reason: t`must start with https:// or http://` };
   }
-  if (parsed.username || parsed.password) return { ok: false, reason: 'must not contain a user name or password' };
+  if (parsed.username || parsed.password) return { ok: false, reason: t`must not contain a user name or password` };
   return { ok: true, url: trimTrailingSlashes(parsed.href) };
 }

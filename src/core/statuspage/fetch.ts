@@ -7,6 +7,7 @@ import type { FetchLike } from '../net/node-fetch';
 import { BodyTooLargeError, readBodyBounded } from '../net/bounded-body';
 import { describeNetworkError, isAbortLike, networkErrorCode } from '../net/network-error';
 import { describeError } from '../text/describe-error';
+import { english, type Translate } from '../l10n';
 import { parseSummaryText, SUMMARY_JSON_BOUNDS } from './parse';
 import type { StatusPageError, StatusSnapshot, Validators } from './types';
 
@@ -24,6 +25,8 @@ export interface StatusPageRequest {
   maxBytes?: number;
   /** Cancels the request (the monitor is being disposed). */
   signal?: AbortSignal;
+  /** The language of the error message (the tooltip, the report and the CLI show it); default English. */
+  t?: Translate;
 }
 
 export type StatusPageResult =
@@ -45,6 +48,7 @@ function failed(error: StatusPageError): StatusPageResult {
 }
 
 export async function fetchStatusPage(request: StatusPageRequest): Promise<StatusPageResult> {
+  const t = request.t ?? english;
   const timeoutMs = request.timeoutMs ?? STATUS_PAGE_TIMEOUT_MS;
   const maxBytes = request.maxBytes ?? STATUS_PAGE_MAX_BYTES;
   const controller = new AbortController();
@@ -69,28 +73,28 @@ export async function fetchStatusPage(request: StatusPageRequest): Promise<Statu
     const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
-      const body = contentType.includes('html') ? ' (an HTML error page)' : '';
-      return failed({ kind: 'http_status', httpStatus: response.status, message: `HTTP ${response.status}${body}` });
+      const message = contentType.includes('html') ? t`HTTP ${response.status} (an HTML error page)` : `HTTP ${response.status}`;
+      return failed({ kind: 'http_status', httpStatus: response.status, message });
     }
     const bytes = await readBodyBounded(response, maxBytes);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     const trimmed = text.trimStart();
     if (contentType.includes('html') || trimmed.startsWith('<')) {
-      return failed({ kind: 'not_json', httpStatus: 200, message: 'an HTML page instead of JSON (a captive portal or proxy?)' });
+      return failed({ kind: 'not_json', httpStatus: 200, message: t`an HTML page instead of JSON (a captive portal or proxy?)` });
     }
     // Bounded in depth and size before JSON.parse: a hostile page cannot blow the stack.
-    const parsed = parseSummaryText(text, request.clock.now(), { ...SUMMARY_JSON_BOUNDS, maxBytes });
+    const parsed = parseSummaryText(text, request.clock.now(), { ...SUMMARY_JSON_BOUNDS, maxBytes }, t);
     if (!parsed.ok) return failed({ kind: parsed.kind, httpStatus: 200, message: parsed.message });
     return { kind: 'fresh', snapshot: parsed.snapshot, validators: validatorsOf(response) };
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return failed({ kind: 'too_large', httpStatus: 200, message: `the answer is larger than ${Math.round(maxBytes / 1024)} kB` });
+      return failed({ kind: 'too_large', httpStatus: 200, message: t`the answer is larger than ${Math.round(maxBytes / 1024)} kB` });
     }
-    if (timedOut) return failed({ kind: 'timeout', message: `no complete answer within ${seconds}` });
+    if (timedOut) return failed({ kind: 'timeout', message: t`no complete answer within ${seconds}` });
     const code = networkErrorCode(error);
-    if (code) return failed({ kind: 'network', code, message: describeNetworkError(error, code) });
-    if (isAbortLike(error)) return failed({ kind: 'network', message: 'the request was cancelled' });
-    return failed({ kind: 'network', message: `request failed: ${describeError(error)}` });
+    if (code) return failed({ kind: 'network', code, message: describeNetworkError(error, code, t) });
+    if (isAbortLike(error)) return failed({ kind: 'network', message: t`the request was cancelled` });
+    return failed({ kind: 'network', message: t`request failed: ${describeError(error)}` });
   } finally {
     clearTimeout(deadline);
     request.signal?.removeEventListener('abort', cancel);

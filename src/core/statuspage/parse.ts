@@ -1,6 +1,7 @@
 // Validation of a Statuspage summary.json document into a StatusSnapshot.
 // The document is untrusted: unknown enum values become `unknown`, malformed
 // entries are skipped with a warning, text is trimmed and bounded.
+import { english, type Translate } from '../l10n';
 import { parseJsonBounded, previewJson, type JsonBounds } from '../json/bounded';
 import { cleanText } from '../text/clean';
 import { parseRfc3339 } from '../time/instant';
@@ -186,19 +187,19 @@ function uniqueById<T extends { id: string }>(items: T[], what: string, warnings
  * Reads the text of a summary.json: refused before parsing when it is larger
  * or nested deeper than any Statuspage answer, then validated by parseSummary.
  */
-export function parseSummaryText(text: string, fetchedAt: number, bounds: JsonBounds = SUMMARY_JSON_BOUNDS): SummaryParse {
+export function parseSummaryText(text: string, fetchedAt: number, bounds: JsonBounds = SUMMARY_JSON_BOUNDS, t: Translate = english): SummaryParse {
   const parsed = parseJsonBounded(text, bounds);
-  if (parsed.ok) return parseSummary(parsed.value, fetchedAt);
+  if (parsed.ok) return parseSummary(parsed.value, fetchedAt, t);
   switch (parsed.reason) {
     case 'too_large':
-      return { ok: false, kind: 'too_large', message: `the status page answer is larger than ${Math.round(bounds.maxBytes / 1024)} kB` };
+      return { ok: false, kind: 'too_large', message: t`the status page answer is larger than ${Math.round(bounds.maxBytes / 1024)} kB` };
     case 'too_deep':
-      return { ok: false, kind: 'unrecognised', message: `the status page answer is nested deeper than ${bounds.maxDepth} levels; a Statuspage summary is not` };
+      return { ok: false, kind: 'unrecognised', message: t`the status page answer is nested deeper than ${bounds.maxDepth} levels; a Statuspage summary is not` };
     case 'invalid':
       return {
         ok: false,
         kind: 'invalid_json',
-        message: text.trim() === '' ? 'an empty answer instead of JSON' : `malformed JSON (${Buffer.byteLength(text, 'utf8')} bytes; truncated?)`,
+        message: text.trim() === '' ? t`an empty answer instead of JSON` : t`malformed JSON (${Buffer.byteLength(text, 'utf8')} bytes; truncated?)`,
       };
   }
 }
@@ -207,12 +208,12 @@ export function parseSummaryText(text: string, fetchedAt: number, bounds: JsonBo
  * Validates a parsed summary.json (or status.json: components and incidents
  * are optional). Fails only when nothing in it looks like a Statuspage answer.
  */
-export function parseSummary(document: unknown, fetchedAt: number): SummaryParse {
-  if (!isObject(document)) return { ok: false, kind: 'unrecognised', message: 'the status page answer is not a JSON object' };
+export function parseSummary(document: unknown, fetchedAt: number, t: Translate = english): SummaryParse {
+  if (!isObject(document)) return { ok: false, kind: 'unrecognised', message: t`the status page answer is not a JSON object` };
   const hasStatus = isObject(document.status);
   const hasComponents = Array.isArray(document.components);
   if (!hasStatus && !hasComponents) {
-    return { ok: false, kind: 'unrecognised', message: 'the status page answer has neither "status" nor "components"; is statusPageUrl a Statuspage summary.json?' };
+    return { ok: false, kind: 'unrecognised', message: t`the status page answer has neither "status" nor "components"; is statusPageUrl a Statuspage summary.json?` };
   }
   const warnings: string[] = [];
   const status = hasStatus ? (document.status as Json) : {};

@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import type * as net from 'node:net';
 import { systemClock, systemStopwatch, systemTimers, type Clock, type Stopwatch, type Timers } from '../clock';
+import { english, type Translate } from '../l10n';
 import { decideKeySending } from '../net/base-url';
 import { isLoopbackHost } from '../net/loopback';
 import { loadUndici } from '../net/node-fetch';
@@ -42,6 +43,8 @@ export interface TapOptions extends ProxySettings {
   onRecord?: (record: TapRecord) => void;
   /** Lines about what is not a record (a client leaving early, a record callback failing). */
   log?: (line: string) => void;
+  /** The language of the setup errors (a taken port, a refused upstream); default English. */
+  t?: Translate;
 }
 
 export interface RunningTap {
@@ -75,12 +78,12 @@ function effectivePort(url: URL): number {
   return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 }
 
-function listen(server: http.Server, port: number, host: string): Promise<number> {
+function listen(server: http.Server, port: number, host: string, t: Translate): Promise<number> {
   return new Promise((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new TapSetupError(`port ${port} is already in use on ${host}`, 'port'));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') reject(new TapSetupError(`cannot listen on ${host}: no such address on this machine`, 'port'));
-      else if (error.code === 'EACCES') reject(new TapSetupError(`not allowed to listen on ${host} port ${port}`, 'port'));
+      if (error.code === 'EADDRINUSE') reject(new TapSetupError(t`port ${port} is already in use on ${host}`, 'port'));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') reject(new TapSetupError(t`cannot listen on ${host}: no such address on this machine`, 'port'));
+      else if (error.code === 'EACCES') reject(new TapSetupError(t`not allowed to listen on ${host} port ${port}`, 'port'));
       else reject(error);
     };
     server.once('error', failed);
@@ -92,11 +95,12 @@ function listen(server: http.Server, port: number, host: string): Promise<number
 }
 
 export async function startTap(options: TapOptions): Promise<RunningTap> {
-  const checked = checkHttpUrl(options.upstream.trim());
-  if (!checked.ok) throw new TapSetupError(`the upstream ${checked.reason}`, 'upstream');
+  const t = options.t ?? english;
+  const checked = checkHttpUrl(options.upstream.trim(), t);
+  if (!checked.ok) throw new TapSetupError(t`the upstream ${checked.reason}`, 'upstream');
   const upstream = new URL(checked.url);
   const route: ProxySettings = { proxyUrl: options.proxyUrl, noProxy: options.noProxy, env: options.env };
-  const decision = decideKeySending(checked.url, options.allowedInsecureOrigins ?? [], route);
+  const decision = decideKeySending(checked.url, options.allowedInsecureOrigins ?? [], route, t);
   if (!decision.send) throw new TapSetupError(decision.reason, 'key');
   const choice = chooseProxy(upstream, route);
   if (choice.kind === 'invalid') throw new TapSetupError(choice.reason, 'proxy');
@@ -158,7 +162,7 @@ export async function startTap(options: TapOptions): Promise<RunningTap> {
 
   let port: number;
   try {
-    port = await listen(server, options.port ?? 0, host);
+    port = await listen(server, options.port ?? 0, host, t);
   } catch (error) {
     await close();
     throw error;
@@ -166,7 +170,7 @@ export async function startTap(options: TapOptions): Promise<RunningTap> {
   // ANTHROPIC_BASE_URL already pointing at a tap on this port, say: every request would come back here.
   if (effectivePort(upstream) === port && (isLoopbackHost(upstream.hostname) || upstream.hostname === host)) {
     await close();
-    throw new TapSetupError(`the upstream ${upstream.origin} is the tap itself; give --upstream the real API base URL`, 'loop');
+    throw new TapSetupError(t`the upstream ${upstream.origin} is the tap itself; give --upstream the real API base URL`, 'loop');
   }
   return {
     url: `http://${urlHost(host)}:${port}`,

@@ -1,6 +1,7 @@
 // Small formatters shared by the status bar, the tooltip and notifications.
 import type { HealthState } from '../health';
 import { english, type Translate } from '../l10n';
+import type { ProbeOutcome } from '../probe/types';
 
 export interface TimeFormat {
   /** IANA zone; default the machine's (tests pass 'UTC'). */
@@ -85,3 +86,22 @@ export function stateTitles(t: Translate): Record<HealthState, string> {
 }
 
 export const STATE_TITLES: Readonly<Record<HealthState, string>> = stateTitles(english);
+
+/**
+ * A probe's outcome in words: in English the id itself, as the JSON and the
+ * log say it (and scripts match it); in other languages a word.
+ */
+export function outcomeWord(outcome: ProbeOutcome, t: Translate): string {
+  if (t.locale === 'en') return outcome;
+  const words: Record<ProbeOutcome, string> = {
+    ok: t`ok`,
+    overloaded: t`overloaded`,
+    rate_limited: t`rate limited`,
+    server_error: t`server error`,
+    auth_error: t`auth error`,
+    bad_request: t`bad request`,
+    timeout: t`timeout`,
+    network_error: t`network error`,
+  };
+  return words[outcome];
+}

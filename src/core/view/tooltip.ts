@@ -7,7 +7,7 @@ import type { ProbeResult } from '../probe/types';
 import { english, type Translate } from '../l10n';
 import { describeComponentStatus } from '../statuspage/verdict';
 import { commandNamesOfferedIn, COMMANDS, type CommandOfferedIn } from './commands';
-import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, sparkline, stateTitles, type TimeFormat } from './format';
+import { formatAgo, formatClock, formatIn, formatLatency, formatSeconds, outcomeWord, sparkline, stateTitles, type TimeFormat } from './format';
 import { code, commandLink, escapeMarkdown, link } from './markdown';
 import { STATE_ICONS, isStale } from './status-bar';
 import { trafficSection } from './traffic-section';
@@ -65,7 +65,7 @@ function probeLine(result: ProbeResult, time: TimeFormat, t: Translate): string 
   const subject = result.model ? ` ${code(result.model)}` : '';
   const status = result.httpStatus !== undefined ? ` · HTTP ${result.httpStatus}` : '';
   const id = result.requestId ? ` · ${code(result.requestId)}` : '';
-  return `- ${t`${escapeMarkdown(result.mode)}${subject} at ${formatClock(result.at, time)}`}: **${escapeMarkdown(result.outcome)}**${status} · ${formatLatency(result.latencyMs)}${id} — ${escapeMarkdown(result.message)}`;
+  return `- ${t`${escapeMarkdown(result.mode)}${subject} at ${formatClock(result.at, time)}`}: **${escapeMarkdown(outcomeWord(result.outcome, t))}**${status} · ${formatLatency(result.latencyMs)}${id} — ${escapeMarkdown(result.message)}`;
 }
 
 function probeSection(snapshot: MonitorSnapshot, time: TimeFormat, t: Translate): string[] {

@@ -6,7 +6,7 @@
 // webview state, which VS Code hands back to the serializer after a reload.
 import '../common.css';
 import './report.css';
-import type { ReportAction, ReportRequest, ReportUpdate, ReportVerdict, ReportViewState } from '../protocol';
+import type { ComparisonView, ReportAction, ReportRequest, ReportUpdate, ReportVerdict, ReportViewState } from '../protocol';
 import { byId, element, vscodeApi } from '../dom';
 import { renderValue } from './generic';
 import { duration, STRINGS } from './strings';
@@ -85,20 +85,45 @@ function details(checks: CheckView[]): HTMLElement {
   return element('section', { 'aria-labelledby': 'details-title' }, element('h2', { id: 'details-title' }, STRINGS.details), ...items);
 }
 
-function extraSections(report: Record<string, unknown>): HTMLElement[] {
+/** The endpoints side by side, as the CLI's table: one column per endpoint, one row per layer, the verdicts last. */
+function comparisonSection(view: ComparisonView): HTMLElement {
+  const { table } = view;
+  const head = element('tr', {}, element('th', { scope: 'col' }, ''), ...table.heads.map((name) => element('th', { scope: 'col' }, name)));
+  const rows = table.rows.map((row) => element('tr', {}, element('th', { scope: 'row' }, row.label), ...row.cells.map((cell) => element('td', {}, cell))));
+  const verdicts = element(
+    'tr',
+    { class: 'verdicts' },
+    element('th', { scope: 'row' }, view.verdictLabel),
+    ...view.verdicts.map((verdict) =>
+      element('td', { class: `status-${verdict.status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[verdict.status] ?? '?'), ` ${verdict.text}`),
+    ),
+  );
+  const notes = view.notes.length ? [element('ul', {}, ...view.notes.map((note) => element('li', {}, `${note.endpoint}: ${note.text}`)))] : [];
+  return element(
+    'section',
+    { class: 'extra comparison', 'data-field': 'comparison' },
+    element('h2', {}, view.heading),
+    element('p', { class: 'muted' }, view.intro),
+    element('div', { class: 'table-scroll' }, element('table', {}, element('thead', {}, head), element('tbody', {}, ...rows, verdicts))),
+    ...notes,
+  );
+}
+
+function extraSections(report: Record<string, unknown>, comparison: ComparisonView | undefined): HTMLElement[] {
   return Object.entries(report)
     .filter(([key]) => !KNOWN_FIELDS.has(key))
     .map(([key, value]) => {
+      if (key === 'comparison' && comparison) return comparisonSection(comparison);
       const title = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
       return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, title), renderValue(value, 0));
     });
 }
 
-function showReport(report: Record<string, unknown>, verdict: ReportVerdict): void {
+function showReport(report: Record<string, unknown>, verdict: ReportVerdict, comparison?: ComparisonView): void {
   const checks = Array.isArray(report.checks) ? (report.checks as CheckView[]) : [];
   const started = typeof report.startedAt === 'string' ? STRINGS.started(report.startedAt, Number(report.durationMs) || 0, report.cancelled === true) : '';
   document.body.replaceChildren(
-    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report)),
+    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report, comparison)),
   );
 }
 
@@ -126,7 +151,7 @@ window.addEventListener('message', (event: MessageEvent<ReportUpdate>) => {
   const message = event.data;
   if (message?.type === 'report') {
     api.setState(message.view);
-    showReport(message.report, message.view.verdict);
+    showReport(message.report, message.view.verdict, message.view.comparison);
   } else if (message?.type === 'running') showRunning();
   else if (message?.type === 'empty') showEmpty(message.text);
   else if (message?.type === 'notice') {

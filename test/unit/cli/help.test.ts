@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { COMMANDS, USAGE } from '../../../src/cli/commands';
 import { HELP_WIDTH, wrap, type FlagHelp } from '../../../src/cli/help';
 import { main } from '../../../src/cli/main';
+import { english } from '../../../src/core/l10n';
 import { SNIPPET_LANGUAGES, SNIPPET_VARIANTS } from '../../../src/core/snippets/types';
 import { BUILT_IN_SCENARIO_NAMES } from '../../../src/sim/scenarios';
 import { captureIo } from '../../support/capture-io';
@@ -71,8 +72,7 @@ describe('claude-health help', () => {
 
       it('describes every flag, with a value name for each flag that takes one', async () => {
         const { out } = await run(['help', name]);
-        assert.ok(command.help, `${name} has no help`);
-        const flags: Readonly<Record<string, FlagHelp>> = command.help.flags;
+        const flags: Readonly<Record<string, FlagHelp>> = command.help(english).flags;
         for (const [flag, option] of Object.entries(command.options)) {
           const described = flags[flag];
           assert.ok(described && described.description.length > 10, `--${flag} of ${name} is not described`);
@@ -92,7 +92,7 @@ describe('claude-health help', () => {
       });
 
       it('has examples that run as typed: one line each, within 80 columns, flags it knows', () => {
-        const examples = command.help?.examples ?? [];
+        const examples = command.help(english).examples ?? [];
         assert.ok(examples.length > 0, `${name} has no examples`);
         for (const example of examples) {
           assert.ok(example.startsWith(`${name}`), example);

@@ -9,9 +9,9 @@ import { SENTINEL_KEY } from '../core/support/sentinel';
 
 describe('claude-health: unexpected errors', () => {
   const throwing = (thrown: unknown): Command => ({
-    summary: 'Throws, for this test.',
+    summary: () => 'Throws, for this test.',
     options: {},
-    help: { flags: {} },
+    help: () => ({ flags: {} }),
     // Throws whatever the case gives, Errors and non-Errors alike: that is what is under test.
     run: async () => {
       await Promise.resolve();

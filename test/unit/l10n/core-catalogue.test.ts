@@ -4,6 +4,7 @@
 // failure, add the message (the English text with {0} for each value) to the
 // area's file under src/core/l10n/zh-cn/.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isKnownLocaleTag, localeFromEnv, resolveLocale, translatorFor } from '../../../src/core/l10n';
 import { catalogueOf, fillPlaceholders, templateKey } from '../../../src/core/l10n/translate';
@@ -29,6 +30,22 @@ describe('the core message catalogue', () => {
   it('holds no zh-CN entry that no source uses', () => {
     const unused = Object.keys(catalogueOf('zh-cn')).filter((key) => !used.has(key));
     assert.deepEqual(unused, [], 'zh-CN entries no t`...` uses any more (remove them, or fix the English they translate)');
+  });
+
+  it('translates each message in one area file only (a second entry would silently win over the first)', () => {
+    const dir = path.join(root, 'src/core/l10n/zh-cn');
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts') && name !== 'index.ts')) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const tables = require(path.join(dir, file)) as Record<string, Readonly<Record<string, string>>>;
+      for (const key of Object.values(tables).flatMap((table) => Object.keys(table))) {
+        if (owner.has(key)) twice.push(`${JSON.stringify(key)} in ${owner.get(key)} and ${file}`);
+        owner.set(key, file);
+      }
+    }
+    assert.deepEqual(twice, []);
+    assert.equal(owner.size, Object.keys(catalogueOf('zh-cn')).length, 'every area file is registered in zh-cn/index.ts');
   });
 
   it('English is the template itself; zh-CN fills the same values in its own order', () => {

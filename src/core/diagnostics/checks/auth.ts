@@ -168,7 +168,7 @@ async function checkAuth(context: CheckContext): Promise<CheckOutcome> {
     const code = result.code;
     return {
       status: 'fail',
-      detail: result.timedOut ? t`no answer to GET /v1/models within ${seconds(result.ms)}` : t`GET /v1/models failed: ${code ? `${code} (${describeNetworkCode(code)})` : result.message.slice(0, 160)}`,
+      detail: result.timedOut ? t`no answer to GET /v1/models within ${seconds(result.ms)}` : t`GET /v1/models failed: ${code ? `${code} (${describeNetworkCode(code, t)})` : result.message.slice(0, 160)}`,
       hint: t`The key could not be checked because the request did not complete: see the network checks above.`,
       headline: result.timedOut ? t`Auth fails: the API does not answer` : t`Auth fails: ${code ?? t`the request failed`}`,
     };

@@ -94,7 +94,7 @@ function failSystem(host: string, system: Extract<SystemAnswer, { ok: false }>, 
   const publicOk = publicAnswers.length ? t` (${seenBy} answer directly, so the configured DNS server is the problem)` : '';
   return {
     status: 'fail',
-    detail: t`the system resolver ${timedOut ? t`did not answer` : `failed (${system.code}: ${describeNetworkCode(system.code)})`} for ${host}${publicOk}`,
+    detail: t`the system resolver ${timedOut ? t`did not answer` : t`failed (${system.code}: ${describeNetworkCode(system.code, t)})`} for ${host}${publicOk}`,
     hint: t`Check the network connection and the DNS servers it uses (VPN up? /etc/resolv.conf or the adapter's DNS settings); then run the diagnostics again.`,
     notes,
     data,

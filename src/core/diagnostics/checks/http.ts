@@ -4,14 +4,15 @@ import { describeNetworkCode } from '../../net/network-error';
 import { innerBudget, seconds, type CheckContext, type CheckDefinition } from '../check';
 import { rawRequest, type RawAnswer } from '../net/raw-request';
 import type { CheckOutcome, JsonObject } from '../types';
+import type { Translate } from '../../l10n';
 
 const IDENTIFYING_HEADERS = ['server', 'cf-ray', 'via', 'x-cache', 'x-served-by', 'request-id', 'content-type'] as const;
 
-function describeAnswer(answer: RawAnswer): string {
+function describeAnswer(answer: RawAnswer, t: Translate): string {
   const who = ['server', 'via']
     .map((name) => (answer.headers[name] ? `${name}: ${answer.headers[name]}` : undefined))
     .filter((part) => part !== undefined);
-  return `HTTP/${answer.httpVersion} ${answer.status}${who.length ? ` (${who.join(', ')})` : ''} in ${seconds(answer.headersMs)}`;
+  return t`HTTP/${answer.httpVersion} ${answer.status}${who.length ? ` (${who.join(', ')})` : ''} in ${seconds(answer.headersMs)}`;
 }
 
 export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
@@ -38,7 +39,7 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
     const code = result.code;
     return {
       status: 'fail',
-      detail: t`no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code)})` : result.message.slice(0, 160)}`,
+      detail: t`no HTTP answer from ${url.href}: ${code ? `${code} (${describeNetworkCode(code, t)})` : result.message.slice(0, 160)}`,
       hint: code === 'ECONNRESET' ? t`The connection was cut before an answer: a firewall or proxy that closes connections to this host.` : t`See the checks above for the failing layer; try the URL with curl -v from this machine.`,
       headline: t`HTTP fails: ${code ?? t`no answer`}`,
     };
@@ -64,7 +65,7 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
     if (!target || target.host !== url.host) {
       return {
         status: 'warn',
-        detail: t`${describeAnswer(answer)}: redirected to ${target?.origin ?? location}`,
+        detail: t`${describeAnswer(answer, t)}: redirected to ${target?.origin ?? location}`,
         hint: t`A captive portal (hotel or guest Wi-Fi sign-in) or a proxy redirects requests: open any web page in a browser to sign in, or set the base URL to the final address.`,
         notes,
         data,
@@ -76,7 +77,7 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
   if (plan.officialHost && html && answer.status === 200) {
     return {
       status: 'warn',
-      detail: t`${describeAnswer(answer)}: an HTML page answered for ${plan.host}, not the API`,
+      detail: t`${describeAnswer(answer, t)}: an HTML page answered for ${plan.host}, not the API`,
       hint: t`A captive portal or a proxy page answers instead of the API: open a web page in a browser to sign in, or check the proxy.`,
       notes,
       data,
@@ -86,13 +87,13 @@ export async function checkHttp(context: CheckContext): Promise<CheckOutcome> {
   if (answer.status >= 500 && !answer.headers['request-id']) {
     return {
       status: 'warn',
-      detail: t`${describeAnswer(answer)} without a request-id: a proxy or CDN answered, not the API`,
+      detail: t`${describeAnswer(answer, t)} without a request-id: a proxy or CDN answered, not the API`,
       hint: t`Something in between failed to reach the API; if the via/server headers name your proxy, check it, otherwise see the status page check.`,
       notes,
       data,
     };
   }
-  return { status: 'pass', detail: t`reachable: ${describeAnswer(answer)}`, notes, data };
+  return { status: 'pass', detail: t`reachable: ${describeAnswer(answer, t)}`, notes, data };
 }
 
 export const httpCheck: CheckDefinition = {

@@ -140,7 +140,7 @@ async function checkInference(context: CheckContext): Promise<CheckOutcome> {
     }
     return {
       status: 'fail',
-      detail: t`POST /v1/messages failed: ${result.code ? `${result.code} (${describeNetworkCode(result.code)})` : result.message.slice(0, 160)}`,
+      detail: t`POST /v1/messages failed: ${result.code ? `${result.code} (${describeNetworkCode(result.code, t)})` : result.message.slice(0, 160)}`,
       hint: t`See the network checks above.`,
     };
   }

@@ -116,7 +116,7 @@ async function checkProxy(context: CheckContext): Promise<CheckOutcome> {
       return { status: 'fail', ...failure, notes, data: { ...data, proxyStatus: status }, headline: t`Proxy fails: ${failure.detail}` };
     }
     const timedOut = /in time|timed out/i.test((error as Error).message);
-    const why = timedOut ? t`did not answer in time` : t`could not be reached (${code ?? 'error'}: ${describeNetworkCode(code)})`;
+    const why = timedOut ? t`did not answer in time` : t`could not be reached (${code ?? t`error`}: ${describeNetworkCode(code, t)})`;
     return {
       status: 'fail',
       detail: t`proxy ${proxyText} ${why}`,

@@ -32,6 +32,7 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
       clock: context.clock,
       timeoutMs: innerBudget(context),
       signal: context.signal,
+      t,
     });
     if (result.kind !== 'fresh') {
       const message = result.kind === 'failed' ? result.error.message : t`the page answered 304 to an unconditional request`;
@@ -43,9 +44,9 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
       };
     }
     const snapshot = result.snapshot;
-    const verdict = pageVerdict(snapshot, undefined, plan.watchedComponents);
+    const verdict = pageVerdict(snapshot, undefined, plan.watchedComponents, t);
     const notes: string[] = [t`Page: ${snapshot.description} (indicator ${snapshot.indicator}).`];
-    for (const component of verdict.watched) notes.push(`${component.name}: ${describeComponentStatus(component.status)}.`);
+    for (const component of verdict.watched) notes.push(`${component.name}: ${describeComponentStatus(component.status, t)}.`);
     if (verdict.watched.length === 0) notes.push(t`None of the watched components (${plan.watchedComponents.join(', ')}) is on the page.`);
     for (const incident of verdict.incidents) {
       const latest = incident.latestUpdate ? `: ${incident.latestUpdate.body}` : '';
@@ -65,7 +66,9 @@ async function checkStatusPage(context: CheckContext): Promise<CheckOutcome> {
       maintenances: verdict.maintenances.map((m) => ({ id: m.id, name: m.name, status: m.status, active: m.active })),
     };
     const status = STATUS_FOR_STATE[verdict.state];
-    const detail = verdict.reason.replace(/^status page: /, '');
+    // The verdict's reason without its "status page: " lead, in the run's language (the check's title says it already).
+    const lead = t`status page: ${''}${''}`;
+    const detail = verdict.reason.startsWith(lead) ? verdict.reason.slice(lead.length) : verdict.reason;
     if (status === 'pass') {
       const openIncidents = snapshot.incidents.length ? t`; ${snapshot.incidents.length} open incident(s) elsewhere on the page` : '';
       return { status, detail: `${detail}${openIncidents}`, notes, data };

@@ -5,6 +5,7 @@
 // endpoint runs with its own key or none; the configured key never goes to
 // another origin, checked here again whatever the adapter handed in.
 import type { Clock, Stopwatch } from '../../clock';
+import { translatorFor, type Translate } from '../../l10n';
 import { redactDeep } from '../../net/redact';
 import { CONFIGURED_ENDPOINT_NAME } from '../../settings';
 import { displayProxy, makePlan } from '../plan';
@@ -29,13 +30,13 @@ export interface ComparisonRun {
 }
 
 /** The input for one compared endpoint: the same network settings, its own URL and key, nothing billed or scanned. */
-function inputFor(input: DiagnosticsInput, target: ComparisonTarget): { input: DiagnosticsInput; keyNote?: string } {
+function inputFor(input: DiagnosticsInput, target: ComparisonTarget, t: Translate): { input: DiagnosticsInput; keyNote?: string } {
   const { apiKey: _configuredKey, apiKeySource: _source, compare: _compare, inference: _inference, workspaceFolder: _folder, ...network } = input;
   const env = { ...input.env, ANTHROPIC_API_KEY: undefined, ANTHROPIC_BASE_URL: undefined };
   const own: DiagnosticsInput = { ...network, env, apiBaseUrlSetting: target.baseUrl, apiBaseUrlSettingName: target.name };
   const configuredBase = makePlan(input).baseUrl.href;
   if (target.apiKey && !keyAllowedFor(target.baseUrl, target.apiKey, { baseUrl: configuredBase, apiKey: input.apiKey })) {
-    return { input: own, keyNote: keyWording.isConfiguredKey(target.apiKeySource ?? 'its key variable') };
+    return { input: own, keyNote: keyWording.isConfiguredKey(target.apiKeySource ?? t`its key variable`, t) };
   }
   if (target.apiKey) {
     own.apiKey = target.apiKey;
@@ -88,9 +89,10 @@ async function measure(input: DiagnosticsInput, report: DiagnosticsReport, run: 
  */
 export async function runWithComparison(input: DiagnosticsInput, targets: readonly ComparisonTarget[], run: ComparisonRun): Promise<DiagnosticsReport> {
   const signal = run.signal ?? new AbortController().signal;
+  const t = translatorFor(input.locale);
   const mainDone = run.runChecks(input).then((report) => measure(input, report, run, signal));
   const othersDone = targets.map((target) => {
-    const own = inputFor(input, target);
+    const own = inputFor(input, target, t);
     return run.runChecks(own.input, COMPARED_CHECKS).then(async (report) => ({ target, keyNote: own.keyNote, measured: await measure(own.input, report, run, signal) }));
   });
   const [main, others] = await Promise.all([mainDone, Promise.all(othersDone)]);
@@ -103,6 +105,7 @@ export async function runWithComparison(input: DiagnosticsInput, targets: readon
     ...proxyOf(input),
     report: main.report,
     ...(main.sample ? { sample: main.sample } : {}),
+    t,
   });
   const entries: ComparisonEntry[] = [configuredEntry];
   for (const { target, keyNote, measured } of others) {
@@ -117,6 +120,7 @@ export async function runWithComparison(input: DiagnosticsInput, targets: readon
         report: measured.report,
         ...(measured.sample ? { sample: measured.sample } : {}),
         ...(configuredP50 !== undefined ? { configuredP50 } : {}),
+        t,
       }),
     );
   }

@@ -4,6 +4,7 @@
 // under any variable name, so a relay cannot receive the official key by way
 // of a copied variable. Same origin and the same key is the one case allowed:
 // nothing new learns the key.
+import { english, type Translate } from '../../l10n';
 import type { CompareEndpoint } from '../../settings';
 import type { ComparisonTarget } from './types';
 import { keyWording } from './wording';
@@ -47,6 +48,7 @@ export function resolveComparisonTargets(
   endpoints: readonly CompareEndpoint[],
   env: Readonly<Record<string, string | undefined>>,
   configured: ConfiguredEndpoint,
+  t: Translate = english,
 ): ResolvedTargets {
   const targets: ComparisonTarget[] = [];
   const problems: ResolvedTargets['problems'] = [];
@@ -54,15 +56,15 @@ export function resolveComparisonTargets(
     const target: ComparisonTarget = { name: endpoint.name, baseUrl: endpoint.baseUrl };
     targets.push(target);
     if (!endpoint.keyEnv) {
-      target.keyNote = keyWording.noVariable();
+      target.keyNote = keyWording.noVariable(t);
       continue;
     }
     const key = env[endpoint.keyEnv];
     if (!key?.trim()) {
-      target.keyNote = keyWording.variableUnset(endpoint.keyEnv);
+      target.keyNote = keyWording.variableUnset(endpoint.keyEnv, t);
       problems.push({ name: endpoint.name, variable: endpoint.keyEnv, kind: 'unset', reason: target.keyNote });
     } else if (!keyAllowedFor(endpoint.baseUrl, key, configured)) {
-      target.keyNote = keyWording.isConfiguredKey(endpoint.keyEnv);
+      target.keyNote = keyWording.isConfiguredKey(endpoint.keyEnv, t);
       problems.push({ name: endpoint.name, variable: endpoint.keyEnv, kind: 'configured-key', reason: target.keyNote });
     } else {
       target.apiKey = key;

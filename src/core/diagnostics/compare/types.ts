@@ -48,3 +48,22 @@ export interface ComparisonEntry {
   verdict: { status: 'pass' | 'warn' | 'fail'; text: string };
   notes: string[];
 }
+
+/** The comparison as a table, in words: one column per endpoint, one row per layer. */
+export interface ComparisonTable {
+  /** The column headings, in column order. */
+  heads: string[];
+  /** A label and one cell per endpoint. */
+  rows: { label: string; cells: string[] }[];
+}
+
+/** The whole comparison in words, for a view that lays it out itself (the editor's report). */
+export interface ComparisonView {
+  heading: string;
+  intro: string;
+  table: ComparisonTable;
+  verdictLabel: string;
+  /** One per column, in the table's order. */
+  verdicts: { status: ComparisonEntry['verdict']['status']; text: string }[];
+  notes: { endpoint: string; text: string }[];
+}

@@ -1,16 +1,16 @@
 // Every sentence the comparison says about an endpoint, in one place: why it
-// runs without a key, and its one-line verdict. Short functions so a message
-// catalogue can take them over whole.
+// runs without a key, and its one-line verdict. Short functions so the message
+// catalogue holds each whole; each takes the run's translator.
+import type { Translate } from '../../l10n';
 import { seconds } from '../check';
 
 export type VerdictWarning = 'dns-polluted' | 'fake-ip' | 'no-request-id' | 'no-rate-limits' | 'tls' | 'rate-limited';
 
 export const keyWording = {
-  noVariable: () => 'no key variable given: only the layers below authentication run',
-  variableUnset: (variable: string) => `${variable} is not set: this endpoint runs without a key`,
-  isConfiguredKey: (variable: string) =>
-    `${variable} holds the configured API key, which is never sent to another host: this endpoint runs without a key`,
-  notSendable: (reason: string) => `the key is not sent: ${reason}`,
+  noVariable: (t: Translate) => t`no key variable given: only the layers below authentication run`,
+  variableUnset: (variable: string, t: Translate) => t`${variable} is not set: this endpoint runs without a key`,
+  isConfiguredKey: (variable: string, t: Translate) =>
+    t`${variable} holds the configured API key, which is never sent to another host: this endpoint runs without a key`,
 };
 
 /** The error for a bad `--compare`, naming the flag and the endpoint as typed. */
@@ -19,53 +19,63 @@ export function compareFlagError(reason: string): string {
 }
 
 /** A key variable `--compare` names that cannot be used: the run does not start. */
-export function compareKeyError(name: string, variable: string, kind: 'unset' | 'configured-key'): string {
+export function compareKeyError(name: string, variable: string, kind: 'unset' | 'configured-key', t: Translate): string {
   return kind === 'unset' ?
-      `--compare ${name}: the key variable ${variable} is not set; export it, or leave out ",${variable}" to compare without a key`
-    : `--compare ${name}: ${variable} holds the same key as ANTHROPIC_API_KEY, and the configured key is never sent to another host; give this endpoint its own key`;
+      t`--compare ${name}: the key variable ${variable} is not set; export it, or leave out ",${variable}" to compare without a key`
+    : t`--compare ${name}: ${variable} holds the same key as ANTHROPIC_API_KEY, and the configured key is never sent to another host; give this endpoint its own key`;
 }
 
-export function duplicateNameError(name: string): string {
-  return `--compare ${name}: the name is given twice; each endpoint needs its own name`;
+export function duplicateNameError(name: string, t: Translate): string {
+  return t`--compare ${name}: the name is given twice; each endpoint needs its own name`;
 }
 
-export function tooManyError(max: number): string {
-  return `--compare is given more than ${max} times; compare at most ${max} endpoints in one run`;
+export function tooManyError(max: number, t: Translate): string {
+  return t`--compare is given more than ${max} times; compare at most ${max} endpoints in one run`;
 }
 
-function relative(p50: number, configuredP50: number | undefined): string {
+function relative(p50: number, configuredP50: number | undefined, t: Translate): string {
   if (configuredP50 === undefined) return '';
   const difference = p50 - configuredP50;
-  return ` (${difference >= 0 ? '+' : '−'}${seconds(Math.abs(difference))} vs configured)`;
+  return t` (${difference >= 0 ? '+' : '−'}${seconds(Math.abs(difference))} vs configured)`;
+}
+
+function distinct(codes: readonly string[]): string {
+  return [...new Set(codes)].join(', ');
 }
 
 export const verdictWording = {
   layerFails: (headline: string) => headline,
-  keyRefused: (source: string | null, status: number | null) => `the key${source ? ` from ${source}` : ''} is refused${status !== null ? ` (HTTP ${status})` : ''}`,
-  noAnswer: (codes: readonly string[]) => `connects, but no answer to GET /v1/models${codes.length ? ` (${[...new Set(codes)].join(', ')})` : ''}`,
-  sampleFailures: (codes: readonly string[]) => `${codes.length} of the latency requests got no answer (${[...new Set(codes)].join(', ')}).`,
-  notSampled: () => 'not sampled: the run ended (time budget or cancel) before the latency sample',
-  works: (p50: number, configuredP50: number | undefined) => `works: key accepted, p50 ${seconds(p50)}${relative(p50, configuredP50)}`,
-  answersWithoutKey: (p50: number, configuredP50: number | undefined) =>
-    `answers, p50 ${seconds(p50)}${relative(p50, configuredP50)}; no key, so authentication was not checked`,
-  answersKeyNotChecked: (reason: string, p50: number, configuredP50: number | undefined) =>
-    `answers, p50 ${seconds(p50)}${relative(p50, configuredP50)}; the key was not checked (${reason})`,
-  unclear: (status: number | null, p50: number, configuredP50: number | undefined) =>
-    `answers (p50 ${seconds(p50)}${relative(p50, configuredP50)}), but /v1/models gave HTTP ${status ?? '?'}: the key could not be judged`,
-  warning: (warning: VerdictWarning, detail: string) => {
+  keyRefused: (source: string | null, status: number | null, t: Translate) => {
+    const refused = source ? t`the key from ${source} is refused` : t`the key is refused`;
+    return status !== null ? t`${refused} (HTTP ${status})` : refused;
+  },
+  noAnswer: (codes: readonly string[], t: Translate) =>
+    codes.length ? t`connects, but no answer to GET /v1/models (${distinct(codes)})` : t`connects, but no answer to GET /v1/models`,
+  sampleFailures: (codes: readonly string[], t: Translate) => t`${codes.length} of the latency requests got no answer (${distinct(codes)}).`,
+  notSampled: (t: Translate) => t`not sampled: the run ended (time budget or cancel) before the latency sample`,
+  works: (p50: number, configuredP50: number | undefined, t: Translate) => t`works: key accepted, p50 ${seconds(p50)}${relative(p50, configuredP50, t)}`,
+  answersWithoutKey: (p50: number, configuredP50: number | undefined, t: Translate) =>
+    t`answers, p50 ${seconds(p50)}${relative(p50, configuredP50, t)}; no key, so authentication was not checked`,
+  answersKeyNotChecked: (reason: string, p50: number, configuredP50: number | undefined, t: Translate) =>
+    t`answers, p50 ${seconds(p50)}${relative(p50, configuredP50, t)}; the key was not checked (${reason})`,
+  unclear: (status: number | null, p50: number, configuredP50: number | undefined, t: Translate) =>
+    t`answers (p50 ${seconds(p50)}${relative(p50, configuredP50, t)}), but /v1/models gave HTTP ${status ?? '?'}: the key could not be judged`,
+  warning: (warning: VerdictWarning, detail: string, t: Translate) => {
     switch (warning) {
       case 'dns-polluted':
-        return `DNS looks intercepted or polluted (${detail})`;
+        return t`DNS looks intercepted or polluted (${detail})`;
       case 'fake-ip':
-        return 'DNS answers with a fake-IP address (198.18.0.0/15): a local proxy tool such as Clash or Surge resolves it';
+        return t`DNS answers with a fake-IP address (198.18.0.0/15): a local proxy tool such as Clash or Surge resolves it`;
       case 'no-request-id':
-        return 'no request-id comes back (a relay strips it, so support cannot trace requests)';
+        return t`no request-id comes back (a relay strips it, so support cannot trace requests)`;
       case 'no-rate-limits':
-        return 'no anthropic-ratelimit-* headers come back (a relay strips them, so remaining limits cannot be seen)';
+        return t`no anthropic-ratelimit-* headers come back (a relay strips them, so remaining limits cannot be seen)`;
       case 'tls':
-        return `TLS: ${detail}`;
+        return t`TLS: ${detail}`;
       case 'rate-limited':
-        return 'rate limited right now (429)';
+        return t`rate limited right now (429)`;
     }
   },
+  /** Joins the verdict's base and its warnings. */
+  join: (parts: readonly string[], t: Translate) => parts.reduce((joined, part) => t`${joined}; ${part}`),
 };

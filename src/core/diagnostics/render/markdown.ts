@@ -45,7 +45,7 @@ export function renderMarkdown(report: DiagnosticsReport, t: Translate = english
     '| --- | --- | --- | --- |',
     ...report.checks.map((check) => `| ${escapeMarkdown(check.title)} | ${labels[check.status]} | ${escapeMarkdown(check.detail)} | ${duration(check.durationMs)} |`),
     '',
-    ...(report.comparison?.length ? comparisonMarkdown(report.comparison) : []),
+    ...(report.comparison?.length ? comparisonMarkdown(report.comparison, t) : []),
     `## ${t`Details`}`,
     '',
   ];

@@ -9,6 +9,7 @@ import { jsonField, parseJsonBounded } from '../../json/bounded';
 import { english, type Translate } from '../../l10n';
 import { redactSecrets } from '../../net/redact';
 import type { DiagnosticsReport } from '../types';
+import { comparisonView } from './comparison';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import type { RenderedReport, SavedReportView } from './report-view-types';
@@ -28,11 +29,14 @@ function redactAll(rendered: RenderedReport, secrets: readonly (string | undefin
     markdown: redact(rendered.markdown),
     json: redact(rendered.json),
     verdict: { tone: verdict.tone, summary: redact(verdict.summary), ...(verdict.layer ? { layer: redact(verdict.layer) } : {}), ...(verdict.fix ? { fix: redact(verdict.fix) } : {}) },
+    // Redacted as text, like the Markdown: its cells quote what the endpoints answered.
+    ...(rendered.comparison ? { comparison: JSON.parse(redact(JSON.stringify(rendered.comparison))) as RenderedReport['comparison'] } : {}),
   };
 }
 
 export function renderReportForView(report: DiagnosticsReport, secrets: readonly (string | undefined)[], t: Translate = english): RenderedReport {
-  return redactAll({ markdown: renderMarkdown(report, t), json: renderJson(report), verdict: reportVerdict(report) }, secrets);
+  const comparison = report.comparison?.length ? comparisonView(report.comparison, t) : undefined;
+  return redactAll({ markdown: renderMarkdown(report, t), json: renderJson(report), verdict: reportVerdict(report), ...(comparison ? { comparison } : {}) }, secrets);
 }
 
 export function savedReportView(rendered: RenderedReport, inference: boolean | undefined): SavedReportView {
@@ -63,7 +67,8 @@ function restoredVerdict(value: unknown): ReportVerdict | undefined {
 }
 
 /**
- * The saved view from what VS Code handed back, or undefined when it is not
+ * The saved view from what VS Code handed back (without the comparison table:
+ * after a reload the page draws the comparison from the JSON instead), or undefined when it is not
  * one this version wrote whole (no state, another version's, damaged). The
  * texts are redacted again with the secrets known now: a key the user set
  * since never shows, whatever the storage held.

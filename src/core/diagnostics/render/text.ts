@@ -7,6 +7,8 @@ import type { CheckResult, CheckStatus, DiagnosticsReport } from '../types';
 import { english, type Translate } from '../../l10n';
 import { noColour, terminalSafe as plain, type Colour, type Paint } from './ansi';
 import { comparisonText } from './comparison';
+// CJK characters take two columns, so the detail column lines up in Chinese too.
+import { padToWidth } from '../../text/display-width';
 
 function labels(t: Translate): Record<CheckStatus, [text: string, colour: Colour]> {
   return {
@@ -17,24 +19,13 @@ function labels(t: Translate): Record<CheckStatus, [text: string, colour: Colour
   };
 }
 
-/** Terminal columns of a string: CJK characters take two, so the detail column lines up in Chinese too. */
-function columns(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
-  return width;
-}
-
-function padColumns(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - columns(text)));
-}
-
 function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function checkLine(check: CheckResult, paint: Paint, t: Translate): string {
   const [label, colour] = labels(t)[check.status];
-  return `  ${paint(colour, label)}  ${padColumns(plain(check.title), 15)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
+  return `  ${paint(colour, label)}  ${padToWidth(plain(check.title), 15)} ${plain(check.detail)} ${paint('dim', `(${duration(check.durationMs)})`)}`;
 }
 
 function details(check: CheckResult, paint: Paint, t: Translate): string[] {
@@ -53,7 +44,7 @@ export function renderText(report: DiagnosticsReport, paint: Paint = noColour, t
     '',
     ...report.checks.map((check) => checkLine(check, paint, t)),
     '',
-    ...(report.comparison?.length ? comparisonText(report.comparison, paint) : []),
+    ...(report.comparison?.length ? comparisonText(report.comparison, paint, t) : []),
   ];
   for (const status of ['fail', 'warn', 'pass'] as const) {
     for (const check of report.checks.filter((c) => c.status === status)) lines.push(...details(check, paint, t));

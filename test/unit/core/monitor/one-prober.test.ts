@@ -57,7 +57,8 @@ describe('one prober for all windows', function () {
     for (const monitor of monitors.splice(0)) monitor.dispose();
     for (const transport of transports.splice(0)) transport.close();
     await sim.close();
-    await rm(dir, { recursive: true, force: true });
+    // A disposed window's last store write may still land while the folder goes: rm retries on ENOTEMPTY.
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('probes from one window only, and the other shows the same results', async () => {

@@ -1,0 +1,77 @@
+// 官方端点与中转并排对比（diagnose --compare、claudeHealth.diagnostics.compareEndpoints）的简体中文。
+export const COMPARE_ZH_CN: Readonly<Record<string, string>> = {
+  // diagnostics/compare/table.ts：表头与单元格
+  'Side by side': '并排对比',
+  configured: '已配置',
+  'The configured endpoint and each compared one: the network checks, then {0} free GET /v1/models?limit=1 each on a new connection. The configured key is never sent to another host; a compared endpoint uses only the key in the variable named for it.':
+    '已配置的端点与每个对比端点：先做网络检查，再各发 {0} 次免费的 GET /v1/models?limit=1，每次都用新连接。已配置的 Key 绝不会发往其他主机；对比端点只使用为它指定的环境变量里的 Key。',
+  'TCP connect': 'TCP 连接',
+  'TLS handshake': 'TLS 握手',
+  'Certificate issuer': '证书签发者',
+  'HTTP status': 'HTTP 状态码',
+  'Latency p50 / p95': '延迟 p50 / p95',
+  Verdict: '结论',
+  private: '内网',
+  loopback: '本机回环',
+  'link-local': '链路本地',
+  'null address': '空地址',
+  'fails ({0})': '失败（{0}）',
+  fails: '失败',
+  'not run': '未运行',
+  'by the proxy': '由代理解析',
+  'looks polluted': '疑似污染',
+  '{0} (to the proxy)': '{0}（到代理）',
+  '{0}, not trusted': '{0}，不受信任',
+  'none (http://)': '无（http://）',
+  'accepted{0}': '已接受{0}',
+  'refused, HTTP {0}{1}': '被拒绝，HTTP {0}{1}',
+  'accepted, rate limited (429){0}': '已接受，但被限流（429）{0}',
+  'not checked': '未检查',
+  'not checked (no key)': '未检查（无 Key）',
+  'unclear (HTTP {0})': '无法判断（HTTP {0}）',
+  unclear: '无法判断',
+  yes: '有',
+  'no (stripped?)': '无（被剥离？）',
+  'no answer (0 of {0})': '无应答（{0} 次中 0 次）',
+  '{0} / {1} ({2} of {3})': '{0} / {1}（{3} 次中 {2} 次）',
+  // diagnostics/compare/wording.ts：每个端点的一句话结论
+  'no key variable given: only the layers below authentication run': '未指定 Key 变量：只检查鉴权以下的各层',
+  '{0} is not set: this endpoint runs without a key': '{0} 未设置：此端点不带 Key 检查',
+  '{0} holds the configured API key, which is never sent to another host: this endpoint runs without a key':
+    '{0} 里是已配置的 API Key，它绝不会发往其他主机：此端点不带 Key 检查',
+  'its key variable': '它的 Key 变量',
+  '--compare {0}: the key variable {1} is not set; export it, or leave out ",{2}" to compare without a key':
+    '--compare {0}：Key 变量 {1} 未设置；请 export 它，或去掉 ",{2}" 以不带 Key 对比',
+  '--compare {0}: {1} holds the same key as ANTHROPIC_API_KEY, and the configured key is never sent to another host; give this endpoint its own key':
+    '--compare {0}：{1} 与 ANTHROPIC_API_KEY 是同一个 Key，而已配置的 Key 绝不会发往其他主机；请给这个端点单独的 Key',
+  '--compare {0}: the name is given twice; each endpoint needs its own name': '--compare {0}：名称重复；每个端点需要各自的名称',
+  '--compare is given more than {0} times; compare at most {1} endpoints in one run': '--compare 给了超过 {0} 次；一次最多对比 {1} 个端点',
+  ' ({0}{1} vs configured)': '（相对已配置 {0}{1}）',
+  'the key from {0} is refused': '来自 {0} 的 Key 被拒绝',
+  'the key is refused': 'Key 被拒绝',
+  '{0} (HTTP {1})': '{0}（HTTP {1}）',
+  'connects, but no answer to GET /v1/models ({0})': '能连上，但 GET /v1/models 没有应答（{0}）',
+  'connects, but no answer to GET /v1/models': '能连上，但 GET /v1/models 没有应答',
+  '{0} of the latency requests got no answer ({1}).': '延迟采样中有 {0} 次请求没有应答（{1}）。',
+  'not sampled: the run ended (time budget or cancel) before the latency sample': '未采样：在延迟采样之前运行已结束（超出时间预算或被取消）',
+  'works: key accepted, p50 {0}{1}': '可用：Key 已接受，p50 {0}{1}',
+  'answers, p50 {0}{1}; no key, so authentication was not checked': '有应答，p50 {0}{1}；没有 Key，未检查鉴权',
+  'answers, p50 {0}{1}; the key was not checked ({2})': '有应答，p50 {0}{1}；未检查 Key（{2}）',
+  'answers (p50 {0}{1}), but /v1/models gave HTTP {2}: the key could not be judged': '有应答（p50 {0}{1}），但 /v1/models 返回 HTTP {2}：无法判断 Key 是否有效',
+  'DNS looks intercepted or polluted ({0})': 'DNS 疑似被劫持或污染（{0}）',
+  'DNS answers with a fake-IP address (198.18.0.0/15): a local proxy tool such as Clash or Surge resolves it':
+    'DNS 返回 fake-IP 地址（198.18.0.0/15）：由本机的 Clash、Surge 等代理工具解析',
+  'no request-id comes back (a relay strips it, so support cannot trace requests)': '没有返回 request-id（中转剥离了它，出问题时官方支持无法追踪请求）',
+  'no anthropic-ratelimit-* headers come back (a relay strips them, so remaining limits cannot be seen)':
+    '没有返回 anthropic-ratelimit-* 响应头（中转剥离了它们，看不到剩余额度）',
+  'TLS: {0}': 'TLS：{0}',
+  'rate limited right now (429)': '当前正被限流（429）',
+  // settings/compare-endpoints.ts：--compare 与设置项的校验
+  'needs a name of 1 to 32 letters, digits, ".", "_" or "-" (starting with a letter or digit), not {0}':
+    '需要 1 到 32 个字母、数字、"."、"_" 或 "-" 组成的名称（以字母或数字开头），而不是 {0}',
+  'cannot be named "{0}": that column is the configured endpoint': '不能命名为 "{0}"：这一列是已配置的端点',
+  '{0}: the URL {1}: {2}': '{0}：URL {1}：{2}',
+  '{0}: the key variable must be an environment variable name such as RELAY_API_KEY, not {1}': '{0}：Key 变量必须是环境变量名，例如 RELAY_API_KEY，而不是 {1}',
+  'takes NAME=URL or NAME=URL,KEY_ENV (e.g. relay=https://relay.example,RELAY_API_KEY), not {0}':
+    '的格式是 NAME=URL 或 NAME=URL,KEY_ENV（例如 relay=https://relay.example,RELAY_API_KEY），而不是 {0}',
+};
