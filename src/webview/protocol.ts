@@ -21,7 +21,6 @@ export type HistoryViewState = HistoryChoice;
 
 export type { ReportVerdict } from '../core/diagnostics/render/verdict';
 import type { SavedReportView } from '../core/diagnostics/render/report-view-types';
-import type { ComparisonView } from '../core/diagnostics/compare/types';
 export type { ComparisonView } from '../core/diagnostics/compare/types';
 
 export type ReportAction = 'copyMarkdown' | 'saveJson' | 'runAgain' | 'openSettings' | 'openLog';
