@@ -7,8 +7,9 @@
 import '../common.css';
 import './report.css';
 import type { ReportAction, ReportRequest, ReportUpdate, ReportVerdict, ReportViewState } from '../protocol';
-import { byId, element, vscodeApi } from '../dom';
-import { renderValue } from './generic';
+import { byId, element, localDateTime, vscodeApi } from '../dom';
+import { wordFor } from '../page-locale';
+import { fieldLabel, renderValue } from './generic';
 import { duration, STRINGS } from './strings';
 
 interface CheckView {
@@ -32,7 +33,7 @@ function post(request: ReportRequest): void {
 }
 
 function statusCell(status: string): HTMLElement {
-  return element('span', { class: `status status-${status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'), ` ${STRINGS.status[status] ?? status}`);
+  return element('span', { class: `status status-${status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'), ` ${wordFor(STRINGS.status, status)}`);
 }
 
 function banner(verdict: ReportVerdict): HTMLElement {
@@ -50,7 +51,7 @@ function actions(disabled: boolean): HTMLElement {
     button.addEventListener('click', () => post({ type: 'action', action }));
     return button;
   });
-  return element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Report actions' }, ...buttons);
+  return element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': STRINGS.actionsLabel }, ...buttons);
 }
 
 function checksTable(checks: CheckView[]): HTMLElement {
@@ -89,14 +90,13 @@ function extraSections(report: Record<string, unknown>): HTMLElement[] {
   return Object.entries(report)
     .filter(([key]) => !KNOWN_FIELDS.has(key))
     .map(([key, value]) => {
-      const title = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
-      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, title), renderValue(value, 0));
+      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, fieldLabel(key)), renderValue(value, 0));
     });
 }
 
 function showReport(report: Record<string, unknown>, verdict: ReportVerdict): void {
   const checks = Array.isArray(report.checks) ? (report.checks as CheckView[]) : [];
-  const started = typeof report.startedAt === 'string' ? STRINGS.started(report.startedAt, Number(report.durationMs) || 0, report.cancelled === true) : '';
+  const started = typeof report.startedAt === 'string' ? STRINGS.started(localDateTime(report.startedAt), Number(report.durationMs) || 0, report.cancelled === true) : '';
   document.body.replaceChildren(
     element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report)),
   );
