@@ -16,7 +16,7 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 }
 
 // Built once, in the page's language: toLocaleTimeString() builds a formatter per call, which costs more than the whole table it labels.
-const DATE_LOCALE = dateLocale(pageLocale());
+const DATE_LOCALE = dateLocale(pageLocale(document.documentElement), navigator.languages ?? []);
 const TIME = new Intl.DateTimeFormat(DATE_LOCALE, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const DATE_TIME = new Intl.DateTimeFormat(DATE_LOCALE, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const FULL_DATE_TIME = new Intl.DateTimeFormat(DATE_LOCALE, { dateStyle: 'medium', timeStyle: 'medium' });

@@ -5,4 +5,4 @@ import { HISTORY_ZH_CN } from './strings-zh-cn';
 
 export type { HistoryStrings } from './strings-en';
 
-export const STRINGS: HistoryStrings = pageLocale() === 'zh-cn' ? HISTORY_ZH_CN : HISTORY_EN;
+export const STRINGS: HistoryStrings = pageLocale(document.documentElement) === 'zh-cn' ? HISTORY_ZH_CN : HISTORY_EN;

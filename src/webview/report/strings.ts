@@ -6,4 +6,4 @@ import { REPORT_ZH_CN } from './strings-zh-cn';
 export type { ReportStrings } from './strings-en';
 export { duration } from './duration';
 
-export const STRINGS: ReportStrings = pageLocale() === 'zh-cn' ? REPORT_ZH_CN : REPORT_EN;
+export const STRINGS: ReportStrings = pageLocale(document.documentElement) === 'zh-cn' ? REPORT_ZH_CN : REPORT_EN;
