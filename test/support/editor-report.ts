@@ -6,6 +6,7 @@
 // Real checks against loopback endpoints only.
 import { renderReportForView, savedReportView, type SavedReportView } from '../../src/core/diagnostics/render/report-view';
 import { runDiagnostics } from '../../src/core/diagnostics/runner';
+import type { ComparisonTarget } from '../../src/core/diagnostics/compare/types';
 import type { DiagnosticsReport } from '../../src/core/diagnostics/types';
 import { translatorFor } from '../../src/core/l10n';
 
@@ -14,7 +15,14 @@ export interface EditorReport {
   view: SavedReportView;
 }
 
-export async function editorReport(displayLanguage: string, endpoints: { apiBaseUrl: string; statusPageUrl: string }, apiKey: string): Promise<EditorReport> {
+export interface ReportEndpoints {
+  apiBaseUrl: string;
+  statusPageUrl: string;
+  /** Endpoints compared side by side (claudeHealth.diagnostics.compareEndpoints), without a key. */
+  compare?: ComparisonTarget[];
+}
+
+export async function editorReport(displayLanguage: string, endpoints: ReportEndpoints, apiKey: string): Promise<EditorReport> {
   const t = translatorFor(displayLanguage);
   const report = await runDiagnostics(
     {
@@ -27,6 +35,7 @@ export async function editorReport(displayLanguage: string, endpoints: { apiBase
       vscodeVersion: '1.139.0',
       appHost: 'desktop',
       dnsServers: [],
+      ...(endpoints.compare ? { compare: endpoints.compare } : {}),
     },
     { timeoutMs: 30_000 },
   );

@@ -16,6 +16,8 @@ export interface ChartDateNames {
 
 export interface HistoryStrings {
   title: string;
+  /** Between a label and its value: ": " in English, "：" in Chinese. */
+  colon: string;
   range: string;
   rangeLabel: (hours: number) => string;
   source: string;
@@ -52,6 +54,7 @@ export interface HistoryStrings {
 
 export const HISTORY_EN: HistoryStrings = {
   title: 'Claude API history',
+  colon: ': ',
   range: 'Range',
   rangeLabel: (hours) => (hours >= 168 ? '7 d' : `${hours} h`),
   source: 'Source',

@@ -6,6 +6,7 @@ const MONTHS = Array.from({ length: 12 }, (_, index) => `${index + 1}月`);
 
 export const HISTORY_ZH_CN: HistoryStrings = {
   title: 'Claude API 历史',
+  colon: '：',
   range: '时间范围',
   rangeLabel: (hours) => (hours >= 168 ? '7 天' : `${hours} 小时`),
   source: '来源',

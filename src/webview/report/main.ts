@@ -38,8 +38,8 @@ function statusCell(status: string): HTMLElement {
 
 function banner(verdict: ReportVerdict): HTMLElement {
   const parts: HTMLElement[] = [element('p', { class: 'summary' }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[verdict.tone] ?? ''), ` ${verdict.summary}`)];
-  if (verdict.layer) parts.push(element('p', {}, element('strong', {}, `${verdict.tone === 'fail' ? STRINGS.brokenLayer : STRINGS.warningLayer}: `), verdict.layer));
-  if (verdict.fix) parts.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), verdict.fix));
+  if (verdict.layer) parts.push(element('p', {}, element('strong', {}, `${verdict.tone === 'fail' ? STRINGS.brokenLayer : STRINGS.warningLayer}${STRINGS.colon}`), verdict.layer));
+  if (verdict.fix) parts.push(element('p', {}, element('strong', {}, `${STRINGS.fix}${STRINGS.colon}`), verdict.fix));
   return element('div', { id: 'verdict', class: `verdict tone-${verdict.tone}`, role: verdict.tone === 'fail' ? 'alert' : 'status' }, ...parts);
 }
 
@@ -75,7 +75,7 @@ function details(checks: CheckView[]): HTMLElement {
   const sorted = [...checks].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const items = sorted.map((check) => {
     const body: (HTMLElement | string)[] = [element('summary', {}, statusCell(check.status), ` ${check.title} (${check.id})`), element('p', {}, check.detail)];
-    if (check.hint) body.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), check.hint));
+    if (check.hint) body.push(element('p', {}, element('strong', {}, `${STRINGS.fix}${STRINGS.colon}`), check.hint));
     if (check.blockedBy) body.push(element('p', { class: 'muted' }, STRINGS.blockedBy(check.blockedBy)));
     if (check.notes?.length) body.push(element('ul', {}, ...check.notes.map((note) => element('li', {}, note))));
     const open = check.status === 'fail' || check.status === 'warn';

@@ -16,6 +16,8 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 
 export interface ReportStrings {
   title: string;
+  /** Between a label and its value: ": " in English, "：" in Chinese. */
+  colon: string;
   running: string;
   brokenLayer: string;
   warningLayer: string;
@@ -36,6 +38,7 @@ export interface ReportStrings {
 
 export const REPORT_EN: ReportStrings = {
   title: 'Claude Health: connection diagnostics',
+  colon: ': ',
   running: 'Running the checks…',
   brokenLayer: 'Broken layer',
   warningLayer: 'Worth a look',

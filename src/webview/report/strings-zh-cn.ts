@@ -5,6 +5,7 @@ import type { ReportStrings } from './strings-en';
 
 export const REPORT_ZH_CN: ReportStrings = {
   title: 'Claude Health：连接诊断',
+  colon: '：',
   running: '正在运行检查…',
   brokenLayer: '出问题的层',
   warningLayer: '值得一看',
