@@ -219,7 +219,7 @@ describe('The webviews in the display language, in Chromium outside VS Code', fu
     assert.match(verdict, /出问题的层：TCP \(tcp\)/);
     assert.match(verdict, /解决办法：那里没有程序接受连接/);
     assert.match(await page.locator('#checks tr[data-check="tcp"] td').first().innerText(), /失败/);
-    assert.match(await page.locator('main > p.muted').first().innerText(), /^开始于 \d{4}年\d+月\d+日 \d\d:\d\d:\d\d，用时 \d/);
+    assert.match(await page.locator('#started').innerText(), /^开始于 \d{4}年\d+月\d+日 \d\d:\d\d:\d\d，用时 \d/);
     assert.deepEqual(await texts(page, 'h2'), ['详情', '并排对比']);
     const comparisonHeads = await texts(page, '.extra[data-field="comparison"] thead th');
     for (const label of ['名称', 'Base URL', '角色', '代理', '各层结果', '延迟 (ms)', '结论']) assert.ok(comparisonHeads.includes(label), `the comparison lacks ${label}: ${comparisonHeads.join(', ')}`);
@@ -240,7 +240,7 @@ describe('The webviews in the display language, in Chromium outside VS Code', fu
     assert.deepEqual(await texts(page, 'button[data-action]'), ['Copy as Markdown', 'Save as JSON…', 'Run Again', 'Open Settings', 'Open Log']);
     assert.deepEqual(await texts(page, '#checks thead th'), ['Check', 'Status', 'Detail', 'Next step', 'Time']);
     assert.match((await page.locator('#verdict').innerText()).replace(/\s+/g, ' '), /Broken layer: TCP \(tcp\)/);
-    assert.match(await page.locator('main > p.muted').first().innerText(), /^Started [A-Z][a-z]{2} \d+, \d{4}, /);
+    assert.match(await page.locator('#started').innerText(), /^Started [A-Z][a-z]{2} \d+, \d{4}, /);
     assert.ok(!CJK.test(await page.locator('body').innerText()), 'Chinese on the English report');
     assert.deepEqual(problems, []);
     await page.close();

@@ -98,7 +98,7 @@ function showReport(report: Record<string, unknown>, verdict: ReportVerdict): vo
   const checks = Array.isArray(report.checks) ? (report.checks as CheckView[]) : [];
   const started = typeof report.startedAt === 'string' ? STRINGS.started(localDateTime(report.startedAt), Number(report.durationMs) || 0, report.cancelled === true) : '';
   document.body.replaceChildren(
-    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report)),
+    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { id: 'started', class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report)),
   );
 }
 
