@@ -89,9 +89,7 @@ function details(checks: CheckView[]): HTMLElement {
 function extraSections(report: Record<string, unknown>): HTMLElement[] {
   return Object.entries(report)
     .filter(([key]) => !KNOWN_FIELDS.has(key))
-    .map(([key, value]) => {
-      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, fieldLabel(key)), renderValue(value, 0));
-    });
+    .map(([key, value]) => element('section', { class: 'extra', 'data-field': key }, element('h2', {}, fieldLabel(key)), renderValue(value, 0)));
 }
 
 function showReport(report: Record<string, unknown>, verdict: ReportVerdict): void {
