@@ -44,6 +44,9 @@ describe('Show History in VS Code (code-server), against the simulator', functio
 
     await workbench.runCommand(paletteTitle('claudeHealth.showHistory'));
     const panel = await workbench.webviewFrame('#requests-chart', 30_000);
+    // The display language reaches the page (English here: code-server runs without a language pack).
+    assert.equal(await panel.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await panel.locator('h1').innerText(), 'Claude API history');
     await panel.waitForFunction((expected) => (globalThis as unknown as HistoryHook).claudeHealthHistory.model()?.totals.overloaded === expected, STORM_529S, { timeout: 30_000 });
     const drawn = await panel.evaluate(() => (globalThis as unknown as HistoryHook).claudeHealthHistory.drawn());
     assert.ok(drawn, 'the panel drew nothing');

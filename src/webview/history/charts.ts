@@ -22,6 +22,16 @@ function stacked(model: HistoryModel): { data: uPlot.AlignedData; raw: Record<Ch
   return { data: [times, ...cumulative.reverse()], raw: model.buckets.counts };
 }
 
+/** uPlot's date templates, written the way the page's language writes dates, with its month and day names. */
+function fmtDate(template: string): (date: Date) => string {
+  return uPlot.fmtDate(STRINGS.chartDateTemplate(template), STRINGS.chartDateNames);
+}
+
+/** The x series: its name and the time the legend shows under the cursor. */
+function timeSeries(): uPlot.Series {
+  return { label: STRINGS.time, value: '{YYYY}-{MM}-{DD} {h}:{mm}{aa}' };
+}
+
 function axes(colours: ReturnType<typeof chartColours>, unit: string): uPlot.Axis[] {
   const style = { stroke: colours.axis, grid: { stroke: colours.grid, width: 1 }, ticks: { stroke: colours.grid, width: 1 } };
   return [style, { ...style, label: unit, size: 50 }];
@@ -95,11 +105,12 @@ export class HistoryCharts {
       {
         width: this.builtWidth,
         height: HEIGHT,
-        axes: axes(colours, 'requests'),
+        fmtDate,
+        axes: axes(colours, STRINGS.requestsAxis),
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         cursor: { points: { show: false } },
         series: [
-          {},
+          timeSeries(),
           ...kindsTopFirst.map((kind) => ({
             label: STRINGS.kinds[kind],
             stroke: colours.kinds[kind],
@@ -119,8 +130,9 @@ export class HistoryCharts {
       {
         width: this.builtWidth,
         height: HEIGHT,
+        fmtDate,
         axes: axes(colours, 'ms'),
-        series: [{}, line('p50', colours.p50), line('p95', colours.p95), line('p99', colours.p99)],
+        series: [timeSeries(), line('p50', colours.p50), line('p95', colours.p95), line('p99', colours.p99)],
       },
       latencyData,
       this.latencyHost,

@@ -43,7 +43,7 @@ function section(id: string, title: string, body: HTMLElement): HTMLElement {
 function buildPage(): void {
   const ranges = element('div', { id: 'ranges', role: 'group', 'aria-label': STRINGS.range });
   const source = element('select', { id: 'source', 'aria-label': STRINGS.source });
-  for (const value of SOURCE_CHOICES) source.append(element('option', { value }, STRINGS.sources[value] ?? value));
+  for (const value of SOURCE_CHOICES) source.append(element('option', { value }, STRINGS.sources[value]));
   source.value = choice.source;
   source.addEventListener('change', () => {
     if (!isSourceChoice(source.value)) return;

@@ -4,6 +4,7 @@
 import { CHART_KINDS } from '../../core/history/data';
 import type { HistoryModel } from '../../core/history/model';
 import { element, localTime } from '../dom';
+import { wordFor } from '../page-locale';
 import { STRINGS } from './strings';
 
 function percentOf(model: HistoryModel, at: number): number {
@@ -20,12 +21,12 @@ function place(node: HTMLElement, model: HistoryModel, from: number, to: number)
 export function renderTimeline(host: HTMLElement, model: HistoryModel): void {
   const states = element('div', { class: 'timeline', role: 'list', 'aria-label': STRINGS.health });
   for (const segment of model.health) {
-    const label = `${STRINGS.states[segment.state] ?? segment.state}: ${localTime(segment.from, true)} – ${localTime(segment.to, true)}`;
+    const label = `${wordFor(STRINGS.states, segment.state)}${STRINGS.colon}${localTime(segment.from, true)} – ${localTime(segment.to, true)}`;
     states.append(place(element('div', { class: `segment state-${segment.state}`, role: 'listitem', title: label, 'aria-label': label, tabindex: '0' }), model, segment.from, segment.to));
   }
   const bands = element('div', { class: 'bands', role: 'list', 'aria-label': STRINGS.healthHelp });
   for (const band of model.bands) {
-    const label = `${STRINGS.band(band.kind, band.name, band.impact, band.open)}: ${localTime(band.from, true)} – ${band.open ? '…' : localTime(band.to, true)}`;
+    const label = `${STRINGS.band(band.kind, band.name, wordFor(STRINGS.impacts, band.impact), band.open)}${STRINGS.colon}${localTime(band.from, true)} – ${band.open ? '…' : localTime(band.to, true)}`;
     bands.append(place(element('div', { class: `band band-${band.kind} impact-${band.impact}`, role: 'listitem', title: label, 'aria-label': label, tabindex: '0' }, band.name), model, band.from, band.to));
   }
   const legend = model.bands.length === 0 ? element('p', { class: 'muted' }, STRINGS.noBands) : element('p', { class: 'muted' }, STRINGS.healthHelp);
@@ -64,8 +65,8 @@ export function renderErrors(host: HTMLElement, model: HistoryModel): void {
       'tr',
       { 'data-kind': error.kind },
       element('td', {}, localTime(error.at, model.rangeHours > 24 || Date.now() - error.at > 86_400_000)),
-      element('td', {}, STRINGS.sources[error.source] ?? error.source),
-      element('td', {}, STRINGS.kinds[error.kind] ?? error.kind),
+      element('td', {}, wordFor(STRINGS.sources, error.source)),
+      element('td', {}, wordFor(STRINGS.kinds, error.kind)),
       element('td', {}, error.httpStatus === undefined ? '–' : String(error.httpStatus)),
       element('td', { class: 'mono' }, error.requestId ?? '–'),
       element('td', {}, error.retryAfterSeconds === undefined ? '–' : `${error.retryAfterSeconds} s`),
@@ -76,6 +77,6 @@ export function renderErrors(host: HTMLElement, model: HistoryModel): void {
 
 export function renderTotals(host: HTMLElement, model: HistoryModel): void {
   const total = CHART_KINDS.reduce((sum, kind) => sum + model.totals[kind], 0);
-  const items = CHART_KINDS.map((kind) => element('li', { 'data-kind': kind, 'data-count': String(model.totals[kind]) }, element('span', { class: `swatch kind-${kind}` }), `${STRINGS.kinds[kind]}: ${model.totals[kind]}`));
+  const items = CHART_KINDS.map((kind) => element('li', { 'data-kind': kind, 'data-count': String(model.totals[kind]) }, element('span', { class: `swatch kind-${kind}` }), `${STRINGS.kinds[kind]}${STRINGS.colon}${model.totals[kind]}`));
   host.replaceChildren(element('p', {}, STRINGS.totals(total)), element('ul', { class: 'totals' }, ...items));
 }

@@ -1,28 +1,8 @@
-// Every word the history panel shows, in one place (for translation).
-export const STRINGS = {
-  title: 'Claude API history',
-  range: 'Range',
-  rangeLabel: (hours: number): string => (hours >= 168 ? '7 d' : `${hours} h`),
-  source: 'Source',
-  sources: { all: 'All sources', probe: 'Probes', tap: 'Traffic tap', 'claude-code': 'Claude Code' } as Record<string, string>,
-  exportCsv: 'Export CSV…',
-  exportJson: 'Export JSON…',
-  health: 'Health and status page',
-  healthHelp: 'The health the status bar showed; incidents and maintenance the status page reported, as bands below it.',
-  noBands: 'No incident or maintenance reported in this range.',
-  requests: 'Requests by outcome',
-  latency: 'Latency of answered requests',
-  heat: '529 overloads by hour of day',
-  heatHelp: 'One row per stored day, one cell per hour (local time). Darker means more 529s.',
-  heatCell: (day: string, hour: number, overloaded: number, total: number): string => `${day} ${String(hour).padStart(2, '0')}:00: ${overloaded} × 529 of ${total} requests`,
-  noHeat: 'No requests stored yet.',
-  errors: 'Latest errors',
-  noErrors: 'No errors in this range.',
-  errorColumns: ['Time', 'Source', 'Kind', 'Status', 'Request id', 'Retry-after'],
-  kinds: { ok: 'OK', overloaded: '529 overloaded', rate_limited: '429 rate limited', server_error: '5xx', network: 'Network / timeout', other: 'Other (auth, 4xx)' } as Record<string, string>,
-  states: { operational: 'Operational', degraded: 'Degraded', outage: 'Outage', maintenance: 'Maintenance', unknown: 'Unknown', unconfigured: 'Not configured', none: 'No data' } as Record<string, string>,
-  band: (kind: string, name: string, impact: string, ongoing: boolean): string => `${kind === 'maintenance' ? 'Maintenance' : 'Incident'}: ${name} (${impact}${ongoing ? ', ongoing' : ''})`,
-  totals: (total: number): string => `${total} requests in range`,
-  waiting: 'Waiting for data…',
-  retention: (hours: number): string => `Keeps ${hours} h (claudeHealth.history.retentionHours).`,
-};
+// The history panel's words in the page's language (<html lang>, set by the host).
+import { pageLocale } from '../page-locale';
+import { HISTORY_EN, type HistoryStrings } from './strings-en';
+import { HISTORY_ZH_CN } from './strings-zh-cn';
+
+export type { HistoryStrings } from './strings-en';
+
+export const STRINGS: HistoryStrings = pageLocale(document.documentElement) === 'zh-cn' ? HISTORY_ZH_CN : HISTORY_EN;

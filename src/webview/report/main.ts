@@ -7,8 +7,9 @@
 import '../common.css';
 import './report.css';
 import type { ComparisonView, ReportAction, ReportRequest, ReportUpdate, ReportVerdict, ReportViewState } from '../protocol';
-import { byId, element, vscodeApi } from '../dom';
-import { renderValue } from './generic';
+import { byId, element, localDateTime, vscodeApi } from '../dom';
+import { wordFor } from '../page-locale';
+import { fieldLabel, renderValue } from './generic';
 import { duration, STRINGS } from './strings';
 
 interface CheckView {
@@ -32,13 +33,13 @@ function post(request: ReportRequest): void {
 }
 
 function statusCell(status: string): HTMLElement {
-  return element('span', { class: `status status-${status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'), ` ${STRINGS.status[status] ?? status}`);
+  return element('span', { class: `status status-${status}` }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'), ` ${wordFor(STRINGS.status, status)}`);
 }
 
 function banner(verdict: ReportVerdict): HTMLElement {
   const parts: HTMLElement[] = [element('p', { class: 'summary' }, element('span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[verdict.tone] ?? ''), ` ${verdict.summary}`)];
-  if (verdict.layer) parts.push(element('p', {}, element('strong', {}, `${verdict.tone === 'fail' ? STRINGS.brokenLayer : STRINGS.warningLayer}: `), verdict.layer));
-  if (verdict.fix) parts.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), verdict.fix));
+  if (verdict.layer) parts.push(element('p', {}, element('strong', {}, `${verdict.tone === 'fail' ? STRINGS.brokenLayer : STRINGS.warningLayer}${STRINGS.colon}`), verdict.layer));
+  if (verdict.fix) parts.push(element('p', {}, element('strong', {}, `${STRINGS.fix}${STRINGS.colon}`), verdict.fix));
   return element('div', { id: 'verdict', class: `verdict tone-${verdict.tone}`, role: verdict.tone === 'fail' ? 'alert' : 'status' }, ...parts);
 }
 
@@ -50,7 +51,7 @@ function actions(disabled: boolean): HTMLElement {
     button.addEventListener('click', () => post({ type: 'action', action }));
     return button;
   });
-  return element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Report actions' }, ...buttons);
+  return element('div', { class: 'toolbar', role: 'toolbar', 'aria-label': STRINGS.actionsLabel }, ...buttons);
 }
 
 function checksTable(checks: CheckView[]): HTMLElement {
@@ -74,7 +75,7 @@ function details(checks: CheckView[]): HTMLElement {
   const sorted = [...checks].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   const items = sorted.map((check) => {
     const body: (HTMLElement | string)[] = [element('summary', {}, statusCell(check.status), ` ${check.title} (${check.id})`), element('p', {}, check.detail)];
-    if (check.hint) body.push(element('p', {}, element('strong', {}, `${STRINGS.fix}: `), check.hint));
+    if (check.hint) body.push(element('p', {}, element('strong', {}, `${STRINGS.fix}${STRINGS.colon}`), check.hint));
     if (check.blockedBy) body.push(element('p', { class: 'muted' }, STRINGS.blockedBy(check.blockedBy)));
     if (check.notes?.length) body.push(element('ul', {}, ...check.notes.map((note) => element('li', {}, note))));
     const open = check.status === 'fail' || check.status === 'warn';
@@ -114,16 +115,15 @@ function extraSections(report: Record<string, unknown>, comparison: ComparisonVi
     .filter(([key]) => !KNOWN_FIELDS.has(key))
     .map(([key, value]) => {
       if (key === 'comparison' && comparison) return comparisonSection(comparison);
-      const title = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
-      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, title), renderValue(value, 0));
+      return element('section', { class: 'extra', 'data-field': key }, element('h2', {}, fieldLabel(key)), renderValue(value, 0));
     });
 }
 
 function showReport(report: Record<string, unknown>, verdict: ReportVerdict, comparison?: ComparisonView): void {
   const checks = Array.isArray(report.checks) ? (report.checks as CheckView[]) : [];
-  const started = typeof report.startedAt === 'string' ? STRINGS.started(report.startedAt, Number(report.durationMs) || 0, report.cancelled === true) : '';
+  const started = typeof report.startedAt === 'string' ? STRINGS.started(localDateTime(report.startedAt), Number(report.durationMs) || 0, report.cancelled === true) : '';
   document.body.replaceChildren(
-    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report, comparison)),
+    element('main', {}, element('h1', {}, STRINGS.title), banner(verdict), actions(false), element('p', { id: 'started', class: 'muted' }, started), checksTable(checks), details(checks), ...extraSections(report, comparison)),
   );
 }
 

@@ -1,18 +1,9 @@
-// Every word the diagnostics report webview shows, in one place (for translation).
-export const STRINGS = {
-  title: 'Claude Health: connection diagnostics',
-  running: 'Running the checks…',
-  brokenLayer: 'Broken layer',
-  warningLayer: 'Worth a look',
-  fix: 'Fix',
-  actions: { copyMarkdown: 'Copy as Markdown', saveJson: 'Save as JSON…', runAgain: 'Run Again', openSettings: 'Open Settings', openLog: 'Open Log' },
-  columns: ['Check', 'Status', 'Detail', 'Next step', 'Time'],
-  status: { pass: 'pass', warn: 'warn', fail: 'fail', skip: 'skip' } as Record<string, string>,
-  details: 'Details',
-  started: (at: string, ms: number, cancelled: boolean): string => `Started ${new Date(at).toLocaleString()}, took ${duration(ms)}${cancelled ? '; cancelled' : ''}.`,
-  blockedBy: (id: string): string => `Skipped because ${id} failed.`,
-};
+// The report webview's words in the page's language (<html lang>, set by the host).
+import { pageLocale } from '../page-locale';
+import { REPORT_EN, type ReportStrings } from './strings-en';
+import { REPORT_ZH_CN } from './strings-zh-cn';
 
-export function duration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
+export type { ReportStrings } from './strings-en';
+export { duration } from './duration';
+
+export const STRINGS: ReportStrings = pageLocale(document.documentElement) === 'zh-cn' ? REPORT_ZH_CN : REPORT_EN;
