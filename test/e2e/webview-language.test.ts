@@ -221,8 +221,13 @@ describe('The webviews in the display language, in Chromium outside VS Code', fu
     assert.match(await page.locator('#checks tr[data-check="tcp"] td').first().innerText(), /失败/);
     assert.match(await page.locator('#started').innerText(), /^开始于 \d{4}年\d+月\d+日 \d\d:\d\d:\d\d，用时 \d/);
     assert.deepEqual(await texts(page, 'h2'), ['详情', '并排对比']);
-    const comparisonHeads = await texts(page, '.extra[data-field="comparison"] thead th');
-    for (const label of ['名称', 'Base URL', '角色', '代理', '各层结果', '延迟 (ms)', '结论']) assert.ok(comparisonHeads.includes(label), `the comparison lacks ${label}: ${comparisonHeads.join(', ')}`);
+    // The comparison is the CLI's table: one column per endpoint (the configured one named in Chinese), one row per layer, the verdicts last.
+    assert.deepEqual(await texts(page, '.extra[data-field="comparison"] thead th'), ['', '已配置', 'relay']);
+    const comparisonRows = await texts(page, '.extra[data-field="comparison"] tbody th');
+    for (const label of ['Base URL', 'DNS', 'TCP 连接', 'TLS 握手', 'HTTP 状态码', '延迟 p50 / p95', '结论']) assert.ok(comparisonRows.includes(label), `the comparison lacks the row ${label}: ${comparisonRows.join(', ')}`);
+    const comparisonVerdicts = await texts(page, '.extra[data-field="comparison"] tr.verdicts td');
+    assert.equal(comparisonVerdicts.length, 2);
+    for (const verdict of comparisonVerdicts) assert.ok(CJK.test(verdict), `a verdict not in Chinese: ${verdict}`);
     // The page's own words and the checks' text: no English sentence (the comparison's cells come from the core as they are).
     const ownText = (await texts(page, 'main > :not(.extra)')).join('\n');
     assert.deepEqual(untranslatedEnglish(ownText), [], 'English left on the Chinese report');
