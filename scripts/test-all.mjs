@@ -25,6 +25,7 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 const lines = [];
+const failures = [];
 let anyLayerFailed = false;
 
 for (const layer of layers) {
@@ -46,6 +47,7 @@ for (const layer of layers) {
       passed += stats.passes;
       failed += stats.failures;
       counts = ` ${stats.passes} passed, ${stats.failures} failed`;
+      for (const failure of stats.failed ?? []) failures.push(`${layer.name}: ${failure.title}\n    ${failure.message}`);
       if (stats.tests === 0) {
         anyLayerFailed = true;
         counts += ' (ran no test: that is a failure)';
@@ -62,5 +64,9 @@ for (const layer of layers) {
 rmSync(statsDir, { recursive: true, force: true });
 console.log('\n=== layers');
 for (const line of lines) console.log(line);
+if (failures.length > 0) {
+  console.log('\n=== failed tests');
+  for (const failure of failures) console.log(failure);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(anyLayerFailed || failed > 0 ? 1 : 0);
