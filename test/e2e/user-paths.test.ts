@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeMarkdown } from '../../src/core/view/markdown';
-import { findTemplate } from '../../src/core/snippets/catalog';
+import { findRecipe, findTemplate } from '../../src/core/snippets/catalog';
+import { RECIPE_TABLE } from '../../src/core/snippets/recipe-table';
 import { renderCode } from '../../src/core/snippets/render';
 import { DEFAULT_SNIPPET_POLICY, VARIANT_TABLE, type SnippetLanguage, type SnippetVariant } from '../../src/core/snippets/types';
 import { paletteTitle } from './support/manifest';
@@ -372,6 +373,31 @@ describe('Claude Health user paths in VS Code (code-server), against the simulat
       assert.match(inserted, /export const defaultLimiter = new ConcurrencyLimiter\(\);/);
       assert.match(inserted, new RegExp(`initialLimit = ${policy.limiterInitialLimit}, maxLimit = ${policy.limiterMaxLimit}`));
       assert.equal(inserted, await expectedWrapper('typescript', 'concurrency'), 'the inserted text is not the concurrency TypeScript template with the settings\' values');
+    });
+
+    it('into app/main.py: the FastAPI recipe, then the concurrency wrapper it imports in a new file', async function () {
+      const { workbench } = open();
+      await workbench.openFile('app/main.py');
+      await workbench.runCommand(paletteTitle('claudeHealth.insertRetryWrapper'));
+      await workbench.pickQuickPickItem('Insert Retry Wrapper: language', 'Python (asyncio)');
+      const recipe = RECIPE_TABLE.fastapi;
+      const choices = await workbench.quickPickLabels('Insert Retry Wrapper: Python (asyncio)');
+      assert.ok(choices.includes(VARIANT_TABLE.concurrency.label) && choices.includes(recipe.label), `the wrappers and the recipes: ${choices.join(' | ')}`);
+      await workbench.pickQuickPickItem('Insert Retry Wrapper: Python (asyncio)', recipe.label);
+      const template = await findRecipe('fastapi');
+      assert.ok(template, 'no FastAPI recipe');
+      const expectedRecipe = renderCode({ language: template.language, variant: recipe.wrapper, description: '', source: template.source }, policy);
+      await workbench.waitForActiveEditorText((t) => t.includes('return ChatAnswer('), undefined, 'the end of the FastAPI recipe');
+      assert.equal(await workbench.activeEditorFullText(), expectedRecipe, 'app/main.py does not hold the FastAPI recipe as shipped');
+      assert.equal(readFileSync(path.join(open().workspace, 'app', 'main.py'), 'utf8'), '', 'app/main.py was saved');
+      // The recipe imports its wrapper from a module beside it: the notification offers it, in a new file.
+      const offer = `Insert the ${VARIANT_TABLE.concurrency.label} wrapper`;
+      const notice = await workbench.waitForNotification(`imports the ${VARIANT_TABLE.concurrency.label} wrapper from ${recipe.wrapperSaveAs}`);
+      assert.ok(notice.buttons.includes(offer), `the notification's buttons: ${notice.buttons.join(' | ')}`);
+      await workbench.clickNotificationButton('imports the', offer);
+      await workbench.waitForActiveEditorText((t) => t.includes('class ConcurrencyLimiter'), undefined, 'the concurrency wrapper in a new file');
+      assert.equal(await workbench.activeEditorLanguage(), 'Python');
+      assert.equal(await workbench.activeEditorFullText(), await expectedWrapper('python-async', 'concurrency'), 'the new file is not the asyncio concurrency template with the settings\' values');
     });
   });
 });
