@@ -50,6 +50,27 @@ const panelsAsSiblingBundle = {
   },
 };
 
+/**
+ * The core's Chinese catalogue, likewise: required by translate.ts the first time a
+ * Chinese translator is made, so an English window or CLI never parses it.
+ */
+const chineseCatalogueAsSiblingBundle = {
+  name: 'chinese-catalogue-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/zh-cn$/ }, (args) =>
+      args.importer.endsWith(path.join('core', 'l10n', 'translate.ts')) ? { path: './l10n-zh-cn.js', external: true } : undefined,
+    );
+  },
+};
+
+/** The simulator, for Start Local Simulator: loaded when that command first runs. */
+const simulatorAsSiblingBundle = {
+  name: 'simulator-as-sibling-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/sim\/in-extension(\.js)?$/ }, () => ({ path: './simulator.js', external: true }));
+  },
+};
+
 const common = {
   absWorkingDir: __dirname,
   bundle: true,
@@ -88,10 +109,12 @@ const webviewBuild = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle, panelsAsSiblingBundle] },
-  { ...common, entryPoints: ['src/vscode/panels/index.ts'], outfile: 'dist/panels.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle, panelsAsSiblingBundle, chineseCatalogueAsSiblingBundle, simulatorAsSiblingBundle] },
+  { ...common, entryPoints: ['src/vscode/panels/index.ts'], outfile: 'dist/panels.js', external: ['vscode'], plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle, chineseCatalogueAsSiblingBundle] },
+  { ...common, entryPoints: ['src/core/l10n/zh-cn/index.ts'], outfile: 'dist/l10n-zh-cn.js' },
+  { ...common, entryPoints: ['src/sim/in-extension.ts'], outfile: 'dist/simulator.js', plugins: [chineseCatalogueAsSiblingBundle] },
   webviewBuild,
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [sdkAsSiblingBundle, undiciAsSiblingBundle, catalogAsSiblingBundle, chineseCatalogueAsSiblingBundle] },
   { ...common, entryPoints: ['src/sdk-bundle.ts'], outfile: 'dist/anthropic-sdk.js', minify: true, sourcemap: false },
   { ...common, entryPoints: ['src/undici-bundle.ts'], outfile: 'dist/undici.js', minify: true, sourcemap: false },
   snippetCatalogBuild,

@@ -23,7 +23,8 @@ const noEvent = () => ({ dispose: () => undefined });
 
 export function createStandIn(settings: Record<string, unknown>) {
   const registered: string[] = [];
-  const channel = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {}, dispose() {} };
+  const errors: string[] = [];
+  const channel = { info() {}, warn() {}, error: (...parts: unknown[]) => void errors.push(parts.map(String).join(' ')), debug() {}, trace() {}, show() {}, dispose() {} };
   const api = {
     EventEmitter,
     ThemeColor: class {
@@ -76,9 +77,11 @@ export function createStandIn(settings: Record<string, unknown>) {
       delete: (key: string) => Promise.resolve(void secrets.delete(key)),
       onDidChange: noEvent,
     },
+    // The traffic tap's terminal variables: cleared at activation, set only while a tap runs.
+    environmentVariableCollection: { persistent: true, description: undefined as unknown, replace() {}, delete() {}, clear() {}, get: () => undefined },
     globalState: { get: (key: string, fallback?: unknown) => state.get(key) ?? fallback, update: (key: string, value: unknown) => Promise.resolve(void state.set(key, value)) },
   };
-  return { api, context, registered };
+  return { api, context, registered, errors };
 }
 
 /** Makes `require('vscode')` return the stand-in for the rest of this process. */

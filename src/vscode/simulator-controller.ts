@@ -25,7 +25,7 @@ export class SimulatorController implements vscode.Disposable {
   }
 
   private async pickScenario(): Promise<string | vscode.Uri | undefined> {
-    const { BUILT_IN_SCENARIOS } = await import('../sim/scenarios.js');
+    const { BUILT_IN_SCENARIOS } = await import('../sim/in-extension.js');
     const fromFile = vscode.l10n.t('From a JSON scenario file…');
     const picked = await vscode.window.showQuickPick(
       [
@@ -46,8 +46,7 @@ export class SimulatorController implements vscode.Disposable {
     if (choice === undefined) return undefined;
     await this.stop();
     try {
-      const { loadScenario } = await import('../sim/scenario-source.js');
-      const { startSimulator } = await import('../sim/server.js');
+      const { loadScenario, startSimulator } = await import('../sim/in-extension.js');
       const parsed = loadScenario(typeof choice === 'string' ? choice : choice.fsPath);
       const sim = await startSimulator({ scenario: parsed, log: (line) => this.log.channel.debug(`simulator: ${line}`) });
       this.running = { sim, scenario: parsed.name };

@@ -5,17 +5,26 @@
 // key up in their catalogue and fall back to English for a key they lack (a
 // unit test lists every key in src/core and fails on one without a translation).
 import { resolveLocale, type Locale } from './locale';
-import { ZH_CN } from './zh-cn';
+import type * as ChineseCatalogue from './zh-cn';
 
 export interface Translate {
   (strings: TemplateStringsArray, ...values: readonly unknown[]): string;
   readonly locale: Locale;
 }
 
-const CATALOGUES: Record<Locale, Readonly<Record<string, string>>> = {
-  en: {},
-  'zh-cn': ZH_CN,
-};
+type Catalogue = Readonly<Record<string, string>>;
+
+const loaded: Partial<Record<Locale, Catalogue>> = { en: {} };
+
+/**
+ * A locale's catalogue, loaded at its first use. Built, the Chinese one is a sibling
+ * bundle (dist/l10n-zh-cn.js, see esbuild.js): about 140 KB that an English window or
+ * CLI never parses. It was a fifth of extension.js, and activation's load time with it.
+ */
+function catalogueFor(locale: Locale): Catalogue {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use; the translator is synchronous
+  return (loaded[locale] ??= (require('./zh-cn') as typeof ChineseCatalogue).ZH_CN);
+}
 
 /** The catalogue key of a template: its literal parts joined by {0}, {1}… */
 export function templateKey(strings: readonly string[]): string {
@@ -34,7 +43,7 @@ function interleave(strings: readonly string[], values: readonly unknown[]): str
 /** A translator for a locale of ours, a VS Code language id ("zh-cn") or a POSIX locale ("zh_CN.UTF-8"). */
 export function translatorFor(locale: string | undefined): Translate {
   const resolved = resolveLocale(locale);
-  const catalogue = CATALOGUES[resolved];
+  const catalogue = catalogueFor(resolved);
   const t = (strings: TemplateStringsArray, ...values: readonly unknown[]): string => {
     const translated = resolved === 'en' ? undefined : catalogue[templateKey(strings)];
     return translated === undefined ? interleave(strings, values) : fillPlaceholders(translated, values);
@@ -46,6 +55,6 @@ export function translatorFor(locale: string | undefined): Translate {
 export const english: Translate = translatorFor('en');
 
 /** The catalogue of a locale, for tests and tools. */
-export function catalogueOf(locale: Locale): Readonly<Record<string, string>> {
-  return CATALOGUES[locale];
+export function catalogueOf(locale: Locale): Catalogue {
+  return catalogueFor(locale);
 }

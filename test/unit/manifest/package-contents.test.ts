@@ -25,7 +25,7 @@ const SHIPPED = [
 ];
 
 /** The extension cannot run without these. */
-const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js', 'dist/panels.js', 'dist/webview/history.js', 'dist/webview/report.js', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'];
+const REQUIRED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'media/icon.png', 'dist/extension.js', 'dist/anthropic-sdk.js', 'dist/undici.js', 'dist/snippet-catalog.js', 'dist/panels.js', 'dist/l10n-zh-cn.js', 'dist/simulator.js', 'dist/webview/history.js', 'dist/webview/report.js', 'package.nls.zh-cn.json', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json'];
 
 describe('the packaged extension (vsce ls)', function () {
   this.timeout(120_000);
