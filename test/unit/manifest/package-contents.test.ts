@@ -19,7 +19,7 @@ const SHIPPED = [
   /^LICENSE$/,
   /^media\/icon\.png$/,
   /^media\/walkthrough\/(zh-cn\/)?[a-z-]+\.md$/,
-  /^dist\/(extension|anthropic-sdk|undici|snippet-catalog|panels)\.js$/,
+  /^dist\/(extension|anthropic-sdk|undici|snippet-catalog|panels|l10n-zh-cn|simulator)\.js$/,
   /^dist\/webview\/(history|report)\.(js|css)$/,
   /^dist\/snippets\/[a-z]+\.code-snippets$/,
 ];
